@@ -1,0 +1,83 @@
+# Idempotent installers for what the portal needs; sourced by .ci/serve and .ci/test.
+# Versions and working install routes: see ../shared/toolchain.md (this machine reaches only the
+# Rust, npm, Python and Debian registries; tool self-downloads fail, so everything comes from those).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=""
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]} (Debian)"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }
+  rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown \
+    || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+}
+
+ensure_cargo_leptos() {
+  if ! cargo leptos --version 2>/dev/null | grep -q '0.3.10'; then
+    say "installing cargo-leptos 0.3.10 (about 10 minutes, once)"
+    cargo install cargo-leptos --version 0.3.10 --locked
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q '0.2.130'; then
+    say "installing wasm-bindgen-cli 0.2.130 (about 5 minutes, once)"
+    cargo install wasm-bindgen-cli --version 0.2.130
+  fi
+}
+
+# cargo-leptos runs wasm-opt for --release builds; Debian's binaryen is too old (breaks hydration).
+ensure_wasm_opt() {
+  if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q '132'; then
+    say "installing binaryen 132 (npm) into .tools"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent binaryen@132.0.0 >/dev/null
+  fi
+}
+
+ensure_node() {
+  command -v npm >/dev/null || apt_install nodejs npm
+}
+
+ensure_build_tools() {
+  ensure_rust
+  ensure_node
+  ensure_cargo_leptos
+  ensure_wasm_opt
+}
+
+ensure_browser() {
+  apt_install chromium
+  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]; then
+    say "installing the end-to-end test packages (npm)"
+    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
+# A PostgreSQL server on loopback for the integration tests; prints nothing if already running.
+PG_URL="postgres://portal:portal@127.0.0.1:5432/postgres"
+ensure_postgres() {
+  apt_install postgresql
+  if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+    say "starting PostgreSQL"
+    local version
+    version="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+    pg_lsclusters -h 2>/dev/null | grep -q "^$version main" || as_root pg_createcluster "$version" main >/dev/null
+    as_root pg_ctlcluster "$version" main start
+    for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+  fi
+  as_root su postgres -c "psql -q -tc \"SELECT 1 FROM pg_roles WHERE rolname='portal'\" | grep -q 1 || psql -q -c \"CREATE ROLE portal LOGIN SUPERUSER PASSWORD 'portal'\"" >/dev/null
+}

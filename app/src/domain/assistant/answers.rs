@@ -1,0 +1,87 @@
+//! The answers a person has given so far, keyed by step.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::steps::Step;
+
+/// One validated answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    /// A radio or select option code.
+    Choice(String),
+    /// A date.
+    Date(NaiveDate),
+    /// An optional date left blank.
+    NoDate,
+    /// Free text (may be empty where the question is optional).
+    Text(String),
+    /// Several option codes (checkboxes); may be empty.
+    Many(Vec<String>),
+}
+
+/// What a form posted for one step, before validation: kept as typed so it can be shown back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawAnswer {
+    pub value: Option<String>,
+    pub day: Option<String>,
+    pub month: Option<String>,
+    pub year: Option<String>,
+    pub values: Vec<String>,
+}
+
+/// Every answer given so far. Answers to steps that are no longer on the path are kept (the
+/// person may switch back) but never read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers(pub BTreeMap<Step, Answer>);
+
+impl Answers {
+    pub fn get(&self, step: Step) -> Option<&Answer> {
+        self.0.get(&step)
+    }
+
+    pub fn set(&mut self, step: Step, answer: Answer) {
+        self.0.insert(step, answer);
+    }
+
+    pub fn has(&self, step: Step) -> bool {
+        self.0.contains_key(&step)
+    }
+
+    /// The option code chosen at `step`, if it was a choice.
+    pub fn choice(&self, step: Step) -> Option<&str> {
+        match self.get(step) {
+            Some(Answer::Choice(code)) => Some(code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Whether `step` was answered "yes".
+    pub fn yes(&self, step: Step) -> bool {
+        self.choice(step) == Some("yes")
+    }
+
+    pub fn date(&self, step: Step) -> Option<NaiveDate> {
+        match self.get(step) {
+            Some(Answer::Date(date)) => Some(*date),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self, step: Step) -> Option<&str> {
+        match self.get(step) {
+            Some(Answer::Text(text)) if !text.is_empty() => Some(text.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn many(&self, step: Step) -> &[String] {
+        match self.get(step) {
+            Some(Answer::Many(values)) => values,
+            _ => &[],
+        }
+    }
+}

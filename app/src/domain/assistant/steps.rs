@@ -1,0 +1,313 @@
+//! The assistant's questions: one [`Step`] per page, what kind of answer each takes, and the
+//! validation of a posted answer. Error results are i18n message keys, never English text.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::answers::{Answer, Answers, RawAnswer};
+
+/// One question page of the assistant, in the order the questions can be asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    About,
+    Channel,
+    AdvertisedNumber,
+    IncidentOn,
+    ConsentNamed,
+    Organisation,
+    OrganisationCountry,
+    EeaCountry,
+    ProcessedInUk,
+    PublicAuthority,
+    ScottishAuthority,
+    Raised,
+    Exceptions,
+    RaisedOn,
+    Responded,
+    ResponseOn,
+    Review,
+    ReviewOn,
+    ReviewAnswered,
+    ReviewOutcomeOn,
+    LastContact,
+    Documents,
+}
+
+/// What kind of form control a step shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    Radios(&'static [&'static str]),
+    Select(&'static [&'static str]),
+    Date { optional: bool },
+    Text { optional: bool, max: usize },
+    Checkboxes,
+}
+
+const YES_NO: &[&str] = &["yes", "no"];
+const YES_NO_NOT_SURE: &[&str] = &["yes", "no", "not_sure"];
+
+/// The EEA states (EU 27, Iceland, Liechtenstein, Norway) as ISO 3166-1 alpha-2 codes.
+pub const EEA_COUNTRIES: &[&str] = &[
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IE", "IT",
+    "LV", "LI", "LT", "LU", "MT", "NL", "NO", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+];
+
+impl Step {
+    pub const ALL: &'static [Step] = &[
+        Step::About,
+        Step::Channel,
+        Step::AdvertisedNumber,
+        Step::IncidentOn,
+        Step::ConsentNamed,
+        Step::Organisation,
+        Step::OrganisationCountry,
+        Step::EeaCountry,
+        Step::ProcessedInUk,
+        Step::PublicAuthority,
+        Step::ScottishAuthority,
+        Step::Raised,
+        Step::Exceptions,
+        Step::RaisedOn,
+        Step::Responded,
+        Step::ResponseOn,
+        Step::Review,
+        Step::ReviewOn,
+        Step::ReviewAnswered,
+        Step::ReviewOutcomeOn,
+        Step::LastContact,
+        Step::Documents,
+    ];
+
+    /// The page's path segment.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::About => "about",
+            Step::Channel => "channel",
+            Step::AdvertisedNumber => "advertised-number",
+            Step::IncidentOn => "incident-on",
+            Step::ConsentNamed => "consent-named",
+            Step::Organisation => "organisation",
+            Step::OrganisationCountry => "organisation-country",
+            Step::EeaCountry => "eea-country",
+            Step::ProcessedInUk => "processed-in-uk",
+            Step::PublicAuthority => "public-authority",
+            Step::ScottishAuthority => "scottish-authority",
+            Step::Raised => "raised",
+            Step::Exceptions => "exceptions",
+            Step::RaisedOn => "raised-on",
+            Step::Responded => "responded",
+            Step::ResponseOn => "response-on",
+            Step::Review => "review",
+            Step::ReviewOn => "review-on",
+            Step::ReviewAnswered => "review-answered",
+            Step::ReviewOutcomeOn => "review-outcome-on",
+            Step::LastContact => "last-contact",
+            Step::Documents => "documents",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.iter().copied().find(|step| step.slug() == slug)
+    }
+
+    pub fn kind(self) -> AnswerKind {
+        match self {
+            Step::About => AnswerKind::Radios(&[
+                "subject_access",
+                "data_protection",
+                "cctv_household",
+                "credit_file",
+                "foi",
+                "eir",
+                "marketing",
+                "service_complaint",
+            ]),
+            Step::Channel => AnswerKind::Radios(&[
+                "sms",
+                "live_call",
+                "automated_call",
+                "silent_call",
+                "email",
+                "fax",
+                "scam",
+            ]),
+            Step::AdvertisedNumber => AnswerKind::Text {
+                optional: true,
+                max: 30,
+            },
+            Step::Organisation => AnswerKind::Text {
+                optional: false,
+                max: 200,
+            },
+            Step::OrganisationCountry => AnswerKind::Radios(&["uk", "eea", "elsewhere"]),
+            Step::EeaCountry => AnswerKind::Select(EEA_COUNTRIES),
+            Step::ProcessedInUk | Step::PublicAuthority | Step::ScottishAuthority => {
+                AnswerKind::Radios(YES_NO_NOT_SURE)
+            }
+            Step::Exceptions => AnswerKind::Radios(&["whistleblower", "serious", "neither"]),
+            Step::ConsentNamed
+            | Step::Raised
+            | Step::Responded
+            | Step::Review
+            | Step::ReviewAnswered => AnswerKind::Radios(YES_NO),
+            Step::IncidentOn
+            | Step::RaisedOn
+            | Step::ResponseOn
+            | Step::ReviewOn
+            | Step::ReviewOutcomeOn => AnswerKind::Date { optional: false },
+            Step::LastContact => AnswerKind::Date { optional: true },
+            Step::Documents => AnswerKind::Checkboxes,
+        }
+    }
+
+    /// The id of the first form control, for the error summary's link.
+    pub fn field_id(self) -> String {
+        match self.kind() {
+            AnswerKind::Date { .. } => format!("{}-day", self.slug()),
+            _ => self.slug().to_owned(),
+        }
+    }
+}
+
+/// Validates what was posted for `step`, given the other answers (for date order) and `today`.
+/// `allowed` lists the checkbox codes on offer (documents depend on earlier answers).
+pub fn validate_answer(
+    step: Step,
+    raw: &RawAnswer,
+    answers: &Answers,
+    allowed: &[String],
+    today: NaiveDate,
+) -> Result<Answer, String> {
+    let required = format!("error.{}.required", step.slug());
+    match step.kind() {
+        AnswerKind::Radios(options) | AnswerKind::Select(options) => {
+            let value = raw.value.as_deref().map(str::trim).unwrap_or_default();
+            if options.contains(&value) {
+                Ok(Answer::Choice(value.to_owned()))
+            } else {
+                Err(required)
+            }
+        }
+        AnswerKind::Checkboxes => {
+            let mut chosen: Vec<String> = Vec::new();
+            for value in &raw.values {
+                if !allowed.contains(value) {
+                    return Err("error.documents.unknown".to_owned());
+                }
+                if !chosen.contains(value) {
+                    chosen.push(value.clone());
+                }
+            }
+            Ok(Answer::Many(chosen))
+        }
+        AnswerKind::Text { optional, max } => {
+            let text = clean_text(raw.value.as_deref().unwrap_or_default());
+            if text.is_empty() {
+                return if optional {
+                    Ok(Answer::Text(String::new()))
+                } else {
+                    Err(required)
+                };
+            }
+            if text.chars().count() > max {
+                return Err(format!("error.{}.too_long", step.slug()));
+            }
+            if step == Step::AdvertisedNumber && !looks_like_phone_number(&text) {
+                return Err("error.advertised-number.invalid".to_owned());
+            }
+            Ok(Answer::Text(text))
+        }
+        AnswerKind::Date { optional } => {
+            let date = match parse_date_parts(raw) {
+                DateParts::Empty if optional => return Ok(Answer::NoDate),
+                DateParts::Empty => return Err(required),
+                DateParts::Incomplete => return Err("error.date.incomplete".to_owned()),
+                DateParts::NotReal => return Err("error.date.real".to_owned()),
+                DateParts::Date(date) => date,
+            };
+            if date > today {
+                return Err("error.date.future".to_owned());
+            }
+            check_date_order(step, date, answers)?;
+            Ok(Answer::Date(date))
+        }
+    }
+}
+
+/// Dates that must not come before an earlier one in the story.
+fn check_date_order(step: Step, date: NaiveDate, answers: &Answers) -> Result<(), String> {
+    let not_before = |earlier: Step, key: &str| match answers.date(earlier) {
+        Some(earlier) if date < earlier => Err(key.to_owned()),
+        _ => Ok(()),
+    };
+    match step {
+        Step::ResponseOn => not_before(Step::RaisedOn, "error.response-on.before-raised"),
+        Step::ReviewOn => not_before(Step::RaisedOn, "error.review-on.before-raised"),
+        Step::ReviewOutcomeOn => {
+            not_before(Step::ReviewOn, "error.review-outcome-on.before-review")
+        }
+        Step::LastContact => not_before(Step::RaisedOn, "error.last-contact.before-raised"),
+        _ => Ok(()),
+    }
+}
+
+enum DateParts {
+    Empty,
+    Incomplete,
+    NotReal,
+    Date(NaiveDate),
+}
+
+fn parse_date_parts(raw: &RawAnswer) -> DateParts {
+    let part = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (day, month, year) = (part(&raw.day), part(&raw.month), part(&raw.year));
+    if day.is_empty() && month.is_empty() && year.is_empty() {
+        return DateParts::Empty;
+    }
+    if day.is_empty() || month.is_empty() || year.is_empty() {
+        return DateParts::Incomplete;
+    }
+    let number = |text: &str, max_len: usize| {
+        if text.len() > max_len || !text.chars().all(|c| c.is_ascii_digit()) {
+            None
+        } else {
+            text.parse::<u32>().ok()
+        }
+    };
+    match (number(&day, 2), number(&month, 2), number(&year, 4)) {
+        (Some(d), Some(m), Some(y)) if year.len() == 4 => {
+            match i32::try_from(y)
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            {
+                Some(date) => DateParts::Date(date),
+                None => DateParts::NotReal,
+            }
+        }
+        _ => DateParts::NotReal,
+    }
+}
+
+/// Trims, folds runs of whitespace and drops control characters.
+fn clean_text(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| word.chars().filter(|c| !c.is_control()).collect::<String>())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn looks_like_phone_number(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (6..=15).contains(&digits)
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-'))
+}

@@ -1,0 +1,140 @@
+//! The one i18n layer every user-facing string goes through.
+//!
+//! Messages live in `app/locales/<lang>.json`, a flat map from key to text; `{name}` marks a
+//! placeholder. English is complete; Welsh falls back to English key by key until translated. A
+//! missing key shows the key itself (and a unit test checks that every key the code uses exists).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A language the portal speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Cy,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+}
+
+type Catalogue = HashMap<String, String>;
+
+fn parse(json: &str) -> Catalogue {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+fn english() -> &'static Catalogue {
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    EN.get_or_init(|| parse(include_str!("../locales/en.json")))
+}
+
+fn welsh() -> &'static Catalogue {
+    static CY: OnceLock<Catalogue> = OnceLock::new();
+    CY.get_or_init(|| parse(include_str!("../locales/cy.json")))
+}
+
+/// The message for `key` in `lang`, falling back to English, then to the key.
+pub fn t_in(lang: Lang, key: &str) -> String {
+    let found = match lang {
+        Lang::Cy => welsh().get(key).or_else(|| english().get(key)),
+        Lang::En => english().get(key),
+    };
+    found.cloned().unwrap_or_else(|| key.to_owned())
+}
+
+/// The message for `key` in the portal's current language.
+pub fn t(key: &str) -> String {
+    t_in(Lang::default(), key)
+}
+
+/// Whether a message exists for `key` (used to choose a route-specific wording).
+pub fn has(key: &str) -> bool {
+    english().contains_key(key)
+}
+
+/// The first of `keys` that has a message, e.g. a route-specific label before the general one.
+pub fn t_first(keys: &[&str]) -> String {
+    keys.iter()
+        .find(|key| has(key))
+        .map(|key| t(key))
+        .unwrap_or_else(|| keys.last().map(|k| (*k).to_owned()).unwrap_or_default())
+}
+
+/// The message for `key` with each `{name}` replaced by its value.
+pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
+    fill(&t(key), args)
+}
+
+/// Replaces each `{name}` in `text` by its value.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(text.to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+/// A date as people in the UK write it: "5 January 2026".
+pub fn long_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = t(&format!("month.{}", date.month()));
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_catalogues_parse() {
+        assert!(english().len() > 100);
+        let _ = welsh();
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(
+            fill("Due by {date}", &[("date", "1 May 2026")]),
+            "Due by 1 May 2026"
+        );
+    }
+
+    #[test]
+    fn a_long_date_reads_naturally() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        assert_eq!(long_date(date), "5 January 2026");
+    }
+
+    /// Every literal key passed to `t("…")`/`tf("…"` in the source exists in English.
+    #[test]
+    fn every_key_used_in_the_code_exists() {
+        let mut missing = Vec::new();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for opener in ["t(\"", "tf(\""] {
+                    for piece in text.split(opener).skip(1) {
+                        let key = piece.split('"').next().unwrap_or_default();
+                        if !key.contains('{') && !english().contains_key(key) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing keys: {missing:#?}");
+    }
+}

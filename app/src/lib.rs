@@ -1,0 +1,69 @@
+//! The portal's app crate: pure domain rules, the i18n layer, and the Leptos pages and server
+//! functions shared by server-side rendering (`ssr`) and the browser (`hydrate`).
+
+pub mod components;
+pub mod domain;
+pub mod i18n;
+pub mod letters;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ports;
+pub mod server_fns;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::i18n::t;
+use crate::pages::{about_data, concern, home, not_found};
+
+/// The HTML document around every page (server-rendered).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en" class="govuk-template">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b0c0c"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="govuk-template__body">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The router: one route per page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/portal.css"/>
+        <Title formatter=|title: String| format!("{title} - {}", t("service.name"))/>
+        <Router>
+            <Routes fallback=not_found::NotFound>
+                <Route path=path!("/") view=home::HomePage/>
+                <Route path=path!("/about/data") view=about_data::AboutDataPage/>
+                <Route path=path!("/concern/check") view=concern::check::CheckAnswersPage/>
+                <Route path=path!("/concern/letter") view=concern::letter::LetterPage/>
+                <Route path=path!("/concern/result/:verdict") view=concern::verdict::VerdictPage/>
+                <Route path=path!("/concern/:step") view=concern::question::QuestionPage/>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,71 @@
+//! Check your answers before the verdict.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+use super::question::ServiceProblem;
+use super::wording::{answer_text, short_label};
+use crate::components::{BackLink, Layout, SummaryList, SummaryRow};
+use crate::domain::assistant::path;
+use crate::i18n::t;
+use crate::server_fns::concern::{load_journey, ConfirmAnswers, JourneyView, StartAgain};
+
+#[component]
+pub fn CheckAnswersPage() -> impl IntoView {
+    let journey = Resource::new(|| (), |_| load_journey());
+    view! {
+        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
+            {move || Suspend::new(async move {
+                match journey.await {
+                    Ok(view) => check(view).into_any(),
+                    Err(_) => view! { <ServiceProblem/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn check(view: JourneyView) -> impl IntoView {
+    let answers = view.answers;
+    let steps = path(&answers);
+    if let Some(open) = steps.iter().find(|step| !answers.has(**step)) {
+        return view! { <Redirect path=format!("/concern/{}", open.slug())/> }.into_any();
+    }
+    let back = steps
+        .last()
+        .map(|step| format!("/concern/{}", step.slug()))
+        .unwrap_or_else(|| "/".to_owned());
+    let rows = steps
+        .iter()
+        .filter_map(|step| {
+            answers.get(*step).map(|answer| SummaryRow {
+                key: short_label(*step, &answers),
+                value: answer_text(*step, answer),
+                change_href: format!("/concern/{}?change=true", step.slug()),
+            })
+        })
+        .collect::<Vec<_>>();
+    let confirm = ServerAction::<ConfirmAnswers>::new();
+    let restart = ServerAction::<StartAgain>::new();
+    view! {
+        <Title text=t("check.title")/>
+        <Layout>
+            <BackLink href=back/>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <h1 class="govuk-heading-l">{t("check.title")}</h1>
+                    <SummaryList rows/>
+                    <p class="govuk-body">{t("check.next")}</p>
+                    <ActionForm action=confirm>
+                        <button type="submit" class="govuk-button">{t("check.continue")}</button>
+                    </ActionForm>
+                    <ActionForm action=restart>
+                        <button type="submit" class="govuk-button govuk-button--secondary">{t("common.start_again")}</button>
+                    </ActionForm>
+                </div>
+            </div>
+        </Layout>
+    }
+    .into_any()
+}

@@ -1,0 +1,177 @@
+//! One question of the assistant per page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::wording::{error_text, heading, hint, option_label};
+use crate::components::{
+    BackLink, Checkboxes, DateInput, ErrorSummary, Layout, Radios, Select, TextInput,
+};
+use crate::domain::assistant::{
+    document_options, path, previous_before, Answer, AnswerKind, RawAnswer, Step,
+};
+use crate::i18n::t;
+use crate::pages::not_found::NotFound;
+use crate::server_fns::concern::{load_journey, AnswerQuestion, JourneyView};
+
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let action = ServerAction::<AnswerQuestion>::new();
+    let slug = move || params.read().get("step").unwrap_or_default();
+    let changing = move || {
+        query
+            .read()
+            .get("change")
+            .is_some_and(|value| value == "true")
+    };
+    let journey = Resource::new(move || (slug(), action.version().get()), |_| load_journey());
+    view! {
+        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
+            {move || Suspend::new(async move {
+                let Some(step) = Step::from_slug(&slug()) else {
+                    return view! { <NotFound/> }.into_any();
+                };
+                match journey.await {
+                    Ok(view) => question(step, view, changing(), action).into_any(),
+                    Err(_) => view! { <ServiceProblem/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Shown when the journey cannot be loaded: nothing the person typed is lost.
+#[component]
+pub fn ServiceProblem() -> impl IntoView {
+    view! {
+        <Title text=t("problem.title")/>
+        <Layout>
+            <h1 class="govuk-heading-l">{t("problem.title")}</h1>
+            <p class="govuk-body">{t("problem.body")}</p>
+        </Layout>
+    }
+}
+
+fn question(
+    step: Step,
+    view: JourneyView,
+    changing: bool,
+    action: ServerAction<AnswerQuestion>,
+) -> impl IntoView {
+    let answers = view.answers;
+    let on_path = path(&answers);
+    // A question not (yet) on this person's path: send them to where they are.
+    if !on_path.contains(&step) {
+        let target = on_path
+            .iter()
+            .find(|s| !answers.has(**s))
+            .map(|s| format!("/concern/{}", s.slug()))
+            .unwrap_or_else(|| "/concern/check".to_owned());
+        return view! { <Redirect path=target/> }.into_any();
+    }
+    let flash = view
+        .flash
+        .filter(|(slug, _, _)| slug == step.slug())
+        .map(|(_, raw, key)| (raw, error_text(step, &key)));
+    let error = flash.as_ref().map(|(_, message)| message.clone());
+    let raw = flash
+        .map(|(raw, _)| raw)
+        .unwrap_or_else(|| raw_from(answers.get(step)));
+    let back = if changing {
+        "/concern/check".to_owned()
+    } else {
+        previous_before(&answers, step)
+            .map(|s| format!("/concern/{}", s.slug()))
+            .unwrap_or_else(|| "/".to_owned())
+    };
+    let title = heading(step, &answers);
+    let page_title = if error.is_some() {
+        format!("{} {}", t("error.title_prefix"), title)
+    } else {
+        title.clone()
+    };
+    let id = step.field_id();
+    let summary: Vec<(String, String)> = error.iter().map(|e| (id.clone(), e.clone())).collect();
+    let hint = hint(step, &answers);
+    let control = match step.kind() {
+        AnswerKind::Radios(codes) => {
+            let options = codes.iter().map(|c| ((*c).to_owned(), option_label(step, c))).collect();
+            view! { <Radios id=step.slug().to_owned() heading=title hint options selected=raw.value error/> }.into_any()
+        }
+        AnswerKind::Select(codes) => {
+            let mut options: Vec<(String, String)> =
+                codes.iter().map(|c| ((*c).to_owned(), option_label(step, c))).collect();
+            options.sort_by(|a, b| a.1.cmp(&b.1));
+            view! { <Select id=step.slug().to_owned() heading=title hint options selected=raw.value error/> }.into_any()
+        }
+        AnswerKind::Checkboxes => {
+            let options = document_options(&answers)
+                .iter()
+                .map(|kind| (kind.code().to_owned(), option_label(step, kind.code())))
+                .collect();
+            view! { <Checkboxes id=step.slug().to_owned() heading=title hint options selected=raw.values error/> }.into_any()
+        }
+        AnswerKind::Date { .. } => view! {
+            <DateInput id=step.slug().to_owned() heading=title hint
+                day=raw.day.unwrap_or_default() month=raw.month.unwrap_or_default() year=raw.year.unwrap_or_default() error/>
+        }
+        .into_any(),
+        AnswerKind::Text { .. } => {
+            let input_type = if step == Step::AdvertisedNumber { "tel" } else { "text" };
+            let autocomplete = if step == Step::Organisation { "organization" } else { "off" };
+            view! {
+                <TextInput id=step.slug().to_owned() heading=title hint value=raw.value.unwrap_or_default() error
+                    autocomplete input_type/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Title text=page_title/>
+        <Layout>
+            <BackLink href=back/>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors=summary/>
+                    <ActionForm action=action attr:novalidate="true">
+                        <input type="hidden" name="step" value=step.slug()/>
+                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+                        {control}
+                        <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button>
+                    </ActionForm>
+                </div>
+            </div>
+        </Layout>
+    }
+    .into_any()
+}
+
+/// The stored answer as form values, to show it back.
+fn raw_from(answer: Option<&Answer>) -> RawAnswer {
+    use chrono::Datelike;
+    match answer {
+        Some(Answer::Choice(code)) => RawAnswer {
+            value: Some(code.clone()),
+            ..RawAnswer::default()
+        },
+        Some(Answer::Text(text)) => RawAnswer {
+            value: Some(text.clone()),
+            ..RawAnswer::default()
+        },
+        Some(Answer::Date(date)) => RawAnswer {
+            day: Some(date.day().to_string()),
+            month: Some(date.month().to_string()),
+            year: Some(date.year().to_string()),
+            ..RawAnswer::default()
+        },
+        Some(Answer::Many(values)) => RawAnswer {
+            values: values.clone(),
+            ..RawAnswer::default()
+        },
+        Some(Answer::NoDate) | None => RawAnswer::default(),
+    }
+}

@@ -1,0 +1,6 @@
+//! The pages, one folder per journey.
+
+pub mod about_data;
+pub mod concern;
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,198 @@
+//! The concerns assistant's server functions.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::session;
+#[cfg(feature = "ssr")]
+use crate::domain::assistant::{
+    document_options, next_after, plan, validate_answer, Progress, Step,
+};
+use crate::domain::assistant::{Answers, Outcome, RawAnswer};
+use crate::domain::directory::Contact;
+#[cfg(feature = "ssr")]
+use crate::ports::Flash;
+
+/// What a question page needs: the answers so far, the rejected answer to show, and today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JourneyView {
+    pub answers: Answers,
+    /// (step slug, what was typed, message key)
+    pub flash: Option<(String, RawAnswer, String)>,
+    pub today: NaiveDate,
+}
+
+/// What a verdict page needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeView {
+    pub outcome: Option<Outcome>,
+    pub answers: Answers,
+    /// Who can help instead, for not_for_us and report_instead.
+    pub contacts: Vec<Contact>,
+    pub today: NaiveDate,
+}
+
+/// The journey for a question page. The flash is shown once, then forgotten.
+#[server(prefix = "/api/concern", endpoint = "journey")]
+pub async fn load_journey() -> Result<JourneyView, ServerFnError> {
+    let services = session::services()?;
+    let mut journey = session::load(&services).await?;
+    let flash = journey.flash.take();
+    if flash.is_some() {
+        session::save(&services, &journey).await?;
+    }
+    Ok(JourneyView {
+        answers: journey.answers,
+        flash: flash.map(|f| (f.step.slug().to_owned(), f.raw, f.error)),
+        today: services.clock.today(),
+    })
+}
+
+/// Records the answer to one question and goes to the next page; a rejected answer goes back
+/// to its page with the message and what was typed.
+#[server(prefix = "/api/concern", endpoint = "answer")]
+pub async fn answer_question(
+    step: String,
+    change: Option<String>,
+    value: Option<String>,
+    day: Option<String>,
+    month: Option<String>,
+    year: Option<String>,
+    values: Option<Vec<String>>,
+) -> Result<(), ServerFnError> {
+    let services = session::services()?;
+    let Some(step) = Step::from_slug(&step) else {
+        leptos_axum::redirect("/concern/about");
+        return Ok(());
+    };
+    let changing = change.is_some_and(|c| c == "true");
+    let mut journey = session::load(&services).await?;
+    let raw = RawAnswer {
+        value,
+        day,
+        month,
+        year,
+        values: values.unwrap_or_default(),
+    };
+    let allowed: Vec<String> = document_options(&journey.answers)
+        .iter()
+        .map(|kind| kind.code().to_owned())
+        .collect();
+    let today = services.clock.today();
+    let change_query = if changing { "?change=true" } else { "" };
+    match validate_answer(step, &raw, &journey.answers, &allowed, today) {
+        Ok(answer) => {
+            journey.answers.set(step, answer);
+            journey.flash = None;
+            session::save(&services, &journey).await?;
+            let target = match next_after(&journey.answers, step, changing) {
+                Progress::Ask(next) => format!("/concern/{}{change_query}", next.slug()),
+                Progress::Complete => "/concern/check".to_owned(),
+            };
+            leptos_axum::redirect(&target);
+        }
+        Err(error) => {
+            journey.flash = Some(Flash { step, raw, error });
+            session::save(&services, &journey).await?;
+            leptos_axum::redirect(&format!("/concern/{}{change_query}", step.slug()));
+        }
+    }
+    Ok(())
+}
+
+/// "Check your answers" confirmed: work out the verdict and show its page.
+#[server(prefix = "/api/concern", endpoint = "confirm")]
+pub async fn confirm_answers() -> Result<(), ServerFnError> {
+    let view = load_outcome().await?;
+    let target = match view.outcome {
+        Some(outcome) => format!("/concern/result/{}", verdict_slug(outcome.verdict())),
+        None => "/concern/about".to_owned(),
+    };
+    leptos_axum::redirect(&target);
+    Ok(())
+}
+
+/// Forgets every answer and starts again.
+#[server(prefix = "/api/concern", endpoint = "restart")]
+pub async fn start_again() -> Result<(), ServerFnError> {
+    let services = session::services()?;
+    session::clear(&services).await?;
+    leptos_axum::redirect("/concern/about");
+    Ok(())
+}
+
+/// The outcome of the answers given so far.
+#[server(prefix = "/api/concern", endpoint = "outcome")]
+pub async fn load_outcome() -> Result<OutcomeView, ServerFnError> {
+    let services = session::services()?;
+    let journey = session::load(&services).await?;
+    outcome_for(&services, journey.answers).map_err(|error| ServerFnError::new(error.to_string()))
+}
+
+/// The outcome of `answers` today, with who can help instead.
+#[cfg(feature = "ssr")]
+pub fn outcome_for(
+    services: &crate::ports::Services,
+    answers: Answers,
+) -> Result<OutcomeView, crate::domain::readiness::AssessError> {
+    let today = services.clock.today();
+    let outcome = plan(
+        &answers,
+        today,
+        services.clock.now(),
+        &services.calendar,
+        &services.settings,
+    )?;
+    let contacts = outcome
+        .as_ref()
+        .map(|outcome| contacts_for(outcome, &services.directory))
+        .unwrap_or_default();
+    Ok(OutcomeView {
+        outcome,
+        answers,
+        contacts,
+        today,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn contacts_for(
+    outcome: &Outcome,
+    directory: &crate::domain::directory::Directory,
+) -> Vec<Contact> {
+    use crate::domain::readiness::{Channel, Reason};
+    let mut codes: Vec<&str> = Vec::new();
+    if let Some(signpost) = outcome.assessment.signpost {
+        codes.push(signpost.code());
+    }
+    for reason in &outcome.assessment.reasons {
+        match reason {
+            Reason::OrganisationOutsideEea => codes.push("outside_uk_and_eea"),
+            Reason::NotPublicAuthority => codes.push("not_public_authority"),
+            _ => {}
+        }
+    }
+    match outcome.concern.channel {
+        Some(Channel::Sms) => codes.push("text_7726"),
+        Some(Channel::LiveCall) => codes.push("telephone_preference_service"),
+        _ => {}
+    }
+    codes
+        .into_iter()
+        .filter_map(|code| directory.find(code).cloned())
+        .collect()
+}
+
+/// The path segment of each verdict's page.
+pub fn verdict_slug(verdict: crate::domain::readiness::Verdict) -> &'static str {
+    use crate::domain::readiness::Verdict;
+    match verdict {
+        Verdict::Ready => "ready",
+        Verdict::Late => "late",
+        Verdict::NotYet => "not-yet",
+        Verdict::ReportInstead => "report-instead",
+        Verdict::NotForUs => "not-for-us",
+    }
+}

@@ -1,0 +1,7 @@
+//! Server functions: thin adapters that read the [`Services`](crate::ports::Services) from
+//! context, call the domain, and redirect (so the same call serves a plain `<form>` post and an
+//! enhanced one).
+
+pub mod concern;
+#[cfg(feature = "ssr")]
+pub mod session;

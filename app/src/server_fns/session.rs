@@ -1,0 +1,97 @@
+//! The journey cookie: a random id naming the journey's row in the database.
+
+use http::header::{COOKIE, SET_COOKIE};
+use http::HeaderValue;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::ports::{Journey, Services};
+
+const COOKIE_NAME: &str = "journey";
+/// How long an unfinished journey is remembered in the browser (28 days).
+const MAX_AGE_SECONDS: u64 = 28 * 24 * 60 * 60;
+
+pub fn services() -> Result<Services, ServerFnError> {
+    use_context::<Services>().ok_or_else(|| ServerFnError::new("services missing from context"))
+}
+
+/// The journey id from the request's cookie, if it looks like one of ours.
+pub fn journey_id() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    journey_id_from(&parts.headers)
+}
+
+/// The journey id in these request headers' cookie, if it looks like one of ours.
+pub fn journey_id_from(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value.to_owned())
+        .filter(|value| value.len() == 32 && value.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The current journey (empty if there is none yet).
+pub async fn load(services: &Services) -> Result<Journey, ServerFnError> {
+    let Some(id) = journey_id() else {
+        return Ok(Journey::default());
+    };
+    services
+        .journeys
+        .load(&id)
+        .await
+        .map(Option::unwrap_or_default)
+        .map_err(|error| ServerFnError::new(error.to_string()))
+}
+
+/// Saves the journey, starting one (and setting its cookie) if there is none.
+pub async fn save(services: &Services, journey: &Journey) -> Result<(), ServerFnError> {
+    let id = match journey_id() {
+        Some(id) => id,
+        None => {
+            let id = new_id()?;
+            let secure = if services.secure_cookies {
+                "; Secure"
+            } else {
+                ""
+            };
+            let cookie = format!(
+                "{COOKIE_NAME}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE_SECONDS}{secure}"
+            );
+            if let (Some(options), Ok(value)) = (
+                use_context::<ResponseOptions>(),
+                HeaderValue::from_str(&cookie),
+            ) {
+                options.append_header(SET_COOKIE, value);
+            }
+            id
+        }
+    };
+    services
+        .journeys
+        .save(&id, journey)
+        .await
+        .map_err(|error| ServerFnError::new(error.to_string()))
+}
+
+/// Forgets the journey.
+pub async fn clear(services: &Services) -> Result<(), ServerFnError> {
+    if let Some(id) = journey_id() {
+        services
+            .journeys
+            .delete(&id)
+            .await
+            .map_err(|error| ServerFnError::new(error.to_string()))?;
+    }
+    Ok(())
+}
+
+fn new_id() -> Result<String, ServerFnError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|error| ServerFnError::new(format!("random id: {error}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}

@@ -1,0 +1,130 @@
+//! The database: SQLite by default, PostgreSQL in production, through sqlx's `Any` driver with
+//! one migration folder per backend. Queries are written once with `$n` placeholders.
+
+mod journeys;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
+use sqlx::AnyPool;
+
+/// Which database engine the URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A pool of connections and the backend they speak.
+#[derive(Clone)]
+pub struct Database {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+impl Database {
+    /// Opens the database (creating a SQLite file and its folder if needed) and migrates it.
+    pub async fn connect(url: &str) -> anyhow::Result<Database> {
+        install_default_drivers();
+        let backend = if url.starts_with("postgres") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite") {
+            Backend::Sqlite
+        } else {
+            anyhow::bail!("PORTAL_DATABASE_URL must start with sqlite: or postgres:");
+        };
+        if backend == Backend::Sqlite {
+            create_sqlite_folder(url)?;
+        }
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        use sqlx::Executor;
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(url)
+            .await
+            .context("connecting")?;
+        let database = Database { pool, backend };
+        database.migrate().await?;
+        Ok(database)
+    }
+
+    async fn migrate(&self) -> anyhow::Result<()> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await,
+            Backend::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.pool)
+                    .await
+            }
+        }
+        .context("running migrations")
+    }
+
+    /// The query in this backend's placeholder style (`$1` for PostgreSQL, `?` for SQLite).
+    /// Placeholders must appear in order, each once.
+    pub fn sql(&self, query: &str) -> String {
+        match self.backend {
+            Backend::Postgres => query.to_owned(),
+            Backend::Sqlite => {
+                let mut out = String::with_capacity(query.len());
+                let mut chars = query.chars().peekable();
+                while let Some(c) = chars.next() {
+                    if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+                        while chars.peek().is_some_and(char::is_ascii_digit) {
+                            chars.next();
+                        }
+                        out.push('?');
+                    } else {
+                        out.push(c);
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// Deletes unfinished journeys older than `days`, once an hour.
+    pub fn sweep_in_background(&self, days: u32) {
+        let database = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(3600));
+            loop {
+                tick.tick().await;
+                match database.delete_journeys_older_than(days).await {
+                    Ok(count) if count > 0 => tracing::info!(count, "expired journeys deleted"),
+                    Ok(_) => {}
+                    Err(error) => tracing::warn!(error = %error, "journey sweep failed"),
+                }
+            }
+        });
+    }
+}
+
+fn create_sqlite_folder(url: &str) -> anyhow::Result<()> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path.is_empty() || path.starts_with(":memory:") {
+        return Ok(());
+    }
+    if let Some(folder) = std::path::Path::new(path).parent() {
+        if !folder.as_os_str().is_empty() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("creating {}", folder.display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,87 @@
+//! The HTTP surface: pages and server functions (Leptos), the `/api/v1` JSON API, downloads,
+//! static files, and the layers every response passes through.
+
+mod csrf;
+mod downloads;
+mod readiness;
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::domain::calendar::Calendar;
+use app::domain::directory::Directory;
+use app::ports::{Clock, Services};
+use app::{shell, App};
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::clock::{FixedClock, LondonClock};
+use crate::config::Config;
+use crate::db::Database;
+
+const BANK_HOLIDAYS: &str = include_str!("../../../app/data/bank-holidays.json");
+
+/// Builds the services the app uses from the configuration and the database.
+pub fn services(config: &Config, database: Database) -> anyhow::Result<Services> {
+    let clock: Arc<dyn Clock> = match config.fixed_today {
+        Some(date) => Arc::new(FixedClock(date)),
+        None => Arc::new(LondonClock),
+    };
+    Ok(Services {
+        journeys: Arc::new(database),
+        clock,
+        calendar: Arc::new(Calendar::from_govuk_json(BANK_HOLIDAYS).context("bank holidays")?),
+        settings: Arc::new(config.settings.clone()),
+        directory: Arc::new(
+            Directory::from_json(&config.signposts_json).map_err(anyhow::Error::msg)?,
+        ),
+        secure_cookies: config.secure_cookies,
+    })
+}
+
+/// The whole application router.
+pub fn build_router(
+    config: &Config,
+    leptos: LeptosOptions,
+    database: Database,
+) -> anyhow::Result<Router> {
+    let services = services(config, database)?;
+    let routes = generate_route_list(App);
+    let context = {
+        let services = services.clone();
+        move || provide_context(services.clone())
+    };
+    let router = Router::new()
+        .route("/api/v1/readiness", post(readiness::readiness))
+        .route("/concern/letter.txt", get(downloads::letter))
+        .route("/concern/reminder.ics", get(downloads::reminder))
+        .route("/health", get(|| async { "ok" }))
+        .leptos_routes_with_context(&leptos, routes, context, {
+            let leptos = leptos.clone();
+            move || shell(leptos.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(leptos)
+        .layer(Extension(services))
+        .layer(axum::middleware::from_fn(csrf::same_origin_only))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ));
+    Ok(router)
+}

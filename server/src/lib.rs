@@ -1,0 +1,10 @@
+//! The portal's server: configuration, the database, the HTTP surface (pages, server functions,
+//! the `/api/v1` JSON API, downloads) and the services handed to the app.
+
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod http;
+
+pub use config::Config;
+pub use http::build_router;

@@ -1,0 +1,38 @@
+//! Starts the portal: reads the configuration, opens and migrates the database, serves HTTP.
+
+use anyhow::Context;
+use server::{build_router, db, Config};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let config = Config::from_env().context("reading the configuration")?;
+    let leptos = leptos::config::get_configuration(None)
+        .context("reading the Leptos configuration")?
+        .leptos_options;
+    let addr = leptos.site_addr;
+    let database = db::Database::connect(&config.database_url)
+        .await
+        .context("opening the database")?;
+    database.sweep_in_background(config.journey_days);
+    let router = build_router(&config, leptos, database).context("building the router")?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, router.into_make_service())
+        .with_graceful_shutdown(shutdown())
+        .await
+        .context("serving HTTP")
+}
+
+async fn shutdown() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
