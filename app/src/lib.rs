@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::i18n::t;
@@ -46,15 +46,18 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css"/>
-        <Title formatter=|title: String| format!("{title} - {}", t("service.name"))/>
+        <Title formatter=|title: String| {
+            let service = t("service.name");
+            if title == service { title } else { format!("{title} - {service}") }
+        }/>
         <Router>
             <Routes fallback=not_found::NotFound>
                 <Route path=path!("/") view=home::HomePage/>
                 <Route path=path!("/about/data") view=about_data::AboutDataPage/>
-                <Route path=path!("/concern/check") view=concern::check::CheckAnswersPage/>
-                <Route path=path!("/concern/letter") view=concern::letter::LetterPage/>
-                <Route path=path!("/concern/result/:verdict") view=concern::verdict::VerdictPage/>
-                <Route path=path!("/concern/:step") view=concern::question::QuestionPage/>
+                <Route path=path!("/concern/check") view=concern::check::CheckAnswersPage ssr=SsrMode::Async/>
+                <Route path=path!("/concern/letter") view=concern::letter::LetterPage ssr=SsrMode::Async/>
+                <Route path=path!("/concern/result/:verdict") view=concern::verdict::VerdictPage ssr=SsrMode::Async/>
+                <Route path=path!("/concern/:step") view=concern::question::QuestionPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }
@@ -66,4 +69,8 @@ pub fn App() -> impl IntoView {
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
+    // Lets the end-to-end tests wait until the page is interactive.
+    if let Some(body) = leptos::prelude::document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
 }

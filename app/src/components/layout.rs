@@ -9,16 +9,20 @@ use crate::i18n::t;
 pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <a href="#main-content" class="govuk-skip-link">{t("layout.skip")}</a>
-        <header class="govuk-header">
-            <div class="govuk-header__container govuk-width-container">
-                <a href="/" class="govuk-header__service-name">{t("service.name")}</a>
+        <header>
+            <div class="govuk-header">
+                <div class="govuk-header__container govuk-width-container">
+                    <a href="/" class="govuk-header__service-name">{t("service.name")}</a>
+                </div>
+            </div>
+            <div class="govuk-width-container">
+                <div class="govuk-phase-banner">
+                    <strong class="govuk-tag">{t("layout.phase")}</strong>
+                    <span class="govuk-phase-banner__text">{t("layout.phase_text")}</span>
+                </div>
             </div>
         </header>
         <div class="govuk-width-container">
-            <div class="govuk-phase-banner">
-                <strong class="govuk-tag">{t("layout.phase")}</strong>
-                <span class="govuk-phase-banner__text">{t("layout.phase_text")}</span>
-            </div>
             <main class="govuk-main-wrapper" id="main-content">
                 {children()}
             </main>

@@ -74,8 +74,12 @@ fn yes_no_unsure(answers: &Answers, step: Step) -> Option<bool> {
 
 /// The concern the answers on the current path describe; `None` before the first question.
 pub fn to_concern(answers: &Answers) -> Option<Concern> {
+    build(answers, &path(answers))
+}
+
+/// The concern the answers to `on_path` describe (answers to other steps are ignored).
+pub(crate) fn build(answers: &Answers, on_path: &[Step]) -> Option<Concern> {
     let topic = Topic::of(answers)?;
-    let on_path = path(answers);
     let asked = |step: Step| on_path.contains(&step) && answers.has(step);
     let date = |step: Step| {
         if asked(step) {

@@ -150,7 +150,8 @@ impl Walk<'_, '_> {
         if self.stopped() {
             return;
         }
-        if !document_options(self.answers).is_empty() {
+        let so_far = super::concern::build(self.answers, self.steps);
+        if so_far.is_some_and(|concern| !required_documents(&concern).is_empty()) {
             self.ask(Step::Documents);
         }
     }
@@ -158,9 +159,11 @@ impl Walk<'_, '_> {
 
 /// The documents the person is asked whether they have, for the answers so far.
 pub fn document_options(answers: &Answers) -> Vec<DocumentKind> {
-    let mut without_documents = answers.clone();
-    without_documents.0.remove(&Step::Documents);
-    super::concern::to_concern(&without_documents)
+    let steps: Vec<Step> = path(answers)
+        .into_iter()
+        .filter(|step| *step != Step::Documents)
+        .collect();
+    super::concern::build(answers, &steps)
         .map(|concern| required_documents(&concern))
         .unwrap_or_default()
 }
