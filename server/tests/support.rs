@@ -1,0 +1,143 @@
+//! Test support: a portal on a free port with a fresh database (SQLite file, or a new PostgreSQL
+//! database when `PORTAL_TEST_DATABASE_URL` names a server), and a browser-like client.
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use leptos::config::LeptosOptions;
+use server::{build_router, db::Database, Config};
+use sqlx::Executor;
+
+pub struct TestPortal {
+    pub url: String,
+    pub client: reqwest::Client,
+}
+
+fn unique() -> String {
+    let mut bytes = [0u8; 6];
+    getrandom::fill(&mut bytes).unwrap();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn database_url() -> String {
+    match std::env::var("PORTAL_TEST_DATABASE_URL") {
+        Ok(base) if !base.is_empty() => {
+            sqlx::any::install_default_drivers();
+            let name = format!("portal_test_{}", unique());
+            let admin = sqlx::AnyPool::connect(&base)
+                .await
+                .expect("PostgreSQL for tests");
+            admin
+                .execute(format!("CREATE DATABASE {name}").as_str())
+                .await
+                .unwrap();
+            admin.close().await;
+            let (prefix, _) = base.rsplit_once('/').unwrap();
+            format!("{prefix}/{name}")
+        }
+        _ => {
+            let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+            format!("sqlite://{}/portal-{}.db?mode=rwc", dir.display(), unique())
+        }
+    }
+}
+
+/// Starts a portal whose clock is fixed on `today`.
+pub async fn spawn_portal(today: NaiveDate) -> TestPortal {
+    let config = Config {
+        database_url: database_url().await,
+        fixed_today: Some(today),
+        ..Config::default()
+    };
+    let database = Database::connect(&config.database_url)
+        .await
+        .expect("database");
+    let leptos = LeptosOptions::builder()
+        .output_name("portal")
+        .site_root("target/site")
+        .site_pkg_dir("pkg")
+        .build();
+    let router = build_router(&config, leptos, database).expect("router");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service())
+            .await
+            .unwrap();
+    });
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "accept",
+        reqwest::header::HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"),
+    );
+    let client = reqwest::Client::builder()
+        .default_headers(headers)
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestPortal { url, client }
+}
+
+impl TestPortal {
+    pub async fn readiness(&self, body: &str) -> (u16, serde_json::Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/v1/readiness", self.url))
+            .header("content-type", "application/json")
+            .body(body.to_owned())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+        )
+    }
+
+    /// Posts a form as a browser without JavaScript would (same-origin, accepting HTML).
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.url))
+            .header("origin", &self.url)
+            .header("accept", "text/html")
+            .header("referer", format!("{}/concern/about", self.url))
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Answers one question; returns where the portal sends the person next.
+    pub async fn answer(&self, fields: &[(&str, &str)]) -> String {
+        let response = self.post_form("/api/concern/answer", fields).await;
+        assert_eq!(response.status().as_u16(), 302, "answer {fields:?}");
+        location(&response)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.url))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
