@@ -171,3 +171,52 @@ test('with JavaScript, answering questions updates the page without a full reloa
   await expect(page.getByRole('heading', { name: 'Ofcom (phone-paid services)' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
+
+test('an EEA organisation not using the information in the UK is signposted to its own authority', async ({ page }, info) => {
+  await start(page, info);
+  await choose(page, info, 'How an organisation has used or looked after my personal information', /organisation$/);
+  await type(page, info, 'Exemple SA', /organisation-country$/);
+  await choose(page, info, 'In the European Economic Area (the EU, Iceland, Liechtenstein or Norway)', /eea-country$/);
+  await expectAccessible(page);
+  await page.getByLabel('Which country is Exemple SA based in?').selectOption('FR');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/processed-in-uk$/);
+  await settled(page, info);
+  await choose(page, info, 'No', /check$/);
+  await expect(page.locator('.govuk-summary-list')).toContainText('France');
+  await confirm(page, info, 'not-for-us');
+  await expect(page.getByRole('heading', { name: "The data protection authority of the organisation's country" })).toBeVisible();
+});
+
+test('a request to a Scottish public authority goes to the Scottish Information Commissioner', async ({ page }, info) => {
+  await start(page, info);
+  await choose(page, info, 'A freedom of information request to a public authority', /organisation$/);
+  await type(page, info, 'Glasgow City Council', /public-authority$/);
+  await choose(page, info, 'Yes', /scottish-authority$/);
+  await choose(page, info, 'Yes', /check$/);
+  await confirm(page, info, 'not-for-us');
+  await expect(page.getByRole('heading', { name: 'Scottish Information Commissioner' })).toBeVisible();
+});
+
+test('a credit file entry not yet disputed gets the letter to the credit reference agency', async ({ page }, info) => {
+  await start(page, info);
+  await choose(page, info, 'Something wrong on my credit file', /organisation$/);
+  await type(page, info, 'Experian', /\/raised$/);
+  await choose(page, info, 'No', /check$/);
+  await confirm(page, info, 'not-yet');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ask the credit reference agency to correct your file first');
+  // 2 March 2026 + 28 days = 30 March; come back from 31 March.
+  await expect(page.getByText('they have until 30 March 2026 to reply')).toBeVisible();
+  await expect(page.locator('.app-letter')).toContainText('section 159 of the Consumer Credit Act 1974');
+});
+
+test('a whistle-blower need not raise it with the organisation first', async ({ page }, info) => {
+  await start(page, info);
+  await choose(page, info, 'How an organisation has used or looked after my personal information', /organisation$/);
+  await type(page, info, 'Acme Energy Ltd', /organisation-country$/);
+  await choose(page, info, 'In the UK', /\/raised$/);
+  await choose(page, info, 'No', /exceptions$/);
+  await choose(page, info, 'I work for the organisation and I am reporting it as a whistle-blower', /check$/);
+  await confirm(page, info, 'ready');
+  await expect(page.getByText('You do not need to raise this with them first.')).toBeVisible();
+});
