@@ -51,35 +51,16 @@ pub fn Radios(
     selected: Option<String>,
     error: Option<String>,
 ) -> impl IntoView {
-    let describe = described_by(&id, &hint, &error);
-    let group = group_class(&error);
-    view! {
-        <div class=group>
-            <fieldset class="govuk-fieldset" aria-describedby=describe>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
-                    <h1 class="govuk-fieldset__heading">{heading}</h1>
-                </legend>
-                {hint_view(&id, hint)}
-                <ErrorMessage id=id.clone() message=error/>
-                <div class="govuk-radios">
-                    {options
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, (value, label))| {
-                            let input_id = if index == 0 { id.clone() } else { format!("{id}-{}", index + 1) };
-                            let checked = selected.as_deref() == Some(value.as_str());
-                            view! {
-                                <div class="govuk-radios__item">
-                                    <input class="govuk-radios__input" id=input_id.clone() name="value" type="radio" value=value checked=checked/>
-                                    <label class="govuk-label govuk-radios__label" for=input_id>{label}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
-        </div>
-    }
+    let selected = selected.into_iter().collect();
+    choices(Choices {
+        id,
+        heading,
+        hint,
+        options,
+        selected,
+        error,
+        multiple: false,
+    })
 }
 
 /// Checkboxes posting `values[i]`; the first input carries the field id.
@@ -92,8 +73,60 @@ pub fn Checkboxes(
     selected: Vec<String>,
     error: Option<String>,
 ) -> impl IntoView {
+    choices(Choices {
+        id,
+        heading,
+        hint,
+        options,
+        selected,
+        error,
+        multiple: true,
+    })
+}
+
+/// What radios and checkboxes share: a fieldset whose legend is the page heading.
+struct Choices {
+    id: String,
+    heading: String,
+    hint: Option<String>,
+    options: Vec<(String, String)>,
+    selected: Vec<String>,
+    error: Option<String>,
+    multiple: bool,
+}
+
+fn choices(choices: Choices) -> impl IntoView {
+    let Choices {
+        id,
+        heading,
+        hint,
+        options,
+        selected,
+        error,
+        multiple,
+    } = choices;
     let describe = described_by(&id, &hint, &error);
     let group = group_class(&error);
+    let (block, kind) = if multiple {
+        ("govuk-checkboxes", "checkbox")
+    } else {
+        ("govuk-radios", "radio")
+    };
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, (value, label))| {
+            let input_id = if index == 0 { id.clone() } else { format!("{id}-{}", index + 1) };
+            let name = if multiple { format!("values[{index}]") } else { "value".to_owned() };
+            let checked = selected.contains(&value);
+            view! {
+                <div class=format!("{block}__item")>
+                    <input class=format!("{block}__input") id=input_id.clone() name=name type=kind value=value checked=checked/>
+                    <label class=format!("govuk-label {block}__label") for=input_id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <div class=group>
             <fieldset class="govuk-fieldset" aria-describedby=describe>
@@ -102,22 +135,7 @@ pub fn Checkboxes(
                 </legend>
                 {hint_view(&id, hint)}
                 <ErrorMessage id=id.clone() message=error/>
-                <div class="govuk-checkboxes">
-                    {options
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, (value, label))| {
-                            let input_id = if index == 0 { id.clone() } else { format!("{id}-{}", index + 1) };
-                            let checked = selected.contains(&value);
-                            view! {
-                                <div class="govuk-checkboxes__item">
-                                    <input class="govuk-checkboxes__input" id=input_id.clone() name=format!("values[{index}]") type="checkbox" value=value checked=checked/>
-                                    <label class="govuk-label govuk-checkboxes__label" for=input_id>{label}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </div>
+                <div class=block>{items}</div>
             </fieldset>
         </div>
     }

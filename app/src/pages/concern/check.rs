@@ -6,10 +6,11 @@ use leptos_router::components::Redirect;
 
 use super::question::ServiceProblem;
 use super::wording::{answer_text, short_label};
+use super::StartAgainButton;
 use crate::components::{BackLink, Layout, SummaryList, SummaryRow};
 use crate::domain::assistant::path;
 use crate::i18n::t;
-use crate::server_fns::concern::{load_journey, ConfirmAnswers, JourneyView, StartAgain};
+use crate::server_fns::concern::{load_journey, ConfirmAnswers, JourneyView};
 
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
@@ -47,7 +48,6 @@ fn check(view: JourneyView) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let confirm = ServerAction::<ConfirmAnswers>::new();
-    let restart = ServerAction::<StartAgain>::new();
     view! {
         <Title text=t("check.title")/>
         <Layout>
@@ -60,9 +60,7 @@ fn check(view: JourneyView) -> impl IntoView {
                     <ActionForm action=confirm>
                         <button type="submit" class="govuk-button">{t("check.continue")}</button>
                     </ActionForm>
-                    <ActionForm action=restart>
-                        <button type="submit" class="govuk-button govuk-button--secondary">{t("common.start_again")}</button>
-                    </ActionForm>
+                    <StartAgainButton/>
                 </div>
             </div>
         </Layout>

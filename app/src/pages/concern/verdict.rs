@@ -7,13 +7,14 @@ use leptos_router::hooks::use_params_map;
 
 use super::letter::LetterBody;
 use super::question::ServiceProblem;
+use super::StartAgainButton;
 use crate::components::Layout;
 use crate::domain::assistant::{NextStep, Outcome};
 use crate::domain::directory::Contact;
 use crate::domain::readiness::{DocumentKind, Reason, Verdict};
 use crate::i18n::{long_date, t, tf};
 use crate::letters::compose;
-use crate::server_fns::concern::{load_outcome, verdict_slug, OutcomeView, StartAgain};
+use crate::server_fns::concern::{load_outcome, verdict_slug, OutcomeView};
 
 #[component]
 pub fn VerdictPage() -> impl IntoView {
@@ -59,7 +60,6 @@ fn verdict_page(slug: String, view: OutcomeView) -> impl IntoView {
             report_instead(view.contacts).into_any(),
         ),
     };
-    let restart = ServerAction::<StartAgain>::new();
     view! {
         <Title text=title.clone()/>
         <Layout>
@@ -69,9 +69,7 @@ fn verdict_page(slug: String, view: OutcomeView) -> impl IntoView {
                     {body}
                     <h2 class="govuk-heading-m">{t("verdict.change_title")}</h2>
                     <p class="govuk-body"><a class="govuk-link" href="/concern/check">{t("verdict.change_link")}</a></p>
-                    <ActionForm action=restart>
-                        <button type="submit" class="govuk-button govuk-button--secondary">{t("common.start_again")}</button>
-                    </ActionForm>
+                    <StartAgainButton/>
                 </div>
             </div>
         </Layout>
