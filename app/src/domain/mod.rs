@@ -7,7 +7,9 @@
 
 pub mod assistant;
 pub mod calendar;
+pub mod case;
 pub mod directory;
+pub mod organisations;
 pub mod readiness;
 
 pub use calendar::{

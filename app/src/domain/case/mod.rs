@@ -1,0 +1,37 @@
+//! Casework rules for the casework backend: case types, case references, routing to work queues,
+//! service levels and the sift (policy.md §1 to §4, manual §3 and §4).
+//!
+//! Everything here is pure: no I/O and no clock. Today's date, the creation date and random bytes
+//! are parameters, and every number is a setting with the policy default.
+
+#[macro_use]
+mod codes;
+
+mod alphabet;
+mod kind;
+mod matcher;
+mod reference;
+mod routing;
+mod sector;
+mod service_levels;
+mod sift;
+mod sift_phrases;
+mod suggest;
+
+#[cfg(test)]
+mod tests;
+
+pub use alphabet::ALPHABET;
+pub use kind::CaseKind;
+pub use reference::{Reference, ReferenceError};
+pub use routing::{route, WorkQueue};
+pub use sector::Sector;
+pub use service_levels::{
+    initial_priority, service_levels, sla_state, CaseSettings, Priority, ServiceLevels, SlaState,
+};
+pub use sift::{sift, SiftFlag, SiftFlagKind, SiftInput, SiftText};
+pub use sift_phrases::{
+    CHILD_ABUSE_INQUIRY_PHRASES, CRIMINAL_BREACH_PHRASES, WELSH_FUNCTION_WORDS,
+    WELSH_MIN_DISTINCT_WORDS, WELSH_MIN_SHARE_PERCENT,
+};
+pub use suggest::likely_intended;

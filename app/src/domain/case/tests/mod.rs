@@ -1,0 +1,11 @@
+//! Tests of the casework rules.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod kinds;
+mod reference;
+mod reference_properties;
+mod routing;
+mod service_levels;
+mod sift;
+mod sift_phrases;
