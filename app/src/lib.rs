@@ -44,6 +44,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css"/>
         <Title formatter=|title: String| {
@@ -60,6 +62,26 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/concern/:step") view=concern::question::QuestionPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
+    }
+}
+
+/// Sends a Content-Security-Policy allowing only this site's files and the inline scripts that
+/// carry this response's nonce (Leptos's hydration and resource scripts), plus wasm compilation.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

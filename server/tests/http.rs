@@ -247,3 +247,22 @@ async fn an_unknown_address_is_a_404_page() {
     assert_eq!(status, 404);
     assert!(page.contains("Page not found"));
 }
+
+#[tokio::test]
+async fn pages_carry_a_content_security_policy_whose_nonce_matches_their_scripts() {
+    let portal = spawn_portal(date(2026, 3, 2)).await;
+    let response = portal.get("/concern/about").await;
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let page = response.text().await.unwrap();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy");
+    assert!(page.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)));
+    assert!(policy.contains("frame-ancestors 'none'"));
+    assert!(policy.contains("form-action 'self'"));
+}
