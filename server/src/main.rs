@@ -31,8 +31,24 @@ async fn main() -> anyhow::Result<()> {
         .context("serving HTTP")
 }
 
+/// Finishes in-flight requests on Ctrl-C or SIGTERM (what a load balancer or orchestrator sends).
 async fn shutdown() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        std::future::pending::<()>().await;
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
     }
+    tracing::info!("shutting down");
 }

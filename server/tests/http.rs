@@ -266,3 +266,13 @@ async fn pages_carry_a_content_security_policy_whose_nonce_matches_their_scripts
     assert!(policy.contains("frame-ancestors 'none'"));
     assert!(policy.contains("form-action 'self'"));
 }
+
+#[tokio::test]
+async fn the_health_check_touches_the_database_and_oversized_bodies_are_refused() {
+    let portal = spawn_portal(date(2026, 3, 2)).await;
+    let (status, body) = portal.page("/health").await;
+    assert_eq!((status, body.as_str()), (200, "ok"));
+    let huge = format!(r#"{{"route":"foi","organisation":{{"name":"{}"}}}}"#, "x".repeat(300 * 1024));
+    let (status, _) = portal.readiness(&huge).await;
+    assert_eq!(status, 413);
+}

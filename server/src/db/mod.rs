@@ -93,6 +93,11 @@ impl Database {
         }
     }
 
+    /// Whether the database answers (for the load balancer's health check).
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
     /// Deletes unfinished journeys older than `days`, once an hour.
     pub fn sweep_in_background(&self, days: u32) {
         let database = self.clone();

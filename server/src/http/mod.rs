@@ -6,24 +6,30 @@ mod downloads;
 mod readiness;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use app::domain::calendar::Calendar;
 use app::domain::directory::Directory;
 use app::ports::{Clock, Services};
 use app::{shell, App};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::clock::{FixedClock, LondonClock};
 use crate::config::Config;
 use crate::db::Database;
+
+/// The largest request body accepted (answers and API requests are small).
+const MAX_BODY_BYTES: usize = 256 * 1024;
 
 const BANK_HOLIDAYS: &str = include_str!("../../../app/data/bank-holidays.json");
 
@@ -51,7 +57,7 @@ pub fn build_router(
     leptos: LeptosOptions,
     database: Database,
 ) -> anyhow::Result<Router> {
-    let services = services(config, database)?;
+    let services = services(config, database.clone())?;
     let routes = generate_route_list(App);
     let context = {
         let services = services.clone();
@@ -61,7 +67,7 @@ pub fn build_router(
         .route("/api/v1/readiness", post(readiness::readiness))
         .route("/concern/letter.txt", get(downloads::letter))
         .route("/concern/reminder.ics", get(downloads::reminder))
-        .route("/health", get(|| async { "ok" }))
+        .route("/health", get(move || health(database.clone())))
         .leptos_routes_with_context(&leptos, routes, context, {
             let leptos = leptos.clone();
             move || shell(leptos.clone())
@@ -69,6 +75,11 @@ pub fn build_router(
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos)
         .layer(Extension(services))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
         .layer(axum::middleware::from_fn(csrf::same_origin_only))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -84,4 +95,13 @@ pub fn build_router(
             HeaderValue::from_static("same-origin"),
         ));
     Ok(router)
+}
+
+/// `GET /health`: 200 when this process can reach the database, else 503.
+async fn health(database: Database) -> (StatusCode, &'static str) {
+    if database.ping().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
 }
