@@ -272,7 +272,10 @@ async fn the_health_check_touches_the_database_and_oversized_bodies_are_refused(
     let portal = spawn_portal(date(2026, 3, 2)).await;
     let (status, body) = portal.page("/health").await;
     assert_eq!((status, body.as_str()), (200, "ok"));
-    let huge = format!(r#"{{"route":"foi","organisation":{{"name":"{}"}}}}"#, "x".repeat(300 * 1024));
+    let huge = format!(
+        r#"{{"route":"foi","organisation":{{"name":"{}"}}}}"#,
+        "x".repeat(300 * 1024)
+    );
     let (status, _) = portal.readiness(&huge).await;
     assert_eq!(status, 413);
 }
