@@ -18,7 +18,7 @@ fn unique() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-async fn database_url() -> String {
+pub async fn database_url() -> String {
     match std::env::var("PORTAL_TEST_DATABASE_URL") {
         Ok(base) if !base.is_empty() => {
             sqlx::any::install_default_drivers();
@@ -140,4 +140,11 @@ pub fn location(response: &reqwest::Response) -> String {
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A fresh, migrated database (SQLite, or PostgreSQL with `PORTAL_TEST_DATABASE_URL`).
+pub async fn fresh_database() -> Database {
+    Database::connect(&database_url().await)
+        .await
+        .expect("database")
 }

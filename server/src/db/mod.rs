@@ -1,6 +1,8 @@
 //! The database: SQLite by default, PostgreSQL in production, through sqlx's `Any` driver with
 //! one migration folder per backend. Queries are written once with `$n` placeholders.
 
+mod cases;
+pub use cases::{CaseStoreError, NewParty, StoredCase, Submission};
 mod journeys;
 
 use std::time::Duration;

@@ -8,6 +8,7 @@
 mod codes;
 
 mod alphabet;
+mod intake;
 mod kind;
 mod matcher;
 mod reference;
@@ -22,6 +23,7 @@ mod suggest;
 mod tests;
 
 pub use alphabet::ALPHABET;
+pub use intake::{plan_intake, IntakeChannel, IntakePlan, NewCase, WorkItem};
 pub use kind::CaseKind;
 pub use reference::{Reference, ReferenceError};
 pub use routing::{route, WorkQueue};

@@ -2,6 +2,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod intake;
 mod kinds;
 mod reference;
 mod reference_properties;

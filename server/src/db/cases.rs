@@ -1,0 +1,282 @@
+//! The cases store: intake writes a case with its parties, sift flags, work items and the
+//! acknowledgement in the outbox in one transaction, so nothing is half written; an idempotency
+//! key makes a repeated submission (double click, retry) return the first case.
+
+use app::domain::case::{IntakePlan, Reference, WorkQueue};
+use chrono::{NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::Database;
+
+/// A person or organisation on a case, as submitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewParty {
+    /// `customer`, `organisation`, `representative`.
+    pub role: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Everything else about the party (address, contact preferences, adjustments, …).
+    pub details: serde_json::Value,
+}
+
+/// One submission ready to store.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub idempotency_key: Option<String>,
+    pub channel: &'static str,
+    pub created_on: NaiveDate,
+    pub organisation_name: Option<String>,
+    pub sector: Option<String>,
+    pub answers: serde_json::Value,
+    pub parties: Vec<NewParty>,
+    pub plan: IntakePlan,
+    /// The acknowledgement to send, as the mail worker will read it.
+    pub acknowledgement: serde_json::Value,
+}
+
+/// What a stored case looks like to the person or service that submitted it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredCase {
+    pub reference: String,
+    pub case_type: String,
+    /// The numbered work queue, or `None` while on the sift list (or a named team's queue).
+    pub work_queue: Option<u8>,
+    pub priority: String,
+    pub flags: Vec<String>,
+    pub assign_by: String,
+    pub first_contact_due: String,
+    pub contact_promised_by: String,
+    pub close_by: String,
+    /// True when this submission repeated an earlier one (same idempotency key).
+    #[serde(skip)]
+    pub repeated: bool,
+}
+
+/// Why a case could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseStoreError {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("encoding: {0}")]
+    Encoding(#[from] serde_json::Error),
+    #[error("random: {0}")]
+    Random(String),
+}
+
+fn new_id() -> Result<String, CaseStoreError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|error| CaseStoreError::Random(error.to_string()))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn code_of<T: Serialize>(value: &T) -> Result<String, CaseStoreError> {
+    let json = serde_json::to_value(value)?;
+    Ok(match json {
+        serde_json::Value::String(text) => text,
+        other => other.to_string(),
+    })
+}
+
+impl Database {
+    /// Stores a submission as a new case, or returns the case an identical idempotency key
+    /// already made.
+    pub async fn submit_case(&self, submission: &Submission) -> Result<StoredCase, CaseStoreError> {
+        if let Some(existing) = self
+            .case_by_key(submission.idempotency_key.as_deref())
+            .await?
+        {
+            return Ok(existing);
+        }
+        match self.insert_case(submission).await {
+            Ok(stored) => Ok(stored),
+            // A concurrent submission with the same key won the race: answer with its case.
+            Err(CaseStoreError::Database(error)) if is_unique_violation(&error) => self
+                .case_by_key(submission.idempotency_key.as_deref())
+                .await?
+                .ok_or(CaseStoreError::Database(error)),
+            Err(error) => Err(error),
+        }
+    }
+
+    async fn insert_case(&self, submission: &Submission) -> Result<StoredCase, CaseStoreError> {
+        let plan = &submission.plan;
+        let now = Utc::now().timestamp();
+        let case_id = new_id()?;
+        let mut tx = self.pool.begin().await?;
+        // The counter update comes first, so SQLite takes its write lock at once.
+        let sequence: i64 = sqlx::query(
+            &self.sql("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value"),
+        )
+        .bind("case_reference")
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("value")?;
+        let mut random = [0u8; 3];
+        getrandom::fill(&mut random).map_err(|error| CaseStoreError::Random(error.to_string()))?;
+        let reference =
+            Reference::generate(u32::try_from(sequence % 1_000_000).unwrap_or(0), random);
+        let levels = &plan.service_levels;
+        sqlx::query(&self.sql(
+            "INSERT INTO cases (id, reference, idempotency_key, case_type, work_queue, priority, \
+             channel, status, created_on, assign_by, first_contact_due, contact_promised_by, \
+             close_by, organisation_name, sector, answers, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+        ))
+        .bind(&case_id)
+        .bind(reference.as_str())
+        .bind(submission.idempotency_key.as_deref())
+        .bind(plan.case_type.code())
+        .bind(code_of(&plan.work_queue)?)
+        .bind(code_of(&plan.priority)?)
+        .bind(submission.channel)
+        .bind("open")
+        .bind(submission.created_on.to_string())
+        .bind(levels.assign_by.to_string())
+        .bind(levels.first_contact_due.to_string())
+        .bind(levels.contact_promised_by.to_string())
+        .bind(levels.close_by.to_string())
+        .bind(submission.organisation_name.as_deref())
+        .bind(submission.sector.as_deref())
+        .bind(serde_json::to_string(&submission.answers)?)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        for party in &submission.parties {
+            sqlx::query(&self.sql(
+                "INSERT INTO parties (id, case_id, role, name, email, phone, details) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            ))
+            .bind(new_id()?)
+            .bind(&case_id)
+            .bind(&party.role)
+            .bind(&party.name)
+            .bind(party.email.as_deref())
+            .bind(party.phone.as_deref())
+            .bind(serde_json::to_string(&party.details)?)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for flag in &plan.flags {
+            sqlx::query(
+                &self.sql(
+                    "INSERT INTO sift_flags (id, case_id, kind, reason) VALUES ($1, $2, $3, $4)",
+                ),
+            )
+            .bind(new_id()?)
+            .bind(&case_id)
+            .bind(flag.kind.code())
+            .bind(&flag.reason)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for item in &plan.work_items {
+            sqlx::query(&self.sql(
+                "INSERT INTO work_items (id, case_id, kind, queue, due_on) VALUES ($1, $2, $3, $4, $5)",
+            ))
+            .bind(new_id()?)
+            .bind(&case_id)
+            .bind(&item.kind)
+            .bind(code_of(&item.queue)?)
+            .bind(item.due_on.to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        let mut acknowledgement = submission.acknowledgement.clone();
+        acknowledgement["reference"] = serde_json::Value::String(reference.as_str().to_owned());
+        sqlx::query(&self.sql(
+            "INSERT INTO outbox (id, case_id, kind, payload, created_at, attempts, next_attempt_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        ))
+        .bind(new_id()?)
+        .bind(&case_id)
+        .bind("acknowledgement")
+        .bind(serde_json::to_string(&acknowledgement)?)
+        .bind(now)
+        .bind(0_i64)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(StoredCase {
+            reference: reference.as_str().to_owned(),
+            case_type: plan.case_type.code().to_owned(),
+            work_queue: plan.work_queue.number(),
+            priority: code_of(&plan.priority)?,
+            flags: plan
+                .flags
+                .iter()
+                .map(|f| f.kind.code().to_owned())
+                .collect(),
+            assign_by: levels.assign_by.to_string(),
+            first_contact_due: levels.first_contact_due.to_string(),
+            contact_promised_by: levels.contact_promised_by.to_string(),
+            close_by: levels.close_by.to_string(),
+            repeated: false,
+        })
+    }
+
+    /// The case an idempotency key made, if any.
+    async fn case_by_key(&self, key: Option<&str>) -> Result<Option<StoredCase>, CaseStoreError> {
+        let Some(key) = key else {
+            return Ok(None);
+        };
+        let row = sqlx::query(&self.sql(
+            "SELECT id, reference, case_type, work_queue, priority, assign_by, first_contact_due, \
+             contact_promised_by, close_by FROM cases WHERE idempotency_key = $1",
+        ))
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let case_id: String = row.try_get("id")?;
+        let flags =
+            sqlx::query(&self.sql("SELECT kind FROM sift_flags WHERE case_id = $1 ORDER BY kind"))
+                .bind(&case_id)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|flag| flag.try_get::<String, _>("kind"))
+                .collect::<Result<Vec<_>, _>>()?;
+        let queue: String = row.try_get("work_queue")?;
+        let queue: Option<WorkQueue> = serde_json::from_str(&queue)
+            .or_else(|_| serde_json::from_value(serde_json::Value::String(queue)))
+            .ok();
+        Ok(Some(StoredCase {
+            reference: row.try_get("reference")?,
+            case_type: row.try_get("case_type")?,
+            work_queue: queue.and_then(WorkQueue::number),
+            priority: row.try_get("priority")?,
+            flags,
+            assign_by: row.try_get("assign_by")?,
+            first_contact_due: row.try_get("first_contact_due")?,
+            contact_promised_by: row.try_get("contact_promised_by")?,
+            close_by: row.try_get("close_by")?,
+            repeated: true,
+        }))
+    }
+
+    /// How many cases, parties and outbox messages are stored (for tests and monitoring).
+    pub async fn intake_counts(&self) -> Result<(i64, i64, i64), CaseStoreError> {
+        let count = |table: &'static str| async move {
+            sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+                .fetch_one(&self.pool)
+                .await
+                .and_then(|row| row.try_get::<i64, _>("n"))
+        };
+        Ok((
+            count("cases").await?,
+            count("parties").await?,
+            count("outbox").await?,
+        ))
+    }
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|db| db.is_unique_violation())
+}
