@@ -8,6 +8,9 @@
 //! | `PORTAL_SECURE_COOKIES` | `false` | mark cookies `Secure` (set behind HTTPS) |
 //! | `PORTAL_FIXED_TODAY` | none | stop the clock on a date (tests and training only) |
 //! | `PORTAL_JOURNEY_DAYS` | `28` | how long an unfinished journey is kept |
+//! | `PORTAL_SMTP_URL` | none: mail is written as `.eml` files into `PORTAL_MAIL_DIR` | e.g. `smtp://127.0.0.1:2525` |
+//! | `PORTAL_MAIL_DIR` | `data/mail` | where `.eml` files go without SMTP |
+//! | `PORTAL_MAIL_FROM` | `Information Commissioner's Office <casework@localhost>` | the sender |
 
 use anyhow::{bail, Context};
 use app::domain::readiness::ReadinessSettings;
@@ -22,6 +25,8 @@ pub struct Config {
     pub secure_cookies: bool,
     pub fixed_today: Option<NaiveDate>,
     pub journey_days: u32,
+    pub mail: crate::mail::MailConfig,
+    pub mail_from: String,
 }
 
 const BUILT_IN_SIGNPOSTS: &str = include_str!("../../app/data/signposts.json");
@@ -35,6 +40,8 @@ impl Default for Config {
             secure_cookies: false,
             fixed_today: None,
             journey_days: 28,
+            mail: crate::mail::MailConfig::Files("data/mail".into()),
+            mail_from: "Information Commissioner's Office <casework@localhost>".to_owned(),
         }
     }
 }
@@ -67,6 +74,15 @@ impl Config {
             config.journey_days = value
                 .parse()
                 .context("PORTAL_JOURNEY_DAYS must be a number")?;
+        }
+        if let Some(folder) = var("PORTAL_MAIL_DIR") {
+            config.mail = crate::mail::MailConfig::Files(folder.into());
+        }
+        if let Some(url) = var("PORTAL_SMTP_URL") {
+            config.mail = crate::mail::MailConfig::Smtp(url);
+        }
+        if let Some(from) = var("PORTAL_MAIL_FROM") {
+            config.mail_from = from;
         }
         Ok(config)
     }

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod mail;
 
 pub use config::Config;
 pub use http::build_router;

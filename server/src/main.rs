@@ -1,7 +1,7 @@
 //! Starts the portal: reads the configuration, opens and migrates the database, serves HTTP.
 
 use anyhow::Context;
-use server::{build_router, db, Config};
+use server::{build_router, db, mail, Config};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -20,6 +20,8 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("opening the database")?;
     database.sweep_in_background(config.journey_days);
+    let mailer = mail::Mailer::new(&config.mail, &config.mail_from).context("setting up mail")?;
+    mail::run_outbox_worker(database.clone(), mailer, std::time::Duration::from_secs(2));
     let router = build_router(&config, leptos, database).context("building the router")?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -185,6 +185,8 @@ impl Database {
         }
         let mut acknowledgement = submission.acknowledgement.clone();
         acknowledgement["reference"] = serde_json::Value::String(reference.as_str().to_owned());
+        acknowledgement["contact_promised_by"] =
+            serde_json::Value::String(levels.contact_promised_by.to_string());
         sqlx::query(&self.sql(
             "INSERT INTO outbox (id, case_id, kind, payload, created_at, attempts, next_attempt_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",

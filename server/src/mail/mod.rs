@@ -1,0 +1,78 @@
+//! Email: messages built from templates and sent through lettre, by SMTP in production or into
+//! `.eml` files (the default, for development); the outbox worker sends what intake queued.
+
+mod outbox;
+mod templates;
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use lettre::message::Mailbox;
+use lettre::transport::smtp::AsyncSmtpTransport;
+use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
+
+pub use outbox::{deliver_due, run_outbox_worker};
+pub use templates::acknowledgement;
+
+/// Where mail goes.
+#[derive(Debug, Clone)]
+pub enum MailConfig {
+    /// Write each message as an `.eml` file into this folder.
+    Files(PathBuf),
+    /// Send by SMTP, e.g. `smtp://127.0.0.1:2525` or `smtps://user:pass@host`.
+    Smtp(String),
+}
+
+/// A configured mail transport and the sender address.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+}
+
+#[derive(Clone)]
+enum Transport {
+    Files(AsyncFileTransport<Tokio1Executor>),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+impl Mailer {
+    pub fn new(config: &MailConfig, from: &str) -> anyhow::Result<Mailer> {
+        let transport = match config {
+            MailConfig::Files(folder) => {
+                std::fs::create_dir_all(folder)
+                    .with_context(|| format!("creating {}", folder.display()))?;
+                Transport::Files(AsyncFileTransport::new(folder))
+            }
+            MailConfig::Smtp(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .context("PORTAL_SMTP_URL")?
+                    .build(),
+            ),
+        };
+        Ok(Mailer {
+            transport,
+            from: from.parse().context("PORTAL_MAIL_FROM")?,
+        })
+    }
+
+    pub fn from(&self) -> &Mailbox {
+        &self.from
+    }
+
+    /// Sends one message; the error text names no recipient.
+    pub async fn send(&self, message: Message) -> Result<(), String> {
+        match &self.transport {
+            Transport::Files(files) => files
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Transport::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Message templates. Subjects carry `[Ref. IC-…]` so replies attach to the case.
+
+use app::i18n::{fill, long_date, t};
+use chrono::NaiveDate;
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::Message;
+use serde::Deserialize;
+
+/// What the outbox holds for an acknowledgement.
+#[derive(Debug, Deserialize)]
+pub struct AcknowledgementPayload {
+    pub to: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    pub reference: String,
+    pub contact_promised_by: NaiveDate,
+}
+
+/// The acknowledgement of a new concern.
+pub fn acknowledgement(
+    from: &Mailbox,
+    payload: &AcknowledgementPayload,
+) -> Result<Message, String> {
+    let to: Mailbox = match &payload.name {
+        Some(name) => format!("{name} <{}>", payload.to).parse(),
+        None => payload.to.parse(),
+    }
+    .map_err(|_| "the recipient address is not valid".to_owned())?;
+    let values = [
+        ("reference", payload.reference.as_str()),
+        ("date", &long_date(payload.contact_promised_by)),
+    ];
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(fill(&t("mail.acknowledgement.subject"), &values))
+        .header(ContentType::TEXT_PLAIN)
+        .body(fill(&t("mail.acknowledgement.body"), &values))
+        .map_err(|error| format!("building the acknowledgement: {error}"))
+}
