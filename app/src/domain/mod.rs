@@ -5,6 +5,9 @@
 //! the bank holiday data is passed in by the caller, so the same rules run on the server, in the
 //! browser (wasm32) and in tests.
 
+#[macro_use]
+mod codes;
+
 pub mod assistant;
 pub mod calendar;
 pub mod case;

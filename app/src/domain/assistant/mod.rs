@@ -16,4 +16,4 @@ pub use answers::{Answer, Answers, RawAnswer};
 pub use concern::{to_concern, Topic};
 pub use flow::{document_options, next_after, path, previous_before, Progress};
 pub use plan::{plan, Letter, NextStep, Outcome};
-pub use steps::{validate_answer, AnswerKind, Step, EEA_COUNTRIES};
+pub use steps::{validate_answer, AnswerKind, Step};

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, Answers, RawAnswer};
+use crate::domain::readiness::EEA_COUNTRIES;
 
 /// One question page of the assistant, in the order the questions can be asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -46,12 +47,6 @@ pub enum AnswerKind {
 
 const YES_NO: &[&str] = &["yes", "no"];
 const YES_NO_NOT_SURE: &[&str] = &["yes", "no", "not_sure"];
-
-/// The EEA states (EU 27, Iceland, Liechtenstein, Norway) as ISO 3166-1 alpha-2 codes.
-pub const EEA_COUNTRIES: &[&str] = &[
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IE", "IT",
-    "LV", "LI", "LT", "LU", "MT", "NL", "NO", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-];
 
 impl Step {
     pub const ALL: &'static [Step] = &[
@@ -141,7 +136,7 @@ impl Step {
                 max: 200,
             },
             Step::OrganisationCountry => AnswerKind::Radios(&["uk", "eea", "elsewhere"]),
-            Step::EeaCountry => AnswerKind::Select(EEA_COUNTRIES),
+            Step::EeaCountry => AnswerKind::Select(&EEA_COUNTRIES),
             Step::ProcessedInUk | Step::PublicAuthority | Step::ScottishAuthority => {
                 AnswerKind::Radios(YES_NO_NOT_SURE)
             }

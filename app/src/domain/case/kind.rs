@@ -6,6 +6,7 @@
 use crate::domain::readiness;
 
 code_enum! {
+    lenient
     /// A casework case type, serialized as its code (`"RFA"`, `"FS50"`, ...).
     CaseKind {
         /// INF: miscellaneous correspondence not requiring action but worth retaining.

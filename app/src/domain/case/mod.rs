@@ -4,9 +4,6 @@
 //! Everything here is pure: no I/O and no clock. Today's date, the creation date and random bytes
 //! are parameters, and every number is a setting with the policy default.
 
-#[macro_use]
-mod codes;
-
 mod alphabet;
 mod intake;
 mod kind;

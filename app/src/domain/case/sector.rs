@@ -1,6 +1,7 @@
 //! The sectors of policy.md §3: where an organisation sits decides its sector work queue.
 
 code_enum! {
+    lenient
     /// An organisation's sector, serialized as its policy code (`"london_borough"`, ...).
     ///
     /// The sector comes from the organisation directory or, failing that, the person's answer.

@@ -13,6 +13,7 @@ use super::sift_phrases::{
 };
 
 code_enum! {
+    lenient
     /// What a sift flag is about.
     SiftFlagKind {
         /// A Welsh language case: add "Welsh language" to the case title and reply in Welsh.

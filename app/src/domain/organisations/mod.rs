@@ -34,7 +34,7 @@ mod search;
 #[cfg(test)]
 mod tests;
 
-pub use model::{is_sector, DirectoryError, Match, Organisation, SECTORS};
+pub use model::{is_sector, DirectoryError, Match, Organisation};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -1,39 +1,13 @@
 //! The directory's records, its search results and its load errors.
 
 use serde::{Deserialize, Serialize};
+
+use crate::domain::case::Sector;
 use std::fmt;
 
-/// The sector codes of policy §3, in the order of the routing table.
-///
-/// A sector decides the work queue a case about the organisation goes to (RFA and FS50 queues).
-pub const SECTORS: [&str; 22] = [
-    "telecoms",
-    "direct_marketing",
-    "lenders",
-    "credit_reference_agencies",
-    "general_business",
-    "motor_industry",
-    "central_government",
-    "finance",
-    "police",
-    "criminal_justice",
-    "ministry_of_justice",
-    "home_office",
-    "london_borough",
-    "education",
-    "leisure",
-    "environment",
-    "charity",
-    "regulator",
-    "bbc",
-    "transport",
-    "health",
-    "local_government",
-];
-
-/// Whether `code` is one of the policy §3 sector codes.
+/// Whether `code` is exactly one of the policy §3 sector codes ([`Sector`]).
 pub fn is_sector(code: &str) -> bool {
-    SECTORS.contains(&code)
+    Sector::from_code(code).is_some_and(|sector| sector.code() == code)
 }
 
 /// One organisation a person can name when they raise a concern.
@@ -47,7 +21,7 @@ pub struct Organisation {
     /// Other names people use: common names, abbreviations, former names, "X Council" variants.
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// A policy §3 sector code (see [`SECTORS`]).
+    /// A policy §3 sector code (see [`Sector`]).
     pub sector: String,
     /// `England`, `Scotland`, `Wales` or `Northern Ireland` where the source says so.
     #[serde(default)]

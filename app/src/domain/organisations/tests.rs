@@ -3,6 +3,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use super::*;
+use crate::domain::case::Sector;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -227,7 +228,7 @@ fn names_garbled_by_a_wrong_encoding_in_the_source_are_dropped() {
 
 #[test]
 fn the_sector_list_is_the_twenty_two_codes_of_policy_section_three() {
-    let unique: HashSet<_> = SECTORS.iter().collect();
+    let unique: HashSet<_> = Sector::all().iter().map(|sector| sector.code()).collect();
     assert_eq!(unique.len(), 22);
     assert!(is_sector("london_borough") && is_sector("credit_reference_agencies"));
     assert!(!is_sector("banks") && !is_sector(""));

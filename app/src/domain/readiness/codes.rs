@@ -1,76 +1,10 @@
 //! The codes the readiness contract speaks in (readiness-api.md): routes, channels, document
 //! kinds, verdicts, case types, reasons and signposts.
 //!
-//! Each enum serializes to its contract code, and offers `code()`, `all()` and `from_code()` so web
-//! pages use exactly the same codes as the API.
+//! Each enum is a [`code_enum!`](crate::domain::codes) with exact matching, so web pages use
+//! exactly the same codes as the API.
 
-use std::fmt;
-
-/// Declares a contract code enum with `code`, `all`, `from_code`, `Display` and serde impls that
-/// all use the same code strings. Variants are declared in contract order.
-macro_rules! contract_codes {
-    (
-        $(#[$meta:meta])*
-        $name:ident {
-            $( $(#[$variant_meta:meta])* $variant:ident => $code:literal, )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name {
-            $( $(#[$variant_meta])* $variant, )+
-        }
-
-        impl $name {
-            const ALL: &'static [$name] = &[$($name::$variant),+];
-            const CODES: &'static [&'static str] = &[$($code),+];
-
-            /// The contract code.
-            pub fn code(&self) -> &'static str {
-                match self {
-                    $($name::$variant => $code,)+
-                }
-            }
-
-            /// Every value, in contract order.
-            pub fn all() -> &'static [$name] {
-                Self::ALL
-            }
-
-            /// Every contract code, in contract order.
-            pub fn codes() -> &'static [&'static str] {
-                Self::CODES
-            }
-
-            /// The value with this contract code, if any.
-            pub fn from_code(code: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|value| value.code() == code)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.code())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let code = String::deserialize(deserializer)?;
-                $name::from_code(&code)
-                    .ok_or_else(|| serde::de::Error::unknown_variant(&code, Self::CODES))
-            }
-        }
-    };
-}
-
-contract_codes! {
+code_enum! {
     /// What the concern is about: the route the public assistant follows.
     Route {
         /// A data protection concern, including subject access.
@@ -94,7 +28,7 @@ contract_codes! {
     }
 }
 
-contract_codes! {
+code_enum! {
     /// How unwanted marketing reached the person.
     Channel {
         /// A text message.
@@ -112,7 +46,7 @@ contract_codes! {
     }
 }
 
-contract_codes! {
+code_enum! {
     /// A document the person can upload with their concern.
     DocumentKind {
         /// The person's subject access request.
@@ -138,7 +72,7 @@ contract_codes! {
     }
 }
 
-contract_codes! {
+code_enum! {
     /// The answer: can the concern be handed to the casework backend now?
     ///
     /// Declared in increasing precedence, so the verdict of several rules is their maximum.
@@ -156,7 +90,7 @@ contract_codes! {
     }
 }
 
-contract_codes! {
+code_enum! {
     /// The intake case type.
     CaseType {
         /// Request for assessment (data protection concern).
@@ -174,7 +108,7 @@ contract_codes! {
     }
 }
 
-contract_codes! {
+code_enum! {
     /// Why a rule fired, in the order of the contract's reason table.
     Reason {
         /// The organisation is in the EEA and the data is not processed in the UK.
@@ -220,7 +154,7 @@ contract_codes! {
     }
 }
 
-contract_codes! {
+code_enum! {
     /// Where to send the person instead.
     Signpost {
         /// The data protection authority of the organisation's EEA country.

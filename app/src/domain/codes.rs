@@ -1,9 +1,12 @@
-//! A small macro for enums that are spoken as codes (case types, sectors, flags).
+//! The one macro for enums spoken as codes: readiness routes and reasons, case types, sectors,
+//! sift flags. Each gets `code`, `all`, `codes`, `from_code`, `Display` and serde impls that all
+//! use the same code strings, so pages, APIs and storage never disagree.
+//!
+//! `code_enum! { Name { Variant => "code", … } }` matches codes exactly (the readiness contract);
+//! `code_enum! { lenient Name { … } }` ignores ASCII case and surrounding white space (staff input).
 
-/// Declares a code enum with `code`, `all`, `from_code`, `Display` and serde impls that all use
-/// the same code strings. `from_code` ignores ASCII case and surrounding whitespace.
 macro_rules! code_enum {
-    (
+    (@matching $matches:expr;
         $(#[$meta:meta])*
         $name:ident {
             $( $(#[$variant_meta:meta])* $variant:ident => $code:literal, )+
@@ -19,8 +22,8 @@ macro_rules! code_enum {
             const ALL: &'static [$name] = &[$($name::$variant),+];
             const CODES: &'static [&'static str] = &[$($code),+];
 
-            /// The code used by the API, staff and the published data sets.
-            pub fn code(self) -> &'static str {
+            /// The code.
+            pub fn code(&self) -> &'static str {
                 match self {
                     $($name::$variant => $code,)+
                 }
@@ -31,13 +34,15 @@ macro_rules! code_enum {
                 Self::ALL
             }
 
-            /// The value with this code (ASCII case and surrounding whitespace ignored), if any.
+            /// Every code, in declaration order.
+            pub fn codes() -> &'static [&'static str] {
+                Self::CODES
+            }
+
+            /// The value with this code, if any.
             pub fn from_code(code: &str) -> Option<$name> {
-                let code = code.trim();
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|value| value.code().eq_ignore_ascii_case(code))
+                let matches: fn(&str, &str) -> bool = $matches;
+                Self::ALL.iter().copied().find(|value| matches(value.code(), code))
             }
         }
 
@@ -60,5 +65,11 @@ macro_rules! code_enum {
                     .ok_or_else(|| serde::de::Error::unknown_variant(&code, Self::CODES))
             }
         }
+    };
+    (lenient $($body:tt)*) => {
+        code_enum!(@matching |known: &str, given: &str| known.eq_ignore_ascii_case(given.trim()); $($body)*);
+    };
+    ($($body:tt)*) => {
+        code_enum!(@matching |known: &str, given: &str| known == given; $($body)*);
     };
 }
