@@ -89,7 +89,7 @@ async fn the_same_idempotency_key_yields_the_same_case_even_when_sent_at_once() 
         .unwrap();
     assert_eq!(again.reference, first.reference);
     assert_eq!(again.flags, vec!["potential_criminal_breach".to_owned()]);
-    let racing = futures_join(&db, "race").await;
+    let racing = submit_at_once(&db, vec!["race".to_owned(); 8], "Racing.").await;
     assert!(
         racing.windows(2).all(|pair| pair[0] == pair[1]),
         "{racing:?}"
@@ -97,18 +97,24 @@ async fn the_same_idempotency_key_yields_the_same_case_even_when_sent_at_once() 
     assert_eq!(db.intake_counts().await.unwrap().0, 2);
 }
 
-async fn futures_join(db: &server::db::Database, key: &str) -> Vec<String> {
-    let mut handles = Vec::new();
-    for _ in 0..8 {
-        let db = db.clone();
-        let key = key.to_owned();
-        handles.push(tokio::spawn(async move {
-            db.submit_case(&submission(Some(&key), "Racing."))
-                .await
-                .unwrap()
-                .reference
-        }));
-    }
+/// Submits one case per key, all at once; returns the references in key order.
+async fn submit_at_once(
+    db: &server::db::Database,
+    keys: Vec<String>,
+    summary: &'static str,
+) -> Vec<String> {
+    let handles: Vec<_> = keys
+        .into_iter()
+        .map(|key| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                db.submit_case(&submission(Some(&key), summary))
+                    .await
+                    .unwrap()
+                    .reference
+            })
+        })
+        .collect();
     let mut references = Vec::new();
     for handle in handles {
         references.push(handle.await.unwrap());
@@ -119,20 +125,8 @@ async fn futures_join(db: &server::db::Database, key: &str) -> Vec<String> {
 #[tokio::test]
 async fn concurrent_different_submissions_get_distinct_references() {
     let db = fresh_database().await;
-    let mut handles = Vec::new();
-    for n in 0..12 {
-        let db = db.clone();
-        handles.push(tokio::spawn(async move {
-            db.submit_case(&submission(Some(&format!("k{n}")), "Different."))
-                .await
-                .unwrap()
-                .reference
-        }));
-    }
-    let mut references = Vec::new();
-    for handle in handles {
-        references.push(handle.await.unwrap());
-    }
+    let keys = (0..12).map(|n| format!("k{n}")).collect();
+    let mut references = submit_at_once(&db, keys, "Different.").await;
     references.sort();
     references.dedup();
     assert_eq!(references.len(), 12);
