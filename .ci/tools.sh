@@ -81,3 +81,11 @@ ensure_postgres() {
   fi
   as_root su postgres -c "psql -q -tc \"SELECT 1 FROM pg_roles WHERE rolname='portal'\" | grep -q 1 || psql -q -c \"CREATE ROLE portal LOGIN SUPERUSER PASSWORD 'portal'\"" >/dev/null
 }
+
+# An S3-compatible server (moto) for the file store's S3 test (about 25 s, once). It goes into the
+# Python first on PATH (pyenv's); Debian's own Python refuses pip installs.
+ensure_moto() {
+  python3 -c 'import moto.server' 2>/dev/null && return 0
+  say "installing moto (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check 'moto[server]==5.2.5'
+}

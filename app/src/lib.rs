@@ -50,7 +50,8 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/portal.css"/>
         <Title formatter=|title: String| {
             let service = t("service.name");
-            if title == service { title } else { format!("{title} - {service}") }
+            let title = if title == service { title } else { format!("{title} - {service}") };
+            title_text(title)
         }/>
         <Router>
             <Routes fallback=not_found::NotFound>
@@ -58,11 +59,18 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/about/data") view=about_data::AboutDataPage/>
                 <Route path=path!("/concern/check") view=concern::check::CheckAnswersPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/letter") view=concern::letter::LetterPage ssr=SsrMode::Async/>
+                <Route path=path!("/concern/submit") view=concern::submit::SubmitPage ssr=SsrMode::Async/>
+                <Route path=path!("/concern/confirmation") view=concern::submit::ConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/result/:verdict") view=concern::verdict::VerdictPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/:step") view=concern::question::QuestionPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }
+}
+
+/// Titles can carry what a person typed (an organisation's name).
+fn title_text(title: String) -> String {
+    components::rcdata(title)
 }
 
 /// Sends a Content-Security-Policy allowing only this site's files and the inline scripts that

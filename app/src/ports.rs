@@ -8,8 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::assistant::{Answers, RawAnswer, Step};
 use crate::domain::calendar::Calendar;
+use crate::domain::case::IntakeChannel;
 use crate::domain::directory::Directory;
-use crate::domain::readiness::ReadinessSettings;
+use crate::domain::organisations::Directory as Organisations;
+use crate::domain::readiness::{Assessment, Concern, ReadinessSettings};
+use crate::domain::submission::CaseDetails;
+pub use crate::domain::submission::CaseReceipt;
 
 /// A person's way through the assistant, kept server-side under a random cookie id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -17,6 +21,41 @@ pub struct Journey {
     pub answers: Answers,
     /// The last rejected answer, shown once on the page it came from.
     pub flash: Option<Flash>,
+    /// The idempotency key of handing this concern in: a repeated submit finds the same case.
+    #[serde(default)]
+    pub submission_key: Option<String>,
+    /// The case this journey became, once handed in.
+    #[serde(default)]
+    pub submitted: Option<CaseReceipt>,
+}
+
+/// A concern to hand in as a new case.
+#[derive(Debug, Clone)]
+pub struct HandIn {
+    pub idempotency_key: Option<String>,
+    pub channel: IntakeChannel,
+    pub created_on: NaiveDate,
+    pub concern: Concern,
+    pub assessment: Assessment,
+    pub details: CaseDetails,
+    /// The answers as given, kept with the case.
+    pub answers: serde_json::Value,
+}
+
+/// Why intake could not store a case (the detail is for logs, never for the person).
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    #[error("this concern cannot be handed in: {0}")]
+    NotEligible(String),
+    #[error("intake failed: {0}")]
+    Failed(String),
+}
+
+/// The casework backend's front door: stores a case with its parties, documents and the
+/// acknowledgement in one transaction.
+#[async_trait::async_trait]
+pub trait CaseIntake: Send + Sync {
+    async fn hand_in(&self, hand_in: HandIn) -> Result<CaseReceipt, IntakeError>;
 }
 
 /// A rejected answer: what was typed, and the message key of the problem.
@@ -54,6 +93,9 @@ pub struct Services {
     pub calendar: Arc<Calendar>,
     pub settings: Arc<ReadinessSettings>,
     pub directory: Arc<Directory>,
+    /// The organisation directory people search when they name an organisation.
+    pub organisations: Arc<Organisations>,
+    pub intake: Arc<dyn CaseIntake>,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
 }

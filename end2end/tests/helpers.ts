@@ -1,5 +1,7 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export const jsEnabled = (info: TestInfo) => info.project.name === 'javascript';
 
@@ -98,4 +100,114 @@ export async function confirm(page: Page, info: TestInfo, verdict: string) {
   await expect(page).toHaveURL(new RegExp(`/concern/result/${verdict}$`));
   await settled(page, info);
   await expectAccessible(page);
+}
+
+/** On a question with a textarea (a character count): checks it, types and continues. */
+export async function write(page: Page, info: TestInfo, text: string, expected: RegExp) {
+  await expectAccessible(page);
+  await page.locator('textarea[name="value"]').fill(text);
+  await next(page, info, expected);
+}
+
+/** On a question with a select: checks it, chooses the option with this label and continues. */
+export async function select(page: Page, info: TestInfo, label: string, expected: RegExp) {
+  await expectAccessible(page);
+  await page.locator('select[name="value"]').selectOption({ label });
+  await next(page, info, expected);
+}
+
+/** A sample upload in end2end/fixtures. */
+export const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
+
+/** One message the SMTP server received, as stored in its Maildir. */
+export interface Mail {
+  file: string;
+  headers: Record<string, string>;
+  subject: string;
+  to: string;
+  body: string;
+}
+
+/** The Maildir the SMTP server (aiosmtpd) stores what the portal sends into (see .ci/test). */
+export function maildir(): string {
+  const dir = process.env.PORTAL_E2E_MAILDIR;
+  if (!dir) {
+    throw new Error(
+      'PORTAL_E2E_MAILDIR is not set: run an SMTP server into a Maildir ' +
+        '(python3 -m aiosmtpd -n -l 127.0.0.1:2525 -c aiosmtpd.handlers.Mailbox DIR), start the portal with ' +
+        'PORTAL_SMTP_URL=smtp://127.0.0.1:2525 and set PORTAL_E2E_MAILDIR=DIR',
+    );
+  }
+  return dir;
+}
+
+/** Every message delivered so far (Maildir `new/` and `cur/`), oldest first. */
+export function mails(): Mail[] {
+  const dir = maildir();
+  const found: { file: string; at: number }[] = [];
+  for (const part of ['new', 'cur']) {
+    const folder = path.join(dir, part);
+    if (!fs.existsSync(folder)) continue;
+    for (const name of fs.readdirSync(folder)) {
+      const file = path.join(folder, name);
+      found.push({ file, at: fs.statSync(file).mtimeMs });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ file }) => parseMail(file, fs.readFileSync(file, 'utf8')));
+}
+
+/** Waits (20 s by default: the outbox is polled every 2 s) for a message whose subject includes `subjectIncludes`. */
+export async function waitForMail(subjectIncludes: string, timeout = 20_000): Promise<Mail> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const mail = mails().find((m) => m.subject.includes(subjectIncludes));
+    if (mail) return mail;
+    if (Date.now() > deadline) {
+      const seen = mails().map((m) => m.subject);
+      throw new Error(`no email with the subject "${subjectIncludes}" within ${timeout} ms; received: ${JSON.stringify(seen)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Headers (unfolded, RFC 2047 words decoded, names lower-cased) and the decoded text body. */
+export function parseMail(file: string, text: string): Mail {
+  const split = text.search(/\r?\n\r?\n/);
+  const head = split < 0 ? text : text.slice(0, split);
+  const rawBody = split < 0 ? '' : text.slice(split).replace(/^\r?\n\r?\n/, '');
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
+  }
+  const encoding = (headers['content-transfer-encoding'] || '').toLowerCase();
+  let body = rawBody;
+  if (encoding === 'base64') body = Buffer.from(rawBody.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') body = decodeQuotedPrintable(rawBody);
+  return { file, headers, subject: headers['subject'] || '', to: headers['to'] || '', body };
+}
+
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_, _charset: string, kind: string, data: string) =>
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+    );
+}
+
+function decodeQuotedPrintable(value: string): string {
+  const bytes: number[] = [];
+  const soft = value.replace(/=\r?\n/g, '');
+  for (let i = 0; i < soft.length; i++) {
+    const hex = soft.slice(i + 1, i + 3);
+    if (soft[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(soft[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }

@@ -11,9 +11,16 @@
 //! | `PORTAL_SMTP_URL` | none: mail is written as `.eml` files into `PORTAL_MAIL_DIR` | e.g. `smtp://127.0.0.1:2525` |
 //! | `PORTAL_MAIL_DIR` | `data/mail` | where `.eml` files go without SMTP |
 //! | `PORTAL_MAIL_FROM` | `Information Commissioner's Office <casework@localhost>` | the sender |
+//! | `PORTAL_API_KEYS` | `sandbox:local-development-key` (a warning is logged) | `name:secret` pairs, comma separated, for `POST /api/v1/cases` |
+//! | `PORTAL_FILE_STORE` | `local` | `local` (folder `PORTAL_FILE_DIR`, default `data/files`) or `s3` (`PORTAL_S3_*`) |
+//! | `PORTAL_MAX_FILE_MB` / `PORTAL_MAX_CASE_MB` | `10` / `30` | upload limits per file and per case |
 
 use anyhow::{bail, Context};
+use app::domain::case::CaseSettings;
+use app::domain::evidence::UploadLimits;
 use app::domain::readiness::ReadinessSettings;
+
+use crate::files::FileStoreConfig;
 use chrono::NaiveDate;
 
 /// The portal's settings.
@@ -27,6 +34,46 @@ pub struct Config {
     pub journey_days: u32,
     pub mail: crate::mail::MailConfig,
     pub mail_from: String,
+    pub case_settings: CaseSettings,
+    pub upload_limits: UploadLimits,
+    pub api_keys: ApiKeys,
+    pub file_store: FileStoreConfig,
+}
+
+/// The API keys partner services and the helpline use: name → secret.
+#[derive(Debug, Clone, Default)]
+pub struct ApiKeys(pub Vec<(String, String)>);
+
+/// The key used when none is configured (documented; a warning is logged at start).
+pub const SANDBOX_API_KEY: &str = "local-development-key";
+
+impl ApiKeys {
+    /// Parses `name:secret,name:secret`.
+    pub fn parse(text: &str) -> anyhow::Result<ApiKeys> {
+        let mut keys = Vec::new();
+        for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let Some((name, secret)) = pair.split_once(':') else {
+                bail!("PORTAL_API_KEYS: each entry is name:secret");
+            };
+            if secret.len() < 16 {
+                bail!("PORTAL_API_KEYS: the secret for {name} is shorter than 16 characters");
+            }
+            keys.push((name.trim().to_owned(), secret.trim().to_owned()));
+        }
+        Ok(ApiKeys(keys))
+    }
+
+    /// The name of the key `secret` is, comparing in constant time.
+    pub fn name_of(&self, secret: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(_, known)| constant_time_eq(known.as_bytes(), secret.as_bytes()))
+            .map(|(name, _)| name.as_str())
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 const BUILT_IN_SIGNPOSTS: &str = include_str!("../../app/data/signposts.json");
@@ -42,6 +89,12 @@ impl Default for Config {
             journey_days: 28,
             mail: crate::mail::MailConfig::Files("data/mail".into()),
             mail_from: "Information Commissioner's Office <casework@localhost>".to_owned(),
+            case_settings: CaseSettings::default(),
+            upload_limits: UploadLimits::default(),
+            api_keys: ApiKeys(vec![("sandbox".to_owned(), SANDBOX_API_KEY.to_owned())]),
+            file_store: FileStoreConfig::Local {
+                root: "data/files".into(),
+            },
         }
     }
 }
@@ -83,6 +136,27 @@ impl Config {
         }
         if let Some(from) = var("PORTAL_MAIL_FROM") {
             config.mail_from = from;
+        }
+        match var("PORTAL_API_KEYS") {
+            Some(keys) => config.api_keys = ApiKeys::parse(&keys)?,
+            None => tracing::warn!(
+                "PORTAL_API_KEYS is not set: the API accepts the sandbox key only (not for production)"
+            ),
+        }
+        config.file_store = FileStoreConfig::from_lookup(var).map_err(anyhow::Error::msg)?;
+        if let Some(mb) = var("PORTAL_MAX_FILE_MB") {
+            config.upload_limits.max_file_bytes = mb
+                .parse::<u64>()
+                .context("PORTAL_MAX_FILE_MB must be a number")?
+                * 1024
+                * 1024;
+        }
+        if let Some(mb) = var("PORTAL_MAX_CASE_MB") {
+            config.upload_limits.max_case_bytes = mb
+                .parse::<u64>()
+                .context("PORTAL_MAX_CASE_MB must be a number")?
+                * 1024
+                * 1024;
         }
         Ok(config)
     }

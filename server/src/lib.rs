@@ -4,7 +4,9 @@
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod files;
 pub mod http;
+pub mod intake;
 pub mod mail;
 
 pub use config::Config;

@@ -22,7 +22,11 @@ async fn main() -> anyhow::Result<()> {
     database.sweep_in_background(config.journey_days);
     let mailer = mail::Mailer::new(&config.mail, &config.mail_from).context("setting up mail")?;
     mail::run_outbox_worker(database.clone(), mailer, std::time::Duration::from_secs(2));
-    let router = build_router(&config, leptos, database).context("building the router")?;
+    let files = server::files::open(&config.file_store)
+        .await
+        .context("opening the file store")?;
+    tracing::info!(store = %files.describe(), "evidence file store");
+    let router = build_router(&config, leptos, database, files).context("building the router")?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;

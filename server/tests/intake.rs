@@ -48,6 +48,7 @@ fn submission(key: Option<&str>, summary: &str) -> Submission {
                 details: serde_json::json!({"sector": "telecoms"}),
             },
         ],
+        documents: Vec::new(),
         plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
         acknowledgement: serde_json::json!({"to": "alex@example.org"}),
     }
@@ -69,10 +70,10 @@ async fn a_submission_becomes_a_case_with_its_parties_and_an_acknowledgement_to_
     assert_eq!(stored.work_queue, Some(6));
     assert_eq!(stored.priority, "normal");
     // Monday 23 November 2026 + 3 working days = Thursday 26 November.
-    assert_eq!(stored.assign_by, "2026-11-26");
-    assert_eq!(stored.first_contact_due, "2026-12-07");
-    assert_eq!(stored.contact_promised_by, "2026-12-23");
-    assert_eq!(stored.close_by, "2027-05-23");
+    assert_eq!(stored.assign_by, date(2026, 11, 26));
+    assert_eq!(stored.first_contact_due, date(2026, 12, 7));
+    assert_eq!(stored.contact_promised_by, date(2026, 12, 23));
+    assert_eq!(stored.close_by, date(2027, 5, 23));
     assert_eq!(db.intake_counts().await.unwrap(), (1, 2, 1));
 }
 

@@ -102,6 +102,7 @@ async fn queue_case(db: &Database) -> String {
         sector: None,
         answers: serde_json::json!({}),
         parties: vec![],
+        documents: Vec::new(),
         plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
         acknowledgement: serde_json::json!({"to": "alex@example.org", "name": "Alex Example"}),
     };

@@ -10,6 +10,8 @@ use sqlx::Executor;
 pub struct TestPortal {
     pub url: String,
     pub client: reqwest::Client,
+    /// The portal's database, to check what was stored.
+    pub database: Database,
 }
 
 fn unique() -> String {
@@ -56,7 +58,12 @@ pub async fn spawn_portal(today: NaiveDate) -> TestPortal {
         .site_root("target/site")
         .site_pkg_dir("pkg")
         .build();
-    let router = build_router(&config, leptos, database).expect("router");
+    let files_dir =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("files-{}", unique()));
+    let files = server::files::open(&server::files::FileStoreConfig::Local { root: files_dir })
+        .await
+        .expect("file store");
+    let router = build_router(&config, leptos, database.clone(), files).expect("router");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
@@ -75,7 +82,11 @@ pub async fn spawn_portal(today: NaiveDate) -> TestPortal {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestPortal { url, client }
+    TestPortal {
+        url,
+        client,
+        database,
+    }
 }
 
 impl TestPortal {
@@ -147,4 +158,12 @@ pub async fn fresh_database() -> Database {
     Database::connect(&database_url().await)
         .await
         .expect("database")
+}
+
+/// Starts a portal whose clock is fixed on `today`, and hands back its database too (to count
+/// what was stored).
+pub async fn spawn_portal_with_db(today: NaiveDate) -> (TestPortal, Database) {
+    let portal = spawn_portal(today).await;
+    let database = portal.database.clone();
+    (portal, database)
 }

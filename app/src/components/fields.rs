@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 
-fn group_class(error: &Option<String>) -> &'static str {
+pub(super) fn group_class(error: &Option<String>) -> &'static str {
     if error.is_some() {
         "govuk-form-group govuk-form-group--error"
     } else {
@@ -13,7 +13,11 @@ fn group_class(error: &Option<String>) -> &'static str {
     }
 }
 
-fn described_by(id: &str, hint: &Option<String>, error: &Option<String>) -> Option<String> {
+pub(super) fn described_by(
+    id: &str,
+    hint: &Option<String>,
+    error: &Option<String>,
+) -> Option<String> {
     let mut ids = Vec::new();
     if hint.is_some() {
         ids.push(format!("{id}-hint"));
@@ -37,7 +41,7 @@ pub fn ErrorMessage(id: String, message: Option<String>) -> impl IntoView {
     })
 }
 
-fn hint_view(id: &str, hint: Option<String>) -> impl IntoView {
+pub(super) fn hint_view(id: &str, hint: Option<String>) -> impl IntoView {
     hint.map(|hint| view! { <div id=format!("{id}-hint") class="govuk-hint">{hint}</div> })
 }
 
@@ -151,6 +155,9 @@ pub fn DateInput(
     month: String,
     year: String,
     error: Option<String>,
+    /// A smaller legend, for a date that is one part of a page (not its heading).
+    #[prop(optional)]
+    small: bool,
 ) -> impl IntoView {
     let describe = described_by(&id, &hint, &error);
     let group = group_class(&error);
@@ -187,9 +194,15 @@ pub fn DateInput(
     view! {
         <div class=group>
             <fieldset class="govuk-fieldset" role="group" aria-describedby=describe>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
-                    <h1 class="govuk-fieldset__heading">{heading}</h1>
-                </legend>
+                {if small {
+                    view! { <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{heading}</legend> }.into_any()
+                } else {
+                    view! {
+                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
+                            <h1 class="govuk-fieldset__heading">{heading}</h1>
+                        </legend>
+                    }.into_any()
+                }}
                 {hint_view(&id, hint)}
                 <ErrorMessage id=id.clone() message=error/>
                 <div class="govuk-date-input">{parts}</div>

@@ -3,7 +3,26 @@
 mod fields;
 mod layout;
 mod summary;
+mod textarea;
 
 pub use fields::{Checkboxes, DateInput, ErrorMessage, Radios, Select, TextInput};
 pub use layout::{BackLink, ErrorSummary, Layout, Panel};
 pub use summary::{SummaryList, SummaryRow};
+pub use textarea::TextArea;
+
+/// Text for the inside of `<title>` and `<textarea>`. The server renderer (tachys) writes the
+/// children of these elements without escaping them, so text a person typed could close the
+/// element and start markup: escape it on the server. In the browser the text is set as a text
+/// node, so it stays as it is.
+pub fn rcdata(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text
+    }
+}

@@ -12,8 +12,10 @@ pub mod assistant;
 pub mod calendar;
 pub mod case;
 pub mod directory;
+pub mod evidence;
 pub mod organisations;
 pub mod readiness;
+pub mod submission;
 
 pub use calendar::{
     add_calendar_days, add_calendar_months, Calendar, CalendarError, Division, Period,

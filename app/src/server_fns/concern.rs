@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 use super::session;
 #[cfg(feature = "ssr")]
 use crate::domain::assistant::{
-    document_options, next_after, plan, validate_answer, Progress, Step,
+    document_options, next_after, plan, submit_next_after, submit_path, validate_answer, Progress,
+    Step,
 };
-use crate::domain::assistant::{Answers, Outcome, RawAnswer};
+use crate::domain::assistant::{Answers, Handover, Outcome, RawAnswer};
 use crate::domain::directory::Contact;
+use crate::domain::submission::CaseReceipt;
 #[cfg(feature = "ssr")]
 use crate::ports::Flash;
 
@@ -22,6 +24,12 @@ pub struct JourneyView {
     /// (step slug, what was typed, message key)
     pub flash: Option<(String, RawAnswer, String)>,
     pub today: NaiveDate,
+    /// What handing the concern in asks, once the verdict is ready or late.
+    pub handover: Option<Handover>,
+    /// The case this journey became, once handed in.
+    pub submitted: Option<CaseReceipt>,
+    /// The name of the organisation picked from the directory, if one was.
+    pub picked_organisation: Option<String>,
 }
 
 /// What a verdict page needs.
@@ -43,10 +51,19 @@ pub async fn load_journey() -> Result<JourneyView, ServerFnError> {
     if flash.is_some() {
         session::save(&services, &journey).await?;
     }
+    let handover = handover_for(&services, &journey.answers);
+    let picked_organisation = journey
+        .answers
+        .choice(Step::OrganisationMatch)
+        .and_then(|id| services.organisations.get(id))
+        .map(|organisation| organisation.name.clone());
     Ok(JourneyView {
+        picked_organisation,
         answers: journey.answers,
         flash: flash.map(|f| (f.step.slug().to_owned(), f.raw, f.error)),
         today: services.clock.today(),
+        handover,
+        submitted: journey.submitted,
     })
 }
 
@@ -82,14 +99,31 @@ pub async fn answer_question(
         .collect();
     let today = services.clock.today();
     let change_query = if changing { "?change=true" } else { "" };
-    match validate_answer(step, &raw, &journey.answers, &allowed, today) {
+    let handover = handover_for(&services, &journey.answers)
+        .filter(|handover| submit_path(&journey.answers, handover).contains(&step));
+    let validated = match step {
+        Step::OrganisationMatch => validate_organisation_choice(&services, &raw),
+        _ => validate_answer(step, &raw, &journey.answers, &allowed, today),
+    };
+    match validated {
         Ok(answer) => {
             journey.answers.set(step, answer);
             journey.flash = None;
+            if handover.is_some() && journey.submission_key.is_none() {
+                journey.submission_key = Some(format!("web:{}", session::random_hex()?));
+            }
             session::save(&services, &journey).await?;
-            let target = match next_after(&journey.answers, step, changing) {
-                Progress::Ask(next) => format!("/concern/{}{change_query}", next.slug()),
-                Progress::Complete => "/concern/check".to_owned(),
+            let target = match &handover {
+                Some(handover) => {
+                    match submit_next_after(&journey.answers, handover, step, changing) {
+                        Progress::Ask(next) => format!("/concern/{}{change_query}", next.slug()),
+                        Progress::Complete => "/concern/submit".to_owned(),
+                    }
+                }
+                None => match next_after(&journey.answers, step, changing) {
+                    Progress::Ask(next) => format!("/concern/{}{change_query}", next.slug()),
+                    Progress::Complete => "/concern/check".to_owned(),
+                },
             };
             leptos_axum::redirect(&target);
         }
@@ -100,6 +134,29 @@ pub async fn answer_question(
         }
     }
     Ok(())
+}
+
+/// What handing the concern in asks, when the answers' verdict lets it be handed in.
+#[cfg(feature = "ssr")]
+pub fn handover_for(services: &crate::ports::Services, answers: &Answers) -> Option<Handover> {
+    outcome_for(services, answers.clone())
+        .ok()
+        .and_then(|view| view.outcome)
+        .and_then(|outcome| outcome.handover())
+}
+
+/// The organisation picked from the directory (its id), or "none".
+#[cfg(feature = "ssr")]
+fn validate_organisation_choice(
+    services: &crate::ports::Services,
+    raw: &RawAnswer,
+) -> Result<crate::domain::assistant::Answer, String> {
+    let value = raw.value.as_deref().map(str::trim).unwrap_or_default();
+    if value == "none" || services.organisations.get(value).is_some() {
+        Ok(crate::domain::assistant::Answer::Choice(value.to_owned()))
+    } else {
+        Err("error.organisation-match.required".to_owned())
+    }
 }
 
 /// "Check your answers" confirmed: work out the verdict and show its page.

@@ -3,5 +3,6 @@
 //! enhanced one).
 
 pub mod concern;
+pub mod handover;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -89,6 +89,11 @@ pub async fn clear(services: &Services) -> Result<(), ServerFnError> {
     Ok(())
 }
 
+/// 128 random bits as hex.
+pub fn random_hex() -> Result<String, ServerFnError> {
+    new_id()
+}
+
 fn new_id() -> Result<String, ServerFnError> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes)

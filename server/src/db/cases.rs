@@ -3,6 +3,8 @@
 //! key makes a repeated submission (double click, retry) return the first case.
 
 use app::domain::case::{IntakePlan, Reference, WorkQueue};
+use app::domain::submission::EvidenceFile;
+pub use app::ports::CaseReceipt as StoredCase;
 use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -31,27 +33,10 @@ pub struct Submission {
     pub sector: Option<String>,
     pub answers: serde_json::Value,
     pub parties: Vec<NewParty>,
+    pub documents: Vec<EvidenceFile>,
     pub plan: IntakePlan,
     /// The acknowledgement to send, as the mail worker will read it.
     pub acknowledgement: serde_json::Value,
-}
-
-/// What a stored case looks like to the person or service that submitted it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredCase {
-    pub reference: String,
-    pub case_type: String,
-    /// The numbered work queue, or `None` while on the sift list (or a named team's queue).
-    pub work_queue: Option<u8>,
-    pub priority: String,
-    pub flags: Vec<String>,
-    pub assign_by: String,
-    pub first_contact_due: String,
-    pub contact_promised_by: String,
-    pub close_by: String,
-    /// True when this submission repeated an earlier one (same idempotency key).
-    #[serde(skip)]
-    pub repeated: bool,
 }
 
 /// Why a case could not be stored.
@@ -183,6 +168,22 @@ impl Database {
             .execute(&mut *tx)
             .await?;
         }
+        for document in &submission.documents {
+            sqlx::query(&self.sql(
+                "INSERT INTO documents (id, case_id, kind, file_name, file_type, size_bytes, \
+                 storage_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            ))
+            .bind(new_id()?)
+            .bind(&case_id)
+            .bind(document.kind.code())
+            .bind(&document.file_name)
+            .bind(document.file_type.code())
+            .bind(i64::try_from(document.size).unwrap_or(i64::MAX))
+            .bind(&document.key)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
         let mut acknowledgement = submission.acknowledgement.clone();
         acknowledgement["reference"] = serde_json::Value::String(reference.as_str().to_owned());
         acknowledgement["contact_promised_by"] =
@@ -211,10 +212,11 @@ impl Database {
                 .iter()
                 .map(|f| f.kind.code().to_owned())
                 .collect(),
-            assign_by: levels.assign_by.to_string(),
-            first_contact_due: levels.first_contact_due.to_string(),
-            contact_promised_by: levels.contact_promised_by.to_string(),
-            close_by: levels.close_by.to_string(),
+            assign_by: levels.assign_by,
+            first_contact_due: levels.first_contact_due,
+            contact_promised_by: levels.contact_promised_by,
+            close_by: levels.close_by,
+            acknowledged_to: submission.acknowledgement["to"].as_str().map(str::to_owned),
             repeated: false,
         })
     }
@@ -225,8 +227,10 @@ impl Database {
             return Ok(None);
         };
         let row = sqlx::query(&self.sql(
-            "SELECT id, reference, case_type, work_queue, priority, assign_by, first_contact_due, \
-             contact_promised_by, close_by FROM cases WHERE idempotency_key = $1",
+            "SELECT c.id, c.reference, c.case_type, c.work_queue, c.priority, c.assign_by, \
+             c.first_contact_due, c.contact_promised_by, c.close_by, o.payload \
+             FROM cases c LEFT JOIN outbox o ON o.case_id = c.id AND o.kind = 'acknowledgement' \
+             WHERE c.idempotency_key = $1",
         ))
         .bind(key)
         .fetch_optional(&self.pool)
@@ -253,10 +257,14 @@ impl Database {
             work_queue: queue.and_then(WorkQueue::number),
             priority: row.try_get("priority")?,
             flags,
-            assign_by: row.try_get("assign_by")?,
-            first_contact_due: row.try_get("first_contact_due")?,
-            contact_promised_by: row.try_get("contact_promised_by")?,
-            close_by: row.try_get("close_by")?,
+            assign_by: stored_date(&row, "assign_by")?,
+            first_contact_due: stored_date(&row, "first_contact_due")?,
+            contact_promised_by: stored_date(&row, "contact_promised_by")?,
+            close_by: stored_date(&row, "close_by")?,
+            acknowledged_to: row
+                .try_get::<Option<String>, _>("payload")?
+                .and_then(|payload| serde_json::from_str::<serde_json::Value>(&payload).ok())
+                .and_then(|payload| payload["to"].as_str().map(str::to_owned)),
             repeated: true,
         }))
     }
@@ -275,6 +283,39 @@ impl Database {
             count("outbox").await?,
         ))
     }
+}
+
+impl Database {
+    /// How many cases are incomplete: without an acknowledgement in the outbox, a customer or
+    /// an organisation party. Always 0 while intake writes in one transaction (an integrity
+    /// check for tests and monitoring).
+    pub async fn half_case_count(&self) -> Result<i64, CaseStoreError> {
+        let sql = "SELECT COUNT(*) AS n FROM cases c WHERE \
+            NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id) \
+            OR NOT EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.role = 'organisation') \
+            OR NOT EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.role = 'customer')";
+        Ok(sqlx::query(sql)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get::<i64, _>("n")?)
+    }
+
+    /// How many evidence documents are stored (for tests and monitoring).
+    pub async fn document_count(&self) -> Result<i64, CaseStoreError> {
+        Ok(sqlx::query("SELECT COUNT(*) AS n FROM documents")
+            .fetch_one(&self.pool)
+            .await?
+            .try_get::<i64, _>("n")?)
+    }
+}
+
+fn stored_date(row: &sqlx::any::AnyRow, column: &str) -> Result<NaiveDate, CaseStoreError> {
+    let text: String = row.try_get(column)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|error| {
+        CaseStoreError::Database(sqlx::Error::Decode(
+            format!("{column} {text:?}: {error}").into(),
+        ))
+    })
 }
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {

@@ -1,9 +1,12 @@
 //! The HTTP surface: pages and server functions (Leptos), the `/api/v1` JSON API, downloads,
 //! static files, and the layers every response passes through.
 
+mod cases;
 mod csrf;
 mod downloads;
+mod openapi;
 mod readiness;
+mod uploads;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,11 +30,25 @@ use tower_http::timeout::TimeoutLayer;
 use crate::clock::{FixedClock, LondonClock};
 use crate::config::Config;
 use crate::db::Database;
+use crate::files::FileStore;
+use crate::intake::Intake;
+use app::domain::organisations::Directory as Organisations;
 
 /// The largest request body accepted (answers and API requests are small).
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
 const BANK_HOLIDAYS: &str = include_str!("../../../app/data/bank-holidays.json");
+
+/// The organisation directory's shipped sources (`app/data/organisations/README.md`).
+fn organisations() -> anyhow::Result<Organisations> {
+    Organisations::from_sources(
+        include_str!("../../../app/data/organisations/uk_local_authorities_current.csv"),
+        include_str!("../../../app/data/organisations/lookup_name_to_registry.csv"),
+        include_str!("../../../app/data/organisations/govuk-organisations-2017.tsv"),
+        include_str!("../../../app/data/organisations/extra.json"),
+    )
+    .map_err(|error| anyhow::anyhow!("organisation directory: {error:?}"))
+}
 
 /// Builds the services the app uses from the configuration and the database.
 pub fn services(config: &Config, database: Database) -> anyhow::Result<Services> {
@@ -39,10 +56,17 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
         Some(date) => Arc::new(FixedClock(date)),
         None => Arc::new(LondonClock),
     };
+    let calendar = Arc::new(Calendar::from_govuk_json(BANK_HOLIDAYS).context("bank holidays")?);
     Ok(Services {
-        journeys: Arc::new(database),
+        journeys: Arc::new(database.clone()),
         clock,
-        calendar: Arc::new(Calendar::from_govuk_json(BANK_HOLIDAYS).context("bank holidays")?),
+        organisations: Arc::new(organisations()?),
+        intake: Arc::new(Intake {
+            database,
+            calendar: calendar.clone(),
+            settings: config.case_settings.clone(),
+        }),
+        calendar,
         settings: Arc::new(config.settings.clone()),
         directory: Arc::new(
             Directory::from_json(&config.signposts_json).map_err(anyhow::Error::msg)?,
@@ -56,8 +80,18 @@ pub fn build_router(
     config: &Config,
     leptos: LeptosOptions,
     database: Database,
+    files: Arc<dyn FileStore>,
 ) -> anyhow::Result<Router> {
     let services = services(config, database.clone())?;
+    let limits = Arc::new(config.upload_limits.clone());
+    // Uploads and the cases API carry files: their own, larger, body limit.
+    let file_routes = Router::new()
+        .route("/concern/evidence/upload", post(uploads::upload))
+        .route("/api/v1/cases", post(cases::create))
+        .layer(RequestBodyLimitLayer::new(uploads::body_limit(&limits)))
+        .layer(Extension(files))
+        .layer(Extension(limits))
+        .layer(Extension(Arc::new(config.api_keys.clone())));
     let routes = generate_route_list(App);
     let context = {
         let services = services.clone();
@@ -65,6 +99,7 @@ pub fn build_router(
     };
     let router = Router::new()
         .route("/api/v1/readiness", post(readiness::readiness))
+        .route("/api/v1/openapi.json", get(openapi::document))
         .route("/concern/letter.txt", get(downloads::letter))
         .route("/concern/reminder.ics", get(downloads::reminder))
         .route("/health", get(move || health(database.clone())))
@@ -74,8 +109,9 @@ pub fn build_router(
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos)
-        .layer(Extension(services))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(file_routes)
+        .layer(Extension(services))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),

@@ -21,11 +21,13 @@ pub fn acknowledgement(
     from: &Mailbox,
     payload: &AcknowledgementPayload,
 ) -> Result<Message, String> {
-    let to: Mailbox = match &payload.name {
-        Some(name) => format!("{name} <{}>", payload.to).parse(),
-        None => payload.to.parse(),
-    }
-    .map_err(|_| "the recipient address is not valid".to_owned())?;
+    let address: lettre::Address = payload
+        .to
+        .trim()
+        .parse()
+        .map_err(|_| "the recipient address is not valid".to_owned())?;
+    // The display name is encoded by lettre, whatever it contains.
+    let to = Mailbox::new(payload.name.clone(), address);
     let values = [
         ("reference", payload.reference.as_str()),
         ("date", &long_date(payload.contact_promised_by)),

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::steps::Step;
+use crate::domain::submission::{EvidenceFile, TimelineEvent};
 
 /// One validated answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +22,10 @@ pub enum Answer {
     Text(String),
     /// Several option codes (checkboxes); may be empty.
     Many(Vec<String>),
+    /// The dated events of what happened.
+    Events(Vec<TimelineEvent>),
+    /// The evidence uploaded, checked by content.
+    Files(Vec<EvidenceFile>),
 }
 
 /// What a form posted for one step, before validation: kept as typed so it can be shown back.
@@ -75,6 +80,20 @@ impl Answers {
         match self.get(step) {
             Some(Answer::Text(text)) if !text.is_empty() => Some(text.as_str()),
             _ => None,
+        }
+    }
+
+    pub fn events(&self, step: Step) -> &[TimelineEvent] {
+        match self.get(step) {
+            Some(Answer::Events(events)) => events,
+            _ => &[],
+        }
+    }
+
+    pub fn files(&self, step: Step) -> &[EvidenceFile] {
+        match self.get(step) {
+            Some(Answer::Files(files)) => files,
+            _ => &[],
         }
     }
 

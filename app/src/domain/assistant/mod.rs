@@ -7,6 +7,9 @@
 mod answers;
 mod concern;
 mod flow;
+mod handover;
+#[cfg(test)]
+mod handover_tests;
 mod plan;
 mod steps;
 #[cfg(test)]
@@ -15,5 +18,9 @@ mod tests;
 pub use answers::{Answer, Answers, RawAnswer};
 pub use concern::{to_concern, Topic};
 pub use flow::{document_options, next_after, path, previous_before, Progress};
+pub use handover::{
+    case_details, evidence_kinds, is_done, missing_evidence, submit_next_after, submit_path,
+    submit_previous_before, submits_on_web, validate_event, Handover, MAX_EVENTS,
+};
 pub use plan::{plan, Letter, NextStep, Outcome};
-pub use steps::{validate_answer, AnswerKind, Step};
+pub use steps::{validate_answer, AnswerKind, Step, SECTOR_CHOICES};

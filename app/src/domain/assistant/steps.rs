@@ -6,6 +6,33 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, Answers, RawAnswer};
 use crate::domain::readiness::EEA_COUNTRIES;
+use crate::domain::submission::{
+    clean_line, clean_text, is_email, is_phone, ContactBy, Relationship,
+};
+
+/// The sectors a person can choose from when the organisation is not in the directory, with
+/// `not_sure` (policy §3: unknown sectors stay on the sift list or in staging).
+pub const SECTOR_CHOICES: &[&str] = &[
+    "telecoms",
+    "direct_marketing",
+    "lenders",
+    "credit_reference_agencies",
+    "general_business",
+    "motor_industry",
+    "finance",
+    "central_government",
+    "local_government",
+    "police",
+    "criminal_justice",
+    "education",
+    "health",
+    "charity",
+    "transport",
+    "regulator",
+    "leisure",
+    "environment",
+    "not_sure",
+];
 
 /// One question page of the assistant, in the order the questions can be asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -33,6 +60,24 @@ pub enum Step {
     ReviewOutcomeOn,
     LastContact,
     Documents,
+    // Handing the concern in (after a ready or late verdict).
+    ActingFor,
+    TheirName,
+    Relationship,
+    OrganisationMatch,
+    Sector,
+    Summary,
+    Timeline,
+    Harm,
+    LateReason,
+    Evidence,
+    YourName,
+    Email,
+    Phone,
+    Address,
+    ContactBy,
+    Adjustments,
+    ReplyInWelsh,
 }
 
 /// What kind of form control a step shows.
@@ -40,9 +85,21 @@ pub enum Step {
 pub enum AnswerKind {
     Radios(&'static [&'static str]),
     Select(&'static [&'static str]),
-    Date { optional: bool },
-    Text { optional: bool, max: usize },
+    Date {
+        optional: bool,
+    },
+    Text {
+        optional: bool,
+        max: usize,
+    },
     Checkboxes,
+    /// Several lines of text, with a character count.
+    TextArea {
+        optional: bool,
+        max: usize,
+    },
+    /// A page of its own (organisation search, timeline, uploads).
+    Custom,
 }
 
 const YES_NO: &[&str] = &["yes", "no"];
@@ -72,6 +129,23 @@ impl Step {
         Step::ReviewOutcomeOn,
         Step::LastContact,
         Step::Documents,
+        Step::ActingFor,
+        Step::TheirName,
+        Step::Relationship,
+        Step::OrganisationMatch,
+        Step::Sector,
+        Step::Summary,
+        Step::Timeline,
+        Step::Harm,
+        Step::LateReason,
+        Step::Evidence,
+        Step::YourName,
+        Step::Email,
+        Step::Phone,
+        Step::Address,
+        Step::ContactBy,
+        Step::Adjustments,
+        Step::ReplyInWelsh,
     ];
 
     /// The page's path segment.
@@ -99,6 +173,23 @@ impl Step {
             Step::ReviewOutcomeOn => "review-outcome-on",
             Step::LastContact => "last-contact",
             Step::Documents => "documents",
+            Step::ActingFor => "acting-for",
+            Step::TheirName => "their-name",
+            Step::Relationship => "relationship",
+            Step::OrganisationMatch => "organisation-match",
+            Step::Sector => "sector",
+            Step::Summary => "summary",
+            Step::Timeline => "timeline",
+            Step::Harm => "harm",
+            Step::LateReason => "late-reason",
+            Step::Evidence => "evidence",
+            Step::YourName => "your-name",
+            Step::Email => "email",
+            Step::Phone => "phone",
+            Step::Address => "address",
+            Step::ContactBy => "contact-by",
+            Step::Adjustments => "adjustments",
+            Step::ReplyInWelsh => "reply-in-welsh",
         }
     }
 
@@ -153,7 +244,46 @@ impl Step {
             | Step::ReviewOutcomeOn => AnswerKind::Date { optional: false },
             Step::LastContact => AnswerKind::Date { optional: true },
             Step::Documents => AnswerKind::Checkboxes,
+            Step::ActingFor => AnswerKind::Radios(&["myself", "someone_else"]),
+            Step::TheirName | Step::YourName => AnswerKind::Text {
+                optional: false,
+                max: 100,
+            },
+            Step::Relationship => AnswerKind::Radios(Relationship::codes()),
+            Step::Sector => AnswerKind::Select(SECTOR_CHOICES),
+            Step::Summary | Step::Harm => AnswerKind::TextArea {
+                optional: false,
+                max: 2000,
+            },
+            Step::LateReason => AnswerKind::TextArea {
+                optional: false,
+                max: 1000,
+            },
+            Step::Address => AnswerKind::TextArea {
+                optional: true,
+                max: 500,
+            },
+            Step::Adjustments => AnswerKind::TextArea {
+                optional: true,
+                max: 1000,
+            },
+            Step::Email => AnswerKind::Text {
+                optional: false,
+                max: 254,
+            },
+            Step::Phone => AnswerKind::Text {
+                optional: true,
+                max: 30,
+            },
+            Step::ContactBy => AnswerKind::Radios(ContactBy::codes()),
+            Step::ReplyInWelsh => AnswerKind::Radios(YES_NO),
+            Step::OrganisationMatch | Step::Timeline | Step::Evidence => AnswerKind::Custom,
         }
+    }
+
+    /// Whether the step is asked after the verdict, to hand the concern in.
+    pub fn is_submission(self) -> bool {
+        self >= Step::ActingFor
     }
 
     /// The id of the first form control, for the error summary's link.
@@ -178,11 +308,28 @@ pub fn validate_answer(
     match step.kind() {
         AnswerKind::Radios(options) | AnswerKind::Select(options) => {
             let value = raw.value.as_deref().map(str::trim).unwrap_or_default();
-            if options.contains(&value) {
-                Ok(Answer::Choice(value.to_owned()))
-            } else {
-                Err(required)
+            if !options.contains(&value) {
+                return Err(required);
             }
+            if step == Step::ContactBy {
+                check_contact_by(value, answers)?;
+            }
+            Ok(Answer::Choice(value.to_owned()))
+        }
+        AnswerKind::Custom => Err(required),
+        AnswerKind::TextArea { optional, max } => {
+            let text = clean_text(raw.value.as_deref().unwrap_or_default());
+            if text.is_empty() {
+                return if optional {
+                    Ok(Answer::Text(String::new()))
+                } else {
+                    Err(required)
+                };
+            }
+            if text.chars().count() > max {
+                return Err(format!("error.{}.too_long", step.slug()));
+            }
+            Ok(Answer::Text(text))
         }
         AnswerKind::Checkboxes => {
             let mut chosen: Vec<String> = Vec::new();
@@ -197,7 +344,7 @@ pub fn validate_answer(
             Ok(Answer::Many(chosen))
         }
         AnswerKind::Text { optional, max } => {
-            let text = clean_text(raw.value.as_deref().unwrap_or_default());
+            let text = clean_line(raw.value.as_deref().unwrap_or_default());
             if text.is_empty() {
                 return if optional {
                     Ok(Answer::Text(String::new()))
@@ -208,8 +355,11 @@ pub fn validate_answer(
             if text.chars().count() > max {
                 return Err(format!("error.{}.too_long", step.slug()));
             }
-            if step == Step::AdvertisedNumber && !looks_like_phone_number(&text) {
-                return Err("error.advertised-number.invalid".to_owned());
+            if matches!(step, Step::AdvertisedNumber | Step::Phone) && !is_phone(&text) {
+                return Err(format!("error.{}.invalid", step.slug()));
+            }
+            if step == Step::Email && !is_email(&text) {
+                return Err("error.email.invalid".to_owned());
             }
             Ok(Answer::Text(text))
         }
@@ -230,6 +380,19 @@ pub fn validate_answer(
     }
 }
 
+/// Contact by phone needs a phone number, by post an address.
+fn check_contact_by(value: &str, answers: &Answers) -> Result<(), String> {
+    match value {
+        "phone" if answers.text(Step::Phone).is_none() => {
+            Err("error.contact-by.no-phone".to_owned())
+        }
+        "post" if answers.text(Step::Address).is_none() => {
+            Err("error.contact-by.no-address".to_owned())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Dates that must not come before an earlier one in the story.
 fn check_date_order(step: Step, date: NaiveDate, answers: &Answers) -> Result<(), String> {
     let not_before = |earlier: Step, key: &str| match answers.date(earlier) {
@@ -245,6 +408,24 @@ fn check_date_order(step: Step, date: NaiveDate, answers: &Answers) -> Result<()
         Step::LastContact => not_before(Step::RaisedOn, "error.last-contact.before-raised"),
         _ => Ok(()),
     }
+}
+
+/// A required date from the day, month and year fields, not after `today`.
+pub(super) fn required_date(
+    raw: &RawAnswer,
+    today: NaiveDate,
+    required: &str,
+) -> Result<NaiveDate, String> {
+    let date = match parse_date_parts(raw) {
+        DateParts::Empty => return Err(required.to_owned()),
+        DateParts::Incomplete => return Err("error.date.incomplete".to_owned()),
+        DateParts::NotReal => return Err("error.date.real".to_owned()),
+        DateParts::Date(date) => date,
+    };
+    if date > today {
+        return Err("error.date.future".to_owned());
+    }
+    Ok(date)
 }
 
 enum DateParts {
@@ -288,21 +469,4 @@ fn parse_date_parts(raw: &RawAnswer) -> DateParts {
         }
         _ => DateParts::NotReal,
     }
-}
-
-/// Trims, folds runs of whitespace and drops control characters.
-fn clean_text(text: &str) -> String {
-    text.split_whitespace()
-        .map(|word| word.chars().filter(|c| !c.is_control()).collect::<String>())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn looks_like_phone_number(text: &str) -> bool {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    (6..=15).contains(&digits)
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-'))
 }

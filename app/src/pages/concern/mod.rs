@@ -1,8 +1,12 @@
 //! The concerns assistant: one question per page, check your answers, and a page per verdict.
 
 pub mod check;
+mod evidence;
 pub mod letter;
+mod organisation;
 pub mod question;
+pub mod submit;
+mod timeline;
 pub mod verdict;
 mod wording;
 

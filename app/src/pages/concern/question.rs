@@ -5,12 +5,16 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::evidence::EvidencePage;
+use super::organisation::OrganisationMatch;
+use super::timeline::TimelinePage;
 use super::wording::{error_text, heading, hint, option_label};
 use crate::components::{
-    BackLink, Checkboxes, DateInput, ErrorSummary, Layout, Radios, Select, TextInput,
+    BackLink, Checkboxes, DateInput, ErrorSummary, Layout, Radios, Select, TextArea, TextInput,
 };
 use crate::domain::assistant::{
-    document_options, path, previous_before, Answer, AnswerKind, RawAnswer, Step,
+    document_options, path, previous_before, submit_path, submit_previous_before, Answer,
+    AnswerKind, Handover, RawAnswer, Step,
 };
 use crate::i18n::t;
 use crate::pages::not_found::NotFound;
@@ -62,17 +66,80 @@ fn question(
     changing: bool,
     action: ServerAction<AnswerQuestion>,
 ) -> impl IntoView {
-    let answers = view.answers;
+    if view.submitted.is_some() {
+        return view! { <Redirect path="/concern/confirmation"/> }.into_any();
+    }
+    let answers = view.answers.clone();
     let on_path = path(&answers);
+    let handing_in = view
+        .handover
+        .as_ref()
+        .filter(|handover| submit_path(&answers, handover).contains(&step));
     // A question not (yet) on this person's path: send them to where they are.
-    if !on_path.contains(&step) {
+    if !on_path.contains(&step) && handing_in.is_none() {
         let target = on_path
             .iter()
             .find(|s| !answers.has(**s))
             .map(|s| format!("/concern/{}", s.slug()))
-            .unwrap_or_else(|| "/concern/check".to_owned());
+            .unwrap_or_else(|| match &view.handover {
+                Some(handover) => submit_path(&answers, handover)
+                    .last()
+                    .map(|s| format!("/concern/{}", s.slug()))
+                    .unwrap_or_else(|| "/concern/submit".to_owned()),
+                None => "/concern/check".to_owned(),
+            });
         return view! { <Redirect path=target/> }.into_any();
     }
+    if let Some(handover) = handing_in {
+        let back = if changing {
+            "/concern/submit".to_owned()
+        } else {
+            submit_previous_before(&answers, handover, step)
+                .map(|s| format!("/concern/{}", s.slug()))
+                .unwrap_or_else(|| verdict_href(handover))
+        };
+        match step {
+            Step::OrganisationMatch => {
+                return view! { <OrganisationMatch view=view.clone() changing back/> }.into_any()
+            }
+            Step::Timeline => {
+                return view! { <TimelinePage view=view.clone() changing back/> }.into_any()
+            }
+            Step::Evidence => {
+                return view! { <EvidencePage view=view.clone() changing back/> }.into_any()
+            }
+            _ => {}
+        }
+        return form_page(step, view, changing, back, action).into_any();
+    }
+    let back = if changing {
+        "/concern/check".to_owned()
+    } else {
+        previous_before(&answers, step)
+            .map(|s| format!("/concern/{}", s.slug()))
+            .unwrap_or_else(|| "/".to_owned())
+    };
+    form_page(step, view, changing, back, action).into_any()
+}
+
+/// The verdict page a person came from into the questions that hand the concern in.
+pub fn verdict_href(handover: &Handover) -> String {
+    if handover.late {
+        "/concern/result/late".to_owned()
+    } else {
+        "/concern/result/ready".to_owned()
+    }
+}
+
+/// A question answered with one standard control.
+fn form_page(
+    step: Step,
+    view: JourneyView,
+    changing: bool,
+    back: String,
+    action: ServerAction<AnswerQuestion>,
+) -> impl IntoView {
+    let answers = view.answers;
     let flash = view
         .flash
         .filter(|(slug, _, _)| slug == step.slug())
@@ -81,13 +148,6 @@ fn question(
     let raw = flash
         .map(|(raw, _)| raw)
         .unwrap_or_else(|| raw_from(answers.get(step)));
-    let back = if changing {
-        "/concern/check".to_owned()
-    } else {
-        previous_before(&answers, step)
-            .map(|s| format!("/concern/{}", s.slug()))
-            .unwrap_or_else(|| "/".to_owned())
-    };
     let title = heading(step, &answers);
     let page_title = if error.is_some() {
         format!("{} {}", t("error.title_prefix"), title)
@@ -120,9 +180,28 @@ fn question(
                 day=raw.day.unwrap_or_default() month=raw.month.unwrap_or_default() year=raw.year.unwrap_or_default() error/>
         }
         .into_any(),
+        AnswerKind::TextArea { max, .. } => {
+            let autocomplete = if step == Step::Address { "street-address" } else { "off" };
+            view! {
+                <TextArea id=step.slug().to_owned() name="value" heading=title hint
+                    value=raw.value.unwrap_or_default() error max autocomplete/>
+            }
+            .into_any()
+        }
+        AnswerKind::Custom => view! { <NotFound/> }.into_any(),
         AnswerKind::Text { .. } => {
-            let input_type = if step == Step::AdvertisedNumber { "tel" } else { "text" };
-            let autocomplete = if step == Step::Organisation { "organization" } else { "off" };
+            let input_type = match step {
+                Step::AdvertisedNumber | Step::Phone => "tel",
+                Step::Email => "email",
+                _ => "text",
+            };
+            let autocomplete = match step {
+                Step::Organisation => "organization",
+                Step::YourName => "name",
+                Step::Email => "email",
+                Step::Phone => "tel",
+                _ => "off",
+            };
             view! {
                 <TextInput id=step.slug().to_owned() heading=title hint value=raw.value.unwrap_or_default() error
                     autocomplete input_type/>
@@ -172,6 +251,6 @@ fn raw_from(answer: Option<&Answer>) -> RawAnswer {
             values: values.clone(),
             ..RawAnswer::default()
         },
-        Some(Answer::NoDate) | None => RawAnswer::default(),
+        Some(Answer::NoDate | Answer::Events(_) | Answer::Files(_)) | None => RawAnswer::default(),
     }
 }

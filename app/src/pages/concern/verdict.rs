@@ -127,6 +127,11 @@ fn what_next(outcome: &Outcome) -> impl IntoView {
             {documents_list(&documents)}
         })}
         <p class="govuk-body">{t("verdict.ready.evidence_hint")}</p>
+        {outcome.handover().map(|_| view! {
+            <a href="/concern/acting-for" role="button" draggable="false" class="govuk-button govuk-button--start" data-module="govuk-button">
+                {t("verdict.continue")}
+            </a>
+        })}
     }
 }
 

@@ -40,6 +40,7 @@ pub fn option_label(step: Step, code: &str) -> String {
     match step {
         Step::EeaCountry => t(&format!("country.{code}")),
         Step::Documents => t(&format!("doc.{code}")),
+        Step::Sector => t(&format!("sector.{code}")),
         _ => t_first(&[
             &format!("q.{}.opt.{code}", step.slug()),
             &format!("common.{code}"),
@@ -64,6 +65,23 @@ pub fn answer_text(step: Step, answer: &Answer) -> String {
         Answer::NoDate => t("common.not_given"),
         Answer::Text(text) if text.is_empty() => t("common.not_given"),
         Answer::Text(text) => text.clone(),
+        Answer::Events(events) => events
+            .iter()
+            .map(|event| format!("{}: {}", long_date(event.on), event.what))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Answer::Files(files) if files.is_empty() => t("common.none"),
+        Answer::Files(files) => files
+            .iter()
+            .map(|file| {
+                format!(
+                    "{} ({})",
+                    file.file_name,
+                    t(&format!("evidence.kind.{}", file.kind.code()))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
         Answer::Many(codes) if codes.is_empty() => t("common.none"),
         Answer::Many(codes) => codes
             .iter()

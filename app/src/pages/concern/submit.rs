@@ -1,0 +1,147 @@
+//! Check your answers before handing the concern in, and the confirmation with the reference.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+use super::question::ServiceProblem;
+use super::wording::{answer_text, short_label};
+use super::StartAgainButton;
+use crate::components::{Layout, Panel, SummaryList, SummaryRow};
+use crate::domain::assistant::{is_done, path, submit_path, Step};
+use crate::i18n::{fill, long_date, t};
+use crate::server_fns::concern::{load_journey, JourneyView};
+use crate::server_fns::handover::SubmitConcern;
+
+#[component]
+pub fn SubmitPage() -> impl IntoView {
+    let journey = Resource::new(|| (), |_| load_journey());
+    let query = use_query_map();
+    view! {
+        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
+            {move || Suspend::new(async move {
+                let problem = query.read().get("problem");
+                match journey.await {
+                    Ok(view) => check(view, problem).into_any(),
+                    Err(_) => view! { <ServiceProblem/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn rows(view: &JourneyView, steps: &[Step], change_base: &str) -> Vec<SummaryRow> {
+    steps
+        .iter()
+        .filter(|step| **step != Step::Documents)
+        .filter_map(|step| {
+            view.answers.get(*step).map(|answer| SummaryRow {
+                key: short_label(*step, &view.answers),
+                value: match (step, &view.picked_organisation) {
+                    (Step::OrganisationMatch, Some(name)) => name.clone(),
+                    (Step::OrganisationMatch, None) => t("q.organisation-match.opt.none"),
+                    _ => answer_text(*step, answer),
+                },
+                change_href: format!("/concern/{}?change=true{change_base}", step.slug()),
+            })
+        })
+        .collect()
+}
+
+fn check(view: JourneyView, problem: Option<String>) -> impl IntoView {
+    if view.submitted.is_some() {
+        return view! { <Redirect path="/concern/confirmation"/> }.into_any();
+    }
+    let Some(handover) = view.handover.clone() else {
+        return view! { <Redirect path="/concern/check"/> }.into_any();
+    };
+    let steps = submit_path(&view.answers, &handover);
+    if let Some(open) = steps
+        .iter()
+        .find(|step| !is_done(&view.answers, &handover, **step))
+    {
+        return view! { <Redirect path=format!("/concern/{}", open.slug())/> }.into_any();
+    }
+    let concern_rows = rows(&view, &path(&view.answers), "");
+    let detail_rows = rows(&view, &steps, "");
+    let back = steps
+        .last()
+        .map(|step| format!("/concern/{}", step.slug()))
+        .unwrap_or_else(|| "/concern/check".to_owned());
+    let submit = ServerAction::<SubmitConcern>::new();
+    let problem = problem.map(|kind| t(&format!("submit.problem.{kind}")));
+    view! {
+        <Title text=t("submit.title")/>
+        <Layout>
+            <crate::components::BackLink href=back/>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    {problem.map(|message| view! {
+                        <div class="govuk-error-summary" role="alert" tabindex="-1" aria-labelledby="problem-title">
+                            <h2 class="govuk-error-summary__title" id="problem-title">{t("error.summary_title")}</h2>
+                            <div class="govuk-error-summary__body"><p class="govuk-body">{message}</p></div>
+                        </div>
+                    })}
+                    <h1 class="govuk-heading-l">{t("submit.title")}</h1>
+                    <h2 class="govuk-heading-m">{t("submit.concern")}</h2>
+                    <SummaryList rows=concern_rows/>
+                    <h2 class="govuk-heading-m">{t("submit.details")}</h2>
+                    <SummaryList rows=detail_rows/>
+                    <h2 class="govuk-heading-m">{t("submit.declaration_title")}</h2>
+                    <p class="govuk-body">{t("submit.declaration")}</p>
+                    <ActionForm action=submit>
+                        <button type="submit" class="govuk-button" data-prevent-double-click="true">{t("submit.button")}</button>
+                    </ActionForm>
+                    <StartAgainButton/>
+                </div>
+            </div>
+        </Layout>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ConfirmationPage() -> impl IntoView {
+    let journey = Resource::new(|| (), |_| load_journey());
+    view! {
+        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
+            {move || Suspend::new(async move {
+                match journey.await {
+                    Ok(view) => confirmation(view).into_any(),
+                    Err(_) => view! { <ServiceProblem/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn confirmation(view: JourneyView) -> impl IntoView {
+    let Some(receipt) = view.submitted else {
+        return view! { <Redirect path="/concern/about"/> }.into_any();
+    };
+    let contact_by = long_date(receipt.contact_promised_by);
+    let sent_to = receipt.acknowledged_to.clone().unwrap_or_default();
+    let reference = receipt.reference.clone();
+    view! {
+        <Title text=t("confirmation.title")/>
+        <Layout>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <Panel title=t("confirmation.title")>
+                        {t("confirmation.reference")}<br/>
+                        <strong data-testid="reference">{receipt.reference.clone()}</strong>
+                    </Panel>
+                    <p class="govuk-body">{fill(&t("confirmation.email"), &[("email", &sent_to)])}</p>
+                    <h2 class="govuk-heading-m">{t("confirmation.next_title")}</h2>
+                    <p class="govuk-body">{fill(&t("confirmation.next"), &[("date", &contact_by)])}</p>
+                    <h2 class="govuk-heading-m">{t("confirmation.add_title")}</h2>
+                    <p class="govuk-body">{fill(&t("confirmation.add"), &[("reference", &reference)])}</p>
+                    <p class="govuk-body">{t("confirmation.keep")}</p>
+                    <StartAgainButton/>
+                </div>
+            </div>
+        </Layout>
+    }
+    .into_any()
+}

@@ -1,0 +1,113 @@
+//! "What happened, and when?": the add-another pattern for a dated timeline. Each event is
+//! added with its own post, so the page works without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::wording::error_text;
+use crate::components::{BackLink, DateInput, ErrorSummary, Layout, TextArea};
+use crate::domain::assistant::{RawAnswer, Step, MAX_EVENTS};
+use crate::i18n::{fill, long_date, t};
+use crate::server_fns::concern::JourneyView;
+use crate::server_fns::handover::{AddEvent, FinishStep, RemoveEvent};
+
+#[component]
+pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl IntoView {
+    let step = Step::Timeline;
+    let add = ServerAction::<AddEvent>::new();
+    let remove = ServerAction::<RemoveEvent>::new();
+    let finish = ServerAction::<FinishStep>::new();
+    let events = view.answers.events(step).to_vec();
+    let flash = view.flash.filter(|(slug, _, _)| slug == step.slug());
+    let (raw, error_key) = match flash {
+        Some((_, raw, key)) => (raw, Some(key)),
+        None => (RawAnswer::default(), None),
+    };
+    let message = error_key.as_deref().map(|key| error_text(step, key));
+    let on_date = error_key
+        .as_deref()
+        .is_some_and(|key| key.starts_with("error.date") || key.starts_with("error.event-on"));
+    let (date_error, what_error, list_error) = match error_key.as_deref() {
+        Some("error.timeline.required" | "error.timeline.too_many") => {
+            (None, None, message.clone())
+        }
+        Some(_) if on_date => (message.clone(), None, None),
+        Some(_) => (None, message.clone(), None),
+        None => (None, None, None),
+    };
+    let field = if list_error.is_some() || on_date {
+        "event-on-day"
+    } else {
+        "event-what"
+    };
+    let summary: Vec<(String, String)> = message
+        .iter()
+        .map(|m| (field.to_owned(), m.clone()))
+        .collect();
+    let title = t("q.timeline.title");
+    let page_title = match &message {
+        Some(_) => format!("{} {title}", t("error.title_prefix")),
+        None => title.clone(),
+    };
+    let change = changing.then(|| view! { <input type="hidden" name="change" value="true"/> });
+    let rows = events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| {
+            let label = fill(&t("q.timeline.remove"), &[("date", &long_date(event.on))]);
+            view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{long_date(event.on)}</dt>
+                    <dd class="govuk-summary-list__value app-pre-line">{event.what.clone()}</dd>
+                    <dd class="govuk-summary-list__actions">
+                        <ActionForm action=remove>
+                            <input type="hidden" name="index" value=index.to_string()/>
+                            {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+                            <button type="submit" class="app-link-button">{label}</button>
+                        </ActionForm>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let full = events.len() >= MAX_EVENTS;
+    let add_heading = if events.is_empty() {
+        t("q.timeline.first")
+    } else {
+        t("q.timeline.another")
+    };
+    view! {
+        <Title text=page_title/>
+        <Layout>
+            <BackLink href=back/>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors=summary/>
+                    <h1 class="govuk-heading-l">{title}</h1>
+                    <p class="govuk-body">{t("q.timeline.hint")}</p>
+                    {list_error.map(|message| view! {
+                        <p class="govuk-error-message"><span class="govuk-visually-hidden">{t("error.prefix")}</span>{message}</p>
+                    })}
+                    {(!events.is_empty()).then(|| view! { <dl class="govuk-summary-list">{rows}</dl> })}
+                    {(!full).then(|| view! {
+                        <ActionForm action=add attr:novalidate="true" attr:class="app-add-another">
+                            <h2 class="govuk-heading-m">{add_heading}</h2>
+                            {change}
+                            <DateInput id="event-on".to_owned() heading=t("q.timeline.date") hint=Some(t("q.timeline.date_hint"))
+                                day=raw.day.clone().unwrap_or_default() month=raw.month.clone().unwrap_or_default()
+                                year=raw.year.clone().unwrap_or_default() error=date_error small=true/>
+                            <TextArea id="event-what".to_owned() name="what" heading=t("q.timeline.what") hint=None
+                                value=raw.value.clone().unwrap_or_default() error=what_error max=500 small_label=true/>
+                            <button type="submit" class="govuk-button govuk-button--secondary">{t("q.timeline.add")}</button>
+                        </ActionForm>
+                    })}
+                    <ActionForm action=finish>
+                        <input type="hidden" name="step" value=step.slug()/>
+                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+                        <button type="submit" class="govuk-button">{t("common.continue")}</button>
+                    </ActionForm>
+                </div>
+            </div>
+        </Layout>
+    }
+}

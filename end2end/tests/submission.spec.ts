@@ -1,0 +1,559 @@
+import { expect, Page, test, TestInfo } from '@playwright/test';
+import {
+  choose,
+  confirm,
+  date,
+  expectAccessible,
+  fixture,
+  jsEnabled,
+  mails,
+  select,
+  settled,
+  start,
+  tick,
+  type,
+  waitForMail,
+  write,
+} from './helpers';
+
+// Handing a concern in after a ready or late verdict, with real uploads, to the reference on the
+// confirmation page and the acknowledgement email at a real SMTP server (PORTAL_E2E_MAILDIR).
+// The server's clock is fixed on Monday 2 March 2026.
+
+const REFERENCE = /^IC-\d{6}-[2-9A-Z]{4}$/;
+const subjectFor = (reference: string) => `[Ref. ${reference}] We have received your concern`;
+
+/** An email address no other test (or project, or run) uses. */
+const uniqueEmail = (info: TestInfo, who: string) =>
+  `${who}.${info.project.name}.${Date.now().toString(36)}@example.com`;
+
+async function next(page: Page, info: TestInfo, expected: RegExp) {
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page).toHaveURL(expected);
+  await settled(page, info);
+}
+
+/** Goes on from a ready or late verdict page to the first question of handing the concern in. */
+async function continueToSend(page: Page, info: TestInfo) {
+  await page.getByRole('button', { name: 'Continue to send your concern' }).click();
+  await expect(page).toHaveURL(/\/concern\/acting-for$/);
+  await settled(page, info);
+}
+
+/** Checks an error page: the summary links to the field and the same message is next to it. */
+async function expectError(page: Page, message: string, field: string) {
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expect(page).toHaveTitle(/^Error:/);
+  const link = page.locator('.govuk-error-summary a').filter({ hasText: message });
+  await expect(link).toHaveCount(1);
+  await expect(link).toHaveAttribute('href', `#${field}`);
+  await expect(page.locator(`#${field}`)).toHaveCount(1);
+  await expect(page.locator('.govuk-error-message').filter({ hasText: message }).first()).toBeVisible();
+  await expectAccessible(page);
+}
+
+// The assistant's answers that lead to each route's verdict.
+
+async function dataProtectionReady(page: Page, info: TestInfo) {
+  await start(page, info);
+  await choose(page, info, 'How an organisation has used or looked after my personal information', /organisation$/);
+  await type(page, info, 'Acme Energy Ltd', /organisation-country$/);
+  await choose(page, info, 'In the UK', /\/raised$/);
+  await choose(page, info, 'Yes', /raised-on$/);
+  await date(page, info, ['5', '1', '2026'], /responded$/);
+  await choose(page, info, 'No', /last-contact$/);
+  await date(page, info, ['', '', ''], /documents$/);
+  await tick(page, info, ['Your complaint to the organisation'], /check$/);
+  await confirm(page, info, 'ready');
+}
+
+async function subjectAccessReady(page: Page, info: TestInfo) {
+  await start(page, info);
+  await choose(page, info, 'An organisation has not given me a copy of my personal information', /organisation$/);
+  await type(page, info, 'Acme Energy Ltd', /organisation-country$/);
+  await choose(page, info, 'In the UK', /\/raised$/);
+  await choose(page, info, 'Yes', /raised-on$/);
+  // One month from 5 January: 5 February 2026, long past.
+  await date(page, info, ['5', '1', '2026'], /responded$/);
+  await choose(page, info, 'No', /last-contact$/);
+  await date(page, info, ['', '', ''], /documents$/);
+  await tick(page, info, ['Your request for a copy of your information'], /check$/);
+  await confirm(page, info, 'ready');
+}
+
+async function cctvReady(page: Page, info: TestInfo) {
+  await start(page, info);
+  await choose(page, info, "A neighbour's or another household's CCTV or doorbell camera", /consent-named$/);
+  await choose(page, info, 'Yes', /check$/);
+  await confirm(page, info, 'ready');
+}
+
+async function creditFileReady(page: Page, info: TestInfo) {
+  await start(page, info);
+  await choose(page, info, 'Something wrong on my credit file', /organisation$/);
+  await type(page, info, 'Experian', /\/raised$/);
+  await choose(page, info, 'Yes', /raised-on$/);
+  await date(page, info, ['5', '1', '2026'], /responded$/);
+  await choose(page, info, 'Yes', /response-on$/);
+  await date(page, info, ['20', '1', '2026'], /last-contact$/);
+  await date(page, info, ['', '', ''], /documents$/);
+  await tick(
+    page,
+    info,
+    ['A copy of your credit file showing the entry', 'Your request to the credit reference agency', "The agency's reply"],
+    /check$/,
+  );
+  await confirm(page, info, 'ready');
+}
+
+async function foiReady(page: Page, info: TestInfo) {
+  await start(page, info);
+  await choose(page, info, 'A freedom of information request to a public authority', /organisation$/);
+  await type(page, info, 'Leeds City Council', /public-authority$/);
+  await choose(page, info, 'Yes', /scottish-authority$/);
+  await choose(page, info, 'No', /\/raised$/);
+  await choose(page, info, 'Yes', /raised-on$/);
+  // 20 working days from 5 January: early February 2026, long past.
+  await date(page, info, ['5', '1', '2026'], /responded$/);
+  await choose(page, info, 'No', /last-contact$/);
+  await date(page, info, ['', '', ''], /documents$/);
+  await tick(page, info, ['Your request for information'], /check$/);
+  await confirm(page, info, 'ready');
+}
+
+async function eirReady(page: Page, info: TestInfo) {
+  await start(page, info);
+  await choose(page, info, 'A request for environmental information', /organisation$/);
+  await type(page, info, 'Riverside Water Trust', /public-authority$/);
+  await choose(page, info, 'Yes', /scottish-authority$/);
+  await choose(page, info, 'No', /\/raised$/);
+  await choose(page, info, 'Yes', /raised-on$/);
+  await date(page, info, ['1', '12', '2025'], /responded$/);
+  await choose(page, info, 'Yes', /response-on$/);
+  await date(page, info, ['15', '12', '2025'], /\/review$/);
+  await choose(page, info, 'Yes', /review-on$/);
+  // The reconsideration asked for on 18 December 2025 is overdue.
+  await date(page, info, ['18', '12', '2025'], /review-answered$/);
+  await choose(page, info, 'No', /last-contact$/);
+  await date(page, info, ['', '', ''], /documents$/);
+  await tick(
+    page,
+    info,
+    ['Your request for information', "The authority's reply", 'Your request for an internal review'],
+    /check$/,
+  );
+  await confirm(page, info, 'ready');
+}
+
+async function foiLate(page: Page, info: TestInfo) {
+  await start(page, info);
+  await choose(page, info, 'A freedom of information request to a public authority', /organisation$/);
+  await type(page, info, 'Leeds City Council', /public-authority$/);
+  await choose(page, info, 'Yes', /scottish-authority$/);
+  await choose(page, info, 'No', /\/raised$/);
+  await choose(page, info, 'Yes', /raised-on$/);
+  await date(page, info, ['1', '10', '2025'], /responded$/);
+  await choose(page, info, 'Yes', /response-on$/);
+  await date(page, info, ['20', '10', '2025'], /\/review$/);
+  await choose(page, info, 'Yes', /review-on$/);
+  await date(page, info, ['25', '10', '2025'], /review-answered$/);
+  await choose(page, info, 'Yes', /review-outcome-on$/);
+  await date(page, info, ['20', '11', '2025'], /last-contact$/);
+  await date(page, info, ['', '', ''], /documents$/);
+  await tick(
+    page,
+    info,
+    ['Your request for information', "The authority's reply", 'Your request for an internal review', 'The result of the internal review'],
+    /check$/,
+  );
+  await confirm(page, info, 'late');
+}
+
+// Handing the concern in.
+
+type Organisation =
+  | { pick: RegExp } // a match from the directory
+  | { none: string } // "None of these", then this kind of organisation
+  | { operator: string }; // household CCTV: who operates the camera
+
+interface Upload {
+  kind: string;
+  file: string;
+}
+
+interface HandIn {
+  actingFor?: { name: string; relationship: string };
+  organisation: Organisation;
+  late?: boolean;
+  uploads: Upload[];
+  name: string;
+  email: string;
+  phone?: string;
+  address?: string;
+  contactBy: 'Email' | 'Phone' | 'Post';
+  adjustments?: string;
+  welsh: 'Yes' | 'No';
+}
+
+/** On "Who is this concern about?" through to the check page. */
+async function answerHandIn(page: Page, info: TestInfo, hand: HandIn) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who is this concern about?');
+  const organisationStep = 'operator' in hand.organisation ? /\/concern\/organisation$/ : /organisation-match$/;
+  if (hand.actingFor) {
+    await choose(page, info, 'Someone else – I am acting for them', /their-name$/);
+    await type(page, info, hand.actingFor.name, /relationship$/);
+    await choose(page, info, hand.actingFor.relationship, organisationStep);
+  } else {
+    await choose(page, info, 'Me', organisationStep);
+  }
+  await answerOrganisation(page, info, hand.organisation);
+  await write(page, info, 'They sent my details to the wrong person and would not say how it happened.', /timeline$/);
+  await addEvent(page, info, ['5', '1', '2026'], 'I wrote to them about it.');
+  await next(page, info, /harm$/);
+  await write(page, info, 'I was worried and spent hours on the phone.', hand.late ? /late-reason$/ : /evidence$/);
+  if (hand.late) {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Why did you not contact us sooner?');
+    await write(page, info, 'I was in hospital over the winter.', /evidence$/);
+  }
+  for (const upload of hand.uploads) await uploadFile(page, info, upload.kind, upload.file);
+  await next(page, info, /your-name$/);
+  await type(page, info, hand.name, /\/email$/);
+  await type(page, info, hand.email, /\/phone$/);
+  await type(page, info, hand.phone ?? '', /\/address$/);
+  await write(page, info, hand.address ?? '', /contact-by$/);
+  await choose(page, info, hand.contactBy, /adjustments$/);
+  await write(page, info, hand.adjustments ?? '', /reply-in-welsh$/);
+  await choose(page, info, hand.welsh, /\/submit$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers before sending your concern');
+  await expectAccessible(page);
+}
+
+async function answerOrganisation(page: Page, info: TestInfo, organisation: Organisation) {
+  if ('operator' in organisation) {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who operates the camera?');
+    await type(page, info, organisation.operator, /summary$/);
+  } else if ('pick' in organisation) {
+    await expectAccessible(page);
+    await page.getByRole('radio', { name: organisation.pick }).first().check();
+    await next(page, info, /summary$/);
+  } else {
+    await choose(page, info, 'None of these – use the name I gave', /sector$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What kind of organisation is it?');
+    await select(page, info, organisation.none, /summary$/);
+  }
+}
+
+/** On the timeline: adds one event and sees it listed. */
+async function addEvent(page: Page, info: TestInfo, [day, month, year]: string[], what: string) {
+  await expectAccessible(page);
+  await page.getByLabel('Day').fill(day);
+  await page.getByLabel('Month').fill(month);
+  await page.getByLabel('Year').fill(year);
+  await page.getByLabel('What happened on that date').fill(what);
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await expect(page).toHaveURL(/timeline$/);
+  await settled(page, info);
+  if (process.env.E2E_WORKAROUND) { await page.waitForTimeout(500); await page.reload(); await settled(page, info); }
+  await expect(page.locator('.govuk-summary-list')).toContainText(what);
+  await expectAccessible(page);
+}
+
+/** On the evidence page: uploads one file as this kind of document and sees it listed. */
+async function uploadFile(page: Page, info: TestInfo, kind: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  await expectAccessible(page);
+  await page.getByRole('radio', { name: kind, exact: true }).check();
+  await page.getByLabel('Upload a file').setInputFiles(typeof file === 'string' ? fixture(file) : file);
+  await page.getByRole('button', { name: 'Upload file' }).click();
+  await expect(page).toHaveURL(/\/concern\/evidence$/);
+  await settled(page, info);
+  if (typeof file === 'string') {
+    const row = page.locator('.govuk-summary-list__row').filter({ has: page.getByText(kind, { exact: true }) });
+    await expect(row).toContainText(file);
+    await expect(page.getByRole('button', { name: `Remove ${file}` })).toBeVisible();
+  }
+}
+
+/** On the check page: sends the concern, reads the reference and waits for the email. */
+async function send(page: Page, info: TestInfo, email: string): Promise<string> {
+  await page.getByRole('button', { name: 'Accept and send' }).click();
+  return confirmation(page, info, email);
+}
+
+async function confirmation(page: Page, info: TestInfo, email: string): Promise<string> {
+  await expect(page).toHaveURL(/\/concern\/confirmation$/);
+  await settled(page, info);
+  await expect(page.locator('.govuk-panel')).toContainText('Concern sent');
+  await expectAccessible(page);
+  const reference = ((await page.getByTestId('reference').textContent()) ?? '').trim();
+  expect(reference).toMatch(REFERENCE);
+  await expect(page.getByText(`We have sent a confirmation email to ${email}`)).toBeVisible();
+  const mail = await waitForMail(subjectFor(reference));
+  expect(mail.subject).toBe(subjectFor(reference));
+  expect(mail.to).toContain(email);
+  expect(mail.body).toContain(`Your reference number is ${reference}.`);
+  return reference;
+}
+
+const me = (info: TestInfo, who: string): Pick<HandIn, 'name' | 'email' | 'contactBy' | 'welsh'> => ({
+  name: 'Sam Example',
+  email: uniqueEmail(info, who),
+  contactBy: 'Email',
+  welsh: 'No',
+});
+
+test.describe('each route that can be handed in reaches a reference and an acknowledgement email', () => {
+  test('data protection', async ({ page }, info) => {
+    await dataProtectionReady(page, info);
+    await continueToSend(page, info);
+    const hand: HandIn = {
+      ...me(info, 'dp'),
+      organisation: { none: 'Other business, such as a shop' },
+      uploads: [{ kind: 'Your complaint to the organisation', file: 'letter.pdf' }, { kind: 'Anything else that helps', file: 'notes.txt' }],
+      phone: '07700 900 982',
+      contactBy: 'Phone',
+    };
+    await answerHandIn(page, info, hand);
+    const list = page.locator('.govuk-summary-list').last();
+    await expect(list).toContainText('Sam Example');
+    await expect(list).toContainText('07700 900 982');
+    await expect(list).toContainText('Other business, such as a shop');
+    await send(page, info, hand.email);
+  });
+
+  test('subject access', async ({ page }, info) => {
+    await subjectAccessReady(page, info);
+    await continueToSend(page, info);
+    const hand: HandIn = {
+      ...me(info, 'sar'),
+      organisation: { none: 'Phone, mobile or broadband provider' },
+      uploads: [{ kind: 'Your subject access request', file: 'request.eml' }],
+      address: '1 High Street\nLeeds\nLS1 1AA',
+      contactBy: 'Post',
+      adjustments: 'Large print, please.',
+      welsh: 'Yes',
+    };
+    await answerHandIn(page, info, hand);
+    await send(page, info, hand.email);
+  });
+
+  test('household CCTV', async ({ page }, info) => {
+    await cctvReady(page, info);
+    await continueToSend(page, info);
+    const hand: HandIn = {
+      ...me(info, 'cctv'),
+      organisation: { operator: 'The occupier of 3 Park Road' },
+      uploads: [{ kind: 'Anything else that helps', file: 'photo.png' }],
+    };
+    await answerHandIn(page, info, hand);
+    await expect(page.locator('main')).toContainText('The occupier of 3 Park Road');
+    await send(page, info, hand.email);
+  });
+
+  test('credit file', async ({ page }, info) => {
+    await creditFileReady(page, info);
+    await continueToSend(page, info);
+    const hand: HandIn = {
+      ...me(info, 'credit'),
+      organisation: { pick: /Experian/ },
+      uploads: [
+        { kind: 'The entry on your credit file', file: 'photo.png' },
+        { kind: 'Your request to the credit reference agency', file: 'letter.pdf' },
+        { kind: "The credit reference agency's reply", file: 'reply.docx' },
+      ],
+    };
+    await answerHandIn(page, info, hand);
+    await expect(page.locator('main')).toContainText('Experian');
+    await send(page, info, hand.email);
+  });
+
+  test('freedom of information', async ({ page }, info) => {
+    await foiReady(page, info);
+    await continueToSend(page, info);
+    const hand: HandIn = {
+      ...me(info, 'foi'),
+      organisation: { pick: /Leeds City Council/ },
+      uploads: [{ kind: 'Your request for information', file: 'request.eml' }],
+    };
+    await answerHandIn(page, info, hand);
+    await send(page, info, hand.email);
+  });
+
+  test('environmental information', async ({ page }, info) => {
+    await eirReady(page, info);
+    await continueToSend(page, info);
+    const hand: HandIn = {
+      ...me(info, 'eir'),
+      organisation: { none: 'Environment, such as water or energy' },
+      uploads: [
+        { kind: 'Your request for information', file: 'request.eml' },
+        { kind: "The authority's reply", file: 'letter.pdf' },
+        { kind: 'Your request for an internal review', file: 'notes.txt' },
+      ],
+    };
+    await answerHandIn(page, info, hand);
+    await send(page, info, hand.email);
+  });
+});
+
+test('a late FOI complaint for someone else asks why they waited and for their consent', async ({ page }, info) => {
+  await foiLate(page, info);
+  await continueToSend(page, info);
+  const hand: HandIn = {
+    ...me(info, 'late'),
+    actingFor: { name: 'Alex Example', relationship: 'Parent or guardian' },
+    organisation: { pick: /Leeds City Council/ },
+    late: true,
+    uploads: [
+      { kind: 'Your request for information', file: 'request.eml' },
+      { kind: "The authority's reply", file: 'letter.pdf' },
+      { kind: 'Your request for an internal review', file: 'notes.txt' },
+      { kind: 'The result of the internal review', file: 'reply.docx' },
+      { kind: 'Consent or authority to act for them', file: 'photo.png' },
+    ],
+  };
+  await answerHandIn(page, info, hand);
+  const main = page.locator('main');
+  await expect(main).toContainText('Alex Example');
+  await expect(main).toContainText('Parent or guardian');
+  await expect(main).toContainText('I was in hospital over the winter.');
+  await send(page, info, hand.email);
+});
+
+test('bad answers on the way are explained next to the field and in the summary', async ({ page }, info) => {
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await dataProtectionReady(page, info);
+  await continueToSend(page, info);
+  await choose(page, info, 'Me', /organisation-match$/);
+  await answerOrganisation(page, info, { none: 'Other business, such as a shop' });
+
+  // What happened: empty, then one character too long (kept as typed), then right.
+  await expectAccessible(page);
+  await next(page, info, /summary$/);
+  if (process.env.E2E_WORKAROUND) { await page.waitForTimeout(500); await page.reload(); await settled(page, info); }
+  await expectError(page, 'Enter what happened', 'summary');
+  const tooLong = 'a'.repeat(2001);
+  await page.locator('textarea[name="value"]').fill(tooLong);
+  await next(page, info, /summary$/);
+  await expectError(page, 'What happened must be 2,000 characters or fewer', 'summary');
+  await expect(page.locator('textarea[name="value"]')).toHaveValue(tooLong);
+  await write(page, info, 'They sent my details to the wrong person.', /timeline$/);
+
+  // A date in the future is refused, and what was typed is kept.
+  await expectAccessible(page);
+  await page.getByLabel('Day').fill('3');
+  await page.getByLabel('Month').fill('3');
+  await page.getByLabel('Year').fill('2026');
+  await page.getByLabel('What happened on that date').fill('They will reply.');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await expect(page).toHaveURL(/timeline$/);
+  await settled(page, info);
+  if (process.env.E2E_WORKAROUND) { await page.waitForTimeout(500); await page.reload(); await settled(page, info); }
+  await expectError(page, 'The date must be today or in the past', 'event-on-day');
+  await expect(page.getByLabel('Day')).toHaveValue('3');
+  await expect(page.getByLabel('What happened on that date')).toHaveValue('They will reply.');
+  await addEvent(page, info, ['2', '3', '2026'], 'They did not reply.');
+  await next(page, info, /harm$/);
+  await write(page, info, 'I was worried.', /evidence$/);
+
+  // Evidence: nothing uploaded, then an executable called letter.pdf.
+  await expectAccessible(page);
+  await next(page, info, /evidence$/);
+  if (process.env.E2E_WORKAROUND) { await page.waitForTimeout(500); await page.reload(); await settled(page, info); }
+  await expectError(page, 'Upload a copy of your complaint to the organisation', 'file');
+  const elf = Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\x00', 'latin1'), Buffer.alloc(56)]);
+  await uploadFile(page, info, 'Your complaint to the organisation', { name: 'letter.pdf', mimeType: 'application/pdf', buffer: elf });
+  await expectError(
+    page,
+    'The selected file must be a PDF, image, Word, Excel, PowerPoint, OpenDocument, email or text file',
+    'file',
+  );
+  await expect(page.getByRole('button', { name: 'Remove letter.pdf' })).toHaveCount(0);
+  await uploadFile(page, info, 'Your complaint to the organisation', 'letter.pdf');
+  await next(page, info, /your-name$/);
+
+  // A name with markup is only text; a badly formed email address is refused.
+  const script = '<script>alert(1)</script>';
+  await type(page, info, script, /\/email$/);
+  await type(page, info, 'not-an-email', /\/email$/);
+  await expectError(page, 'Enter an email address in the correct format, like name@example.com', 'email');
+  await expect(page.locator('input[name="value"]')).toHaveValue('not-an-email');
+  const email = uniqueEmail(info, 'bad');
+  await type(page, info, email, /\/phone$/);
+  await type(page, info, '', /\/address$/);
+  await write(page, info, '', /contact-by$/);
+  await choose(page, info, 'Email', /adjustments$/);
+  await write(page, info, '', /reply-in-welsh$/);
+  await choose(page, info, 'No', /\/submit$/);
+  await expectAccessible(page);
+  await expect(page.locator('.govuk-summary-list__value').filter({ hasText: script })).toHaveCount(1);
+  expect(await page.locator('main script').count()).toBe(0);
+  const reference = await send(page, info, email);
+  const mail = await waitForMail(subjectFor(reference));
+  expect(mail.to).toContain(email);
+  expect(dialogs, 'no script ran from what was typed').toEqual([]);
+});
+
+test('sending twice makes one case, and the confirmation keeps its reference', async ({ page }, info) => {
+  await cctvReady(page, info);
+  await continueToSend(page, info);
+  const hand: HandIn = {
+    ...me(info, 'twice'),
+    organisation: { operator: 'The occupier of 5 Park Road' },
+    uploads: [{ kind: 'Anything else that helps', file: 'photo.png' }],
+  };
+  await answerHandIn(page, info, hand);
+  // Two clicks in quick succession post the form twice.
+  await page.getByRole('button', { name: 'Accept and send' }).dblclick();
+  const reference = await confirmation(page, info, hand.email);
+
+  // The same form posted again, with the same cookie, is the same case.
+  const again = await page.request.post('/api/concern/submit', {
+    headers: { Origin: new URL(page.url()).origin },
+    form: {},
+    maxRedirects: 0,
+  });
+  expect(again.status()).toBeLessThan(400);
+  await page.reload();
+  await settled(page, info);
+  await expect(page.getByTestId('reference')).toHaveText(reference);
+  await page.goto('/concern/submit');
+  await expect(page).toHaveURL(/\/concern\/confirmation$/);
+  await settled(page, info);
+  await expect(page.getByTestId('reference')).toHaveText(reference);
+
+  // Only one acknowledgement to this person: wait for two more outbox rounds to be sure.
+  await page.waitForTimeout(5_000);
+  const sent = mails().filter((mail) => mail.to.includes(hand.email));
+  expect(sent.map((mail) => mail.subject)).toEqual([subjectFor(reference)]);
+});
+
+test('with JavaScript, the character count updates as you type', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'only meaningful with JavaScript');
+  await dataProtectionReady(page, info);
+  await continueToSend(page, info);
+  await choose(page, info, 'Me', /organisation-match$/);
+  await answerOrganisation(page, info, { none: 'Other business, such as a shop' });
+  const count = page.locator('#summary-info');
+  await expect(count).toHaveText('You have 2000 characters remaining');
+  await page.locator('textarea[name="value"]').pressSequentially('Hello');
+  await expect(count).toHaveText('You have 1995 characters remaining');
+  await page.locator('textarea[name="value"]').fill('a'.repeat(2003));
+  await expect(count).toHaveText('You have 3 characters too many');
+  await expect(count).toHaveClass(/govuk-error-message/);
+  await page.locator('textarea[name="value"]').fill('');
+  await expect(count).toHaveText('You have 2000 characters remaining');
+  await expectAccessible(page);
+});
+
+test('without JavaScript, the character count states the limit', async ({ page }, info) => {
+  test.skip(jsEnabled(info), 'only meaningful without JavaScript');
+  await dataProtectionReady(page, info);
+  await continueToSend(page, info);
+  await choose(page, info, 'Me', /organisation-match$/);
+  await answerOrganisation(page, info, { none: 'Other business, such as a shop' });
+  await expect(page.locator('#summary-info')).toHaveText('You can enter up to 2000 characters');
+});

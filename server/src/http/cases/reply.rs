@@ -1,0 +1,72 @@
+//! The answers `POST /api/v1/cases` gives besides a case (the error bodies of `openapi.json`).
+
+use app::domain::readiness::{Assessment, FieldErrors};
+use app::i18n::t;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+
+fn error(status: StatusCode, body: Value) -> Response {
+    (status, Json(body)).into_response()
+}
+
+/// 422 `invalid_input`: each field path with a message a person can act on.
+pub(super) fn invalid(fields: &FieldErrors) -> Response {
+    // Messages are i18n keys from the domain, or English already (readiness decoding).
+    let fields: serde_json::Map<String, Value> = fields
+        .iter()
+        .map(|(field, message)| (field.to_owned(), Value::String(t(message))))
+        .collect();
+    error(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        json!({"error": "invalid_input", "fields": fields}),
+    )
+}
+
+/// 400 `invalid_json`.
+pub(super) fn not_json() -> Response {
+    error(
+        StatusCode::BAD_REQUEST,
+        json!({"error": "invalid_json", "message": "The request body must be JSON."}),
+    )
+}
+
+/// 401 `unauthorized`.
+pub(super) fn unauthorized() -> Response {
+    let mut response = error(
+        StatusCode::UNAUTHORIZED,
+        json!({
+            "error": "unauthorized",
+            "message": "Send an API key as Authorization: Bearer <key> or X-Api-Key.",
+        }),
+    );
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Bearer realm=\"portal\""),
+    );
+    response
+}
+
+/// 503 `unavailable`: nothing was stored; the same request may be sent again.
+pub(super) fn unavailable() -> Response {
+    error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        json!({"error": "unavailable", "message": "Try again with the same Idempotency-Key."}),
+    )
+}
+
+/// 422 `not_eligible`: the readiness rules stop this concern.
+pub(super) fn not_eligible(verdict: &str, assessment: &Assessment) -> Response {
+    error(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        json!({
+            "error": "not_eligible",
+            "verdict": verdict,
+            "reasons": assessment.reasons,
+            "signpost": assessment.signpost,
+            "can_complain_from": assessment.can_complain_from,
+            "message": "The readiness rules say this concern cannot be handed in yet.",
+        }),
+    )
+}

@@ -1,0 +1,126 @@
+//! The casework backend's front door ([`CaseIntake`]): a concern handed in on the web or by the
+//! API becomes a case with its intake plan (work queue, priority, service levels, sift flags),
+//! parties, documents and acknowledgement, stored in one transaction.
+
+use std::sync::Arc;
+
+use app::domain::calendar::Calendar;
+use app::domain::case::{plan_intake, CaseKind, CaseSettings, IntakeChannel};
+use app::domain::readiness::{Route, Verdict};
+use app::domain::submission::{new_case, CaseDetails};
+use app::ports::{CaseIntake, CaseReceipt, HandIn, IntakeError};
+use serde_json::json;
+
+use crate::db::{Database, NewParty, Submission};
+
+/// Intake backed by the database.
+pub struct Intake {
+    pub database: Database,
+    pub calendar: Arc<Calendar>,
+    pub settings: CaseSettings,
+}
+
+/// The case type a concern with this assessment gets, if it can be handed in by `channel`.
+///
+/// Ready and late concerns take the assessment's case type. Marketing is reported with the
+/// nuisance tool on the web, but arrives as an ELE case by any other channel (policy §2).
+pub fn eligible_case_type(hand_in: &HandIn) -> Result<CaseKind, IntakeError> {
+    let assessment = &hand_in.assessment;
+    match (assessment.verdict, assessment.case_type) {
+        (Verdict::Ready | Verdict::Late, Some(case_type)) => Ok(case_type.into()),
+        (Verdict::ReportInstead, _)
+            if hand_in.concern.route == Route::Marketing
+                && hand_in.channel != IntakeChannel::Web =>
+        {
+            Ok(CaseKind::Ele)
+        }
+        (verdict, _) => Err(IntakeError::NotEligible(verdict.code().to_owned())),
+    }
+}
+
+/// The case's parties: the customer (and their representative, when someone acts for them) and
+/// the organisation.
+fn parties(details: &CaseDetails) -> Vec<NewParty> {
+    let customer = &details.customer;
+    let contact = json!({
+        "address": customer.address,
+        "contact_by": customer.contact_by,
+        "adjustments": customer.adjustments,
+        "reply_in_welsh": customer.reply_in_welsh,
+    });
+    let mut parties = Vec::new();
+    match &details.acting_for {
+        Some(acting) => {
+            parties.push(NewParty {
+                role: "customer".to_owned(),
+                name: acting.name.clone(),
+                email: None,
+                phone: None,
+                details: json!({ "represented_by": customer.name }),
+            });
+            let mut details = contact;
+            details["relationship"] = json!(acting.relationship);
+            parties.push(NewParty {
+                role: "representative".to_owned(),
+                name: customer.name.clone(),
+                email: Some(customer.email.clone()),
+                phone: customer.phone.clone(),
+                details,
+            });
+        }
+        None => parties.push(NewParty {
+            role: "customer".to_owned(),
+            name: customer.name.clone(),
+            email: Some(customer.email.clone()),
+            phone: customer.phone.clone(),
+            details: contact,
+        }),
+    }
+    parties.push(NewParty {
+        role: "organisation".to_owned(),
+        name: details.organisation.name.clone(),
+        email: None,
+        phone: None,
+        details: json!({
+            "directory_id": details.organisation.id,
+            "sector": details.organisation.sector,
+        }),
+    });
+    parties
+}
+
+#[async_trait::async_trait]
+impl CaseIntake for Intake {
+    async fn hand_in(&self, hand_in: HandIn) -> Result<CaseReceipt, IntakeError> {
+        let case_type = eligible_case_type(&hand_in)?;
+        let details = &hand_in.details;
+        let new = new_case(case_type, hand_in.channel, details);
+        let plan = plan_intake(&new, hand_in.created_on, &self.calendar, &self.settings)
+            .map_err(|error| IntakeError::Failed(format!("planning intake: {error}")))?;
+        let submission = Submission {
+            idempotency_key: hand_in.idempotency_key.clone(),
+            channel: hand_in.channel.code(),
+            created_on: hand_in.created_on,
+            organisation_name: Some(details.organisation.name.clone()),
+            sector: details.organisation.sector.map(|s| s.code().to_owned()),
+            answers: json!({
+                "concern": hand_in.concern,
+                "assessment": hand_in.assessment,
+                "details": details,
+                "answers": hand_in.answers,
+            }),
+            parties: parties(details),
+            documents: details.evidence.clone(),
+            plan,
+            acknowledgement: json!({
+                "to": details.customer.email,
+                "name": details.customer.name,
+                "reply_in_welsh": details.customer.reply_in_welsh,
+            }),
+        };
+        self.database
+            .submit_case(&submission)
+            .await
+            .map_err(|error| IntakeError::Failed(format!("storing the case: {error}")))
+    }
+}
