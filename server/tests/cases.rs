@@ -196,6 +196,9 @@ async fn the_other_routes_get_their_case_types_and_queues() {
     assert_eq!(complaint["case_type"], "RCC");
     assert!(complaint["work_queue"].is_null(), "{complaint}");
     assert_eq!(complaint["priority"], "normal");
+    // Acknowledged within 5 working days, decided within 30 calendar days (policy §4).
+    assert_eq!(complaint["assign_by"], "2026-03-09");
+    assert_eq!(complaint["close_by"], "2026-04-01");
 
     let marketing = created(&portal, &concern("marketing", today, None)).await;
     assert_eq!(marketing["case_type"], "ELE");
@@ -315,7 +318,8 @@ async fn without_today_in_the_body_the_case_is_created_on_the_servers_date() {
     body.as_object_mut().unwrap().remove("today");
     let answer = created(&portal, &body).await;
     assert_eq!(answer["assign_by"], "2026-03-05");
-    assert_eq!(answer["close_by"], "2026-09-02");
+    // Written advice: all answered within 30 calendar days (policy §4).
+    assert_eq!(answer["close_by"], "2026-04-01");
 }
 
 #[tokio::test]
@@ -511,11 +515,21 @@ async fn ten_concurrent_posts_with_the_same_key_make_one_case() {
 }
 
 #[tokio::test]
-async fn an_idempotency_key_over_200_characters_is_refused() {
+async fn an_idempotency_key_over_200_characters_or_not_ascii_is_refused() {
     let portal = spawn_portal(server_today()).await;
     let body = concern("advice", date(2026, 3, 2), None);
     let (status, answer) = post(&portal, &body, Some(&"k".repeat(201))).await;
     assert_eq!(status, 422);
+    assert!(answer["fields"]["Idempotency-Key"].is_string(), "{answer}");
+    let not_ascii = reqwest::header::HeaderValue::from_bytes("café".as_bytes()).unwrap();
+    let request = portal
+        .client
+        .post(portal.cases_url())
+        .bearer_auth(KEY)
+        .header("idempotency-key", not_ascii)
+        .json(&body);
+    let (status, answer) = send(request).await;
+    assert_eq!(status, 422, "not silently ignored: {answer}");
     assert!(answer["fields"]["Idempotency-Key"].is_string(), "{answer}");
 }
 
@@ -848,4 +862,35 @@ async fn the_openapi_document_is_served_as_json() {
             "{path}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_documented_examples_answer_as_documented() {
+    let portal = spawn_portal(server_today()).await;
+    let document: Value = serde_json::from_str(include_str!("../src/http/openapi.json")).unwrap();
+    let operation = &document["paths"]["/api/v1/cases"]["post"];
+    let examples = &operation["requestBody"]["content"]["application/json"]["examples"];
+    let documented = &operation["responses"]["201"]["content"]["application/json"]["example"];
+
+    let mut answer = created(&portal, &examples["data_protection"]["value"]).await;
+    assert!(answer["reference"].as_str().unwrap().starts_with("IC-"));
+    answer["reference"] = documented["reference"].clone();
+    assert_eq!(&answer, documented);
+
+    let breach = created(&portal, &examples["breach"]["value"]).await;
+    assert_eq!(
+        (breach["case_type"].as_str(), queue(&breach)),
+        (Some("COM"), Some(3))
+    );
+    assert_eq!(breach["reasons"], json!(["reported_after_72_hours"]));
+
+    let readiness = &document["paths"]["/api/v1/readiness"]["post"];
+    let request =
+        &readiness["requestBody"]["content"]["application/json"]["examples"]["foi"]["value"];
+    let (status, assessment) = portal.readiness(&request.to_string()).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        &assessment,
+        &readiness["responses"]["200"]["content"]["application/json"]["example"]
+    );
 }

@@ -20,7 +20,7 @@ use app::domain::evidence::UploadLimits;
 use app::domain::readiness::{assess, decode_request, DocumentKind, FieldErrors, Verdict};
 use app::domain::submission::{validate_details, CaseDetails, Completeness, DetailLimits};
 use app::ports::{HandIn, IntakeError, Services};
-use axum::body::Bytes;
+use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -49,19 +49,18 @@ fn caller<'k>(keys: &'k ApiKeys, headers: &HeaderMap) -> Option<&'k str> {
         .find_map(|secret| keys.name_of(secret.trim()))
 }
 
-/// The `Idempotency-Key` header, if any: visible ASCII, at most [`MAX_KEY_CHARS`].
-fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Response> {
+/// The `Idempotency-Key` header, if any: visible ASCII, at most [`MAX_KEY_CHARS`]; else what is
+/// wrong with it.
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, &'static str> {
     let Some(raw) = headers.get("idempotency-key") else {
         return Ok(None);
     };
-    let problem = match raw.to_str().map(str::trim) {
-        Ok("") => return Ok(None),
-        Ok(key) if key.len() <= MAX_KEY_CHARS => return Ok(Some(key.to_owned())),
-        Ok(_) => "Use at most 200 characters",
-        Err(_) => "Use letters, digits and punctuation only",
-    };
-    let fields = FieldErrors([("Idempotency-Key".to_owned(), problem.to_owned())].into());
-    Err(reply::invalid(&fields))
+    match raw.to_str().map(str::trim) {
+        Ok("") => Ok(None),
+        Ok(key) if key.len() <= MAX_KEY_CHARS => Ok(Some(key.to_owned())),
+        Ok(_) => Err("Use at most 200 characters"),
+        Err(_) => Err("Use letters, digits and punctuation only"),
+    }
 }
 
 fn merge(errors: &mut FieldErrors, more: FieldErrors) {
@@ -97,14 +96,22 @@ pub async fn create(
     Extension(limits): Extension<Arc<UploadLimits>>,
     Extension(keys): Extension<Arc<ApiKeys>>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let Some(partner) = caller(&keys, &headers) else {
         return reply::unauthorized();
     };
     let key = match idempotency_key(&headers) {
         Ok(key) => key,
-        Err(response) => return response,
+        Err(problem) => {
+            let fields = FieldErrors([("Idempotency-Key".to_owned(), problem.to_owned())].into());
+            return reply::invalid(&fields);
+        }
+    };
+    // Read here rather than with the `Bytes` extractor, whose default limit (2 MB) is far below
+    // what a case's files need.
+    let Ok(body) = to_bytes(body, super::uploads::body_limit(&limits)).await else {
+        return reply::too_large();
     };
     let Ok(value) = serde_json::from_slice::<Value>(&body) else {
         return reply::not_json();

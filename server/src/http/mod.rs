@@ -89,6 +89,8 @@ pub fn build_router(
         .route("/concern/evidence/upload", post(uploads::upload))
         .route("/api/v1/cases", post(cases::create))
         .layer(RequestBodyLimitLayer::new(uploads::body_limit(&limits)))
+        // axum's own 2 MB default would cut uploads short: the layer above is the limit.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(Extension(files))
         .layer(Extension(limits))
         .layer(Extension(Arc::new(config.api_keys.clone())));

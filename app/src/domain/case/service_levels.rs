@@ -35,6 +35,12 @@ pub struct CaseSettings {
     pub contact_promised_days: u32,
     /// Close concerns within this many calendar months of creation.
     pub close_months: u32,
+    /// Written advice (ENQ): all answered within this many calendar days (policy §4).
+    pub advice_close_days: u32,
+    /// Complaints about our service (RCC): a decision within this many calendar days.
+    pub service_complaint_close_days: u32,
+    /// Complaints about our service (RCC): acknowledged (assigned) within these working days.
+    pub service_complaint_assign_working_days: u32,
     /// Whose bank holidays the working-day service levels skip.
     pub division: Division,
 }
@@ -47,6 +53,9 @@ impl Default for CaseSettings {
             first_contact_days: 14,
             contact_promised_days: 30,
             close_months: 6,
+            advice_close_days: 30,
+            service_complaint_close_days: 30,
+            service_complaint_assign_working_days: 5,
             division: Division::EnglandAndWales,
         }
     }
@@ -77,13 +86,20 @@ pub fn service_levels(
 ) -> Result<ServiceLevels, CalendarError> {
     let assign_days = match case_type {
         CaseKind::Com => settings.com_assign_working_days,
+        CaseKind::Rcc => settings.service_complaint_assign_working_days,
         _ => settings.assign_working_days,
+    };
+    // Written advice and complaints about our service have their own, shorter, deadlines.
+    let close_by = match case_type {
+        CaseKind::Enq => add_calendar_days(created_on, settings.advice_close_days),
+        CaseKind::Rcc => add_calendar_days(created_on, settings.service_complaint_close_days),
+        _ => add_calendar_months(created_on, settings.close_months),
     };
     Ok(ServiceLevels {
         assign_by: calendar.add_working_days(created_on, assign_days, settings.division)?,
         first_contact_due: add_calendar_days(created_on, settings.first_contact_days),
         contact_promised_by: add_calendar_days(created_on, settings.contact_promised_days),
-        close_by: add_calendar_months(created_on, settings.close_months),
+        close_by,
     })
 }
 

@@ -6,17 +6,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::wording::error_text;
+use super::HandoverActions;
 use crate::components::{BackLink, ErrorMessage, ErrorSummary, Layout};
 use crate::domain::assistant::{evidence_kinds, Step};
 use crate::i18n::{fill, t};
 use crate::server_fns::concern::JourneyView;
-use crate::server_fns::handover::{FinishStep, RemoveEvidence};
 
 #[component]
 pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl IntoView {
     let step = Step::Evidence;
-    let remove = ServerAction::<RemoveEvidence>::new();
-    let finish = ServerAction::<FinishStep>::new();
+    let actions = HandoverActions::from_context();
+    let (remove, finish) = (actions.remove_evidence, actions.finish);
     let Some(handover) = view.handover.clone() else {
         return ().into_any();
     };

@@ -14,6 +14,47 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 use crate::server_fns::concern::StartAgain;
+use crate::server_fns::handover::{AddEvent, FinishStep, RemoveEvent, RemoveEvidence};
+
+/// The actions of the timeline and evidence pages. Their posts come back to the same page, so
+/// the page's journey is reloaded whenever one of them has run (their versions key it).
+#[derive(Clone, Copy)]
+pub struct HandoverActions {
+    pub add_event: ServerAction<AddEvent>,
+    pub remove_event: ServerAction<RemoveEvent>,
+    pub remove_evidence: ServerAction<RemoveEvidence>,
+    pub finish: ServerAction<FinishStep>,
+}
+
+impl HandoverActions {
+    pub fn new() -> Self {
+        HandoverActions {
+            add_event: ServerAction::new(),
+            remove_event: ServerAction::new(),
+            remove_evidence: ServerAction::new(),
+            finish: ServerAction::new(),
+        }
+    }
+
+    /// Changes whenever one of the actions has run.
+    pub fn version(&self) -> usize {
+        self.add_event.version().get()
+            + self.remove_event.version().get()
+            + self.remove_evidence.version().get()
+            + self.finish.version().get()
+    }
+
+    /// The page's actions, or new ones outside a question page.
+    pub fn from_context() -> Self {
+        use_context::<HandoverActions>().unwrap_or_default()
+    }
+}
+
+impl Default for HandoverActions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// "Start again": forgets every answer and goes back to the first question.
 #[component]

@@ -13,7 +13,12 @@ use crate::server_fns::concern::{AnswerQuestion, JourneyView};
 use crate::server_fns::handover::search_organisations;
 
 #[component]
-pub fn OrganisationMatch(view: JourneyView, changing: bool, back: String) -> impl IntoView {
+pub fn OrganisationMatch(
+    view: JourneyView,
+    changing: bool,
+    back: String,
+    action: ServerAction<AnswerQuestion>,
+) -> impl IntoView {
     let query = use_query_map();
     let given = view
         .answers
@@ -31,7 +36,6 @@ pub fn OrganisationMatch(view: JourneyView, changing: bool, back: String) -> imp
         }
     };
     let found = Resource::new(searched.clone(), search_organisations);
-    let action = ServerAction::<AnswerQuestion>::new();
     let step = Step::OrganisationMatch;
     let error = view
         .flash

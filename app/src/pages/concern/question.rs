@@ -9,6 +9,7 @@ use super::evidence::EvidencePage;
 use super::organisation::OrganisationMatch;
 use super::timeline::TimelinePage;
 use super::wording::{error_text, heading, hint, option_label};
+use super::HandoverActions;
 use crate::components::{
     BackLink, Checkboxes, DateInput, ErrorSummary, Layout, Radios, Select, TextArea, TextInput,
 };
@@ -32,7 +33,12 @@ pub fn QuestionPage() -> impl IntoView {
             .get("change")
             .is_some_and(|value| value == "true")
     };
-    let journey = Resource::new(move || (slug(), action.version().get()), |_| load_journey());
+    let handover_actions = HandoverActions::new();
+    provide_context(handover_actions);
+    let journey = Resource::new(
+        move || (slug(), action.version().get(), handover_actions.version()),
+        |_| load_journey(),
+    );
     view! {
         <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
             {move || Suspend::new(async move {
@@ -100,7 +106,8 @@ fn question(
         };
         match step {
             Step::OrganisationMatch => {
-                return view! { <OrganisationMatch view=view.clone() changing back/> }.into_any()
+                return view! { <OrganisationMatch view=view.clone() changing back action/> }
+                    .into_any()
             }
             Step::Timeline => {
                 return view! { <TimelinePage view=view.clone() changing back/> }.into_any()

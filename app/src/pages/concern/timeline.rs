@@ -5,18 +5,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::wording::error_text;
+use super::HandoverActions;
 use crate::components::{BackLink, DateInput, ErrorSummary, Layout, TextArea};
 use crate::domain::assistant::{RawAnswer, Step, MAX_EVENTS};
 use crate::i18n::{fill, long_date, t};
 use crate::server_fns::concern::JourneyView;
-use crate::server_fns::handover::{AddEvent, FinishStep, RemoveEvent};
 
 #[component]
 pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl IntoView {
     let step = Step::Timeline;
-    let add = ServerAction::<AddEvent>::new();
-    let remove = ServerAction::<RemoveEvent>::new();
-    let finish = ServerAction::<FinishStep>::new();
+    let actions = HandoverActions::from_context();
+    let (add, remove, finish) = (actions.add_event, actions.remove_event, actions.finish);
     let events = view.answers.events(step).to_vec();
     let flash = view.flash.filter(|(slug, _, _)| slug == step.slug());
     let (raw, error_key) = match flash {

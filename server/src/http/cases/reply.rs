@@ -32,6 +32,14 @@ pub(super) fn not_json() -> Response {
     )
 }
 
+/// 413 `too_large`: the body is larger than a case's files allow.
+pub(super) fn too_large() -> Response {
+    error(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        json!({"error": "too_large", "message": "The request is larger than a case's files allow."}),
+    )
+}
+
 /// 401 `unauthorized`.
 pub(super) fn unauthorized() -> Response {
     let mut response = error(

@@ -176,3 +176,25 @@ fn sla_states_serialize_in_snake_case() {
         "\"on_time\""
     );
 }
+
+#[test]
+fn written_advice_and_service_complaints_have_their_own_deadlines() {
+    // Friday 6 March 2026.
+    let created = date(2026, 3, 6);
+    let advice = levels(CaseKind::Enq, created);
+    assert_eq!(advice.first_contact_due, date(2026, 3, 20));
+    assert_eq!(
+        advice.close_by,
+        date(2026, 4, 5),
+        "all advice within 30 days"
+    );
+    let complaint = levels(CaseKind::Rcc, created);
+    // Acknowledged within 5 working days: Mon 9 … Fri 13 March.
+    assert_eq!(complaint.assign_by, date(2026, 3, 13));
+    assert_eq!(
+        complaint.close_by,
+        date(2026, 4, 5),
+        "a decision within 30 days"
+    );
+    assert_eq!(levels(CaseKind::Rfa, created).close_by, date(2026, 9, 6));
+}
