@@ -202,6 +202,17 @@ async fn refused_uploads_explain_themselves_and_store_nothing() {
         assert!(page.contains("There is a problem"), "{name}");
         assert!(page.contains(message), "{name}: {message}");
     }
+    // A large file within the limit is taken (axum's own 2 MB default must not apply).
+    let mut large = PDF.to_vec();
+    large.extend(std::iter::repeat_n(b' ', 6 * 1024 * 1024));
+    large.extend(b"\n%%EOF\n");
+    upload(&portal, "other", "scan.pdf", large).await;
+    let (_, page) = portal.page("/concern/evidence").await;
+    assert!(page.contains("scan.pdf"), "a 6 MB PDF is accepted");
+    let remove = portal
+        .post_form("/api/concern/remove-evidence", &[("index", "0")])
+        .await;
+    assert_eq!(location(&remove), "/concern/evidence");
     let wrong_kind = upload(&portal, "passport", "a.pdf", PDF.to_vec()).await;
     assert_eq!(wrong_kind.status().as_u16(), 303);
     let (_, page) = portal.page("/concern/evidence").await;
@@ -321,4 +332,28 @@ async fn typed_text_cannot_close_the_title_or_a_textarea() {
         "the textarea escapes it"
     );
     assert!(page.contains("&lt;/textarea&gt;"));
+}
+
+#[tokio::test]
+async fn after_handing_in_the_first_question_starts_a_new_concern() {
+    let portal = spawn_portal(date(2026, 3, 2)).await;
+    ready_subject_access(&portal).await;
+    hand_in_details(&portal, "Alex Example").await;
+    portal.post_form("/api/concern/submit", &[]).await;
+    let (status, _) = portal.page("/concern/about").await;
+    assert_eq!(
+        status, 200,
+        "the first question is shown, not the old confirmation"
+    );
+    let (_, page) = portal.page("/concern/acting-for").await;
+    assert!(!page.contains("Who is this concern about?"));
+    ready_subject_access(&portal).await;
+    hand_in_details(&portal, "Alex Example").await;
+    let second = portal.post_form("/api/concern/submit", &[]).await;
+    assert_eq!(location(&second), "/concern/confirmation");
+    assert_eq!(
+        portal.database.intake_counts().await.unwrap().0,
+        2,
+        "a second concern is a second case"
+    );
 }

@@ -86,6 +86,10 @@ pub async fn answer_question(
     };
     let changing = change.is_some_and(|c| c == "true");
     let mut journey = session::load(&services).await?;
+    if journey.submitted.is_some() {
+        // A concern was handed in on this journey: this answer starts a new one.
+        journey = crate::ports::Journey::default();
+    }
     let raw = RawAnswer {
         value,
         day,

@@ -72,7 +72,9 @@ fn question(
     changing: bool,
     action: ServerAction<AnswerQuestion>,
 ) -> impl IntoView {
-    if view.submitted.is_some() {
+    // Once handed in, the questions after the verdict lead to the confirmation; the first
+    // question starts a new concern.
+    if view.submitted.is_some() && step.is_submission() {
         return view! { <Redirect path="/concern/confirmation"/> }.into_any();
     }
     let answers = view.answers.clone();
