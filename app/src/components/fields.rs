@@ -125,7 +125,7 @@ fn choices(choices: Choices) -> impl IntoView {
             let checked = selected.contains(&value);
             view! {
                 <div class=format!("{block}__item")>
-                    <input class=format!("{block}__input") id=input_id.clone() name=name type=kind value=value checked=checked/>
+                    <input class=format!("{block}__input") id=input_id.clone() name=name type=kind value=value checked=checked prop:checked=checked/>
                     <label class=format!("govuk-label {block}__label") for=input_id>{label}</label>
                 </div>
             }
@@ -181,7 +181,7 @@ pub fn DateInput(
             <div class="govuk-date-input__item">
                 <div class="govuk-form-group">
                     <label class="govuk-label govuk-date-input__label" for=part_id.clone()>{label}</label>
-                    <input class=input_class(wide) id=part_id name=name type="text" inputmode="numeric" value=value/>
+                    <input class=input_class(wide) id=part_id name=name type="text" inputmode="numeric" value=value.clone() prop:value=value/>
                 </div>
             </div>
         }
@@ -236,7 +236,7 @@ pub fn TextInput(
             </h1>
             {hint_view(&id, hint)}
             <ErrorMessage id=id.clone() message=error/>
-            <input class=class id=id.clone() name="value" type=input_type.unwrap_or("text") value=value
+            <input class=class id=id.clone() name="value" type=input_type.unwrap_or("text") value=value.clone() prop:value=value
                 aria-describedby=describe autocomplete=autocomplete.unwrap_or("off") spellcheck="false"/>
         </div>
     }
@@ -267,7 +267,7 @@ pub fn Select(
                     .into_iter()
                     .map(|(value, label)| {
                         let chosen = selected.as_deref() == Some(value.as_str());
-                        view! { <option value=value selected=chosen>{label}</option> }
+                        view! { <option value=value selected=chosen prop:selected=chosen>{label}</option> }
                     })
                     .collect_view()}
             </select>

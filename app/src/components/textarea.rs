@@ -33,6 +33,7 @@ pub fn TextArea(
         "govuk-textarea govuk-js-character-count"
     };
     let used = RwSignal::new(value.chars().count());
+    let live_value = value.clone();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let max_text = max.to_string();
@@ -65,7 +66,7 @@ pub fn TextArea(
                 {label}
                 {hint_view(&id, hint)}
                 <ErrorMessage id=id.clone() message=error/>
-                <textarea class=class id=id.clone() name=name rows="6" aria-describedby=describe
+                <textarea class=class id=id.clone() name=name rows="6" aria-describedby=describe prop:value=live_value
                     autocomplete=autocomplete.unwrap_or("off")
                     on:input=move |ev| used.set(event_target_value(&ev).chars().count())>{super::rcdata(value)}</textarea>
             </div>

@@ -106,7 +106,7 @@ pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl Int
             let checked = chosen_kind.as_deref() == Some(code) || (chosen_kind.is_none() && index == 0);
             view! {
                 <div class="govuk-radios__item">
-                    <input class="govuk-radios__input" id=id.clone() name="kind" type="radio" value=code checked=checked/>
+                    <input class="govuk-radios__input" id=id.clone() name="kind" type="radio" value=code checked=checked prop:checked=checked/>
                     <label class="govuk-label govuk-radios__label" for=id>{t(&format!("evidence.kind.{code}"))}</label>
                 </div>
             }
