@@ -27,9 +27,9 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
         .as_deref()
         .is_some_and(|key| key.starts_with("error.date") || key.starts_with("error.event-on"));
     let (date_error, what_error, list_error) = match error_key.as_deref() {
-        Some("error.timeline.required" | "error.timeline.too_many") => {
-            (None, None, message.clone())
-        }
+        // Nothing added yet: the date is the field to fill in, and says so.
+        Some("error.timeline.required") => (message.clone(), None, None),
+        Some("error.timeline.too_many") => (None, None, message.clone()),
         Some(_) if on_date => (message.clone(), None, None),
         Some(_) => (None, message.clone(), None),
         None => (None, None, None),
