@@ -34,7 +34,7 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
         Some(_) => (None, message.clone(), None),
         None => (None, None, None),
     };
-    let field = if list_error.is_some() || on_date {
+    let field = if list_error.is_some() || date_error.is_some() {
         "event-on-day"
     } else {
         "event-what"
