@@ -60,7 +60,11 @@ pub fn OrganisationMatch(
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors=summary/>
-                    <Suspense fallback=|| view! { <p class="govuk-body">{t("common.loading")}</p> }>
+                    // While the matches load (after a search, with JavaScript) the question stays.
+                    <Suspense fallback=|| view! {
+                        <h1 class="govuk-heading-l">{t("q.organisation-match.title")}</h1>
+                        <p class="govuk-body">{t("common.loading")}</p>
+                    }>
                         {move || {
                             let error = error.clone();
                             let selected = selected.clone();
