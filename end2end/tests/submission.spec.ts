@@ -1,4 +1,5 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
+import * as fs from 'node:fs';
 import {
   choose,
   confirm,
@@ -16,9 +17,15 @@ import {
   write,
 } from './helpers';
 
-// Handing a concern in after a ready or late verdict, with real uploads, to the reference on the
-// confirmation page and the acknowledgement email at a real SMTP server (PORTAL_E2E_MAILDIR).
+// Handing a concern in after a ready or late verdict, with real uploads (end2end/fixtures), to the
+// reference on the confirmation page and the acknowledgement email at a real SMTP server.
 // The server's clock is fixed on Monday 2 March 2026.
+//
+// .ci/test starts the SMTP server (aiosmtpd, storing into a Maildir) and the portal with
+// PORTAL_SMTP_URL, and tells these tests where the Maildir is with PORTAL_E2E_MAILDIR. By hand:
+//   python3 -m aiosmtpd -n -l 127.0.0.1:2525 -c aiosmtpd.handlers.Mailbox /tmp/maildir &
+//   PORTAL_FIXED_TODAY=2026-03-02 PORTAL_SMTP_URL=smtp://127.0.0.1:2525 … target/release/server &
+//   cd end2end && PORTAL_E2E_MAILDIR=/tmp/maildir npx playwright test tests/submission.spec.ts
 
 // Each journey visits some 30 pages, each audited with axe (without JavaScript through a copy of
 // the page in a second browser context), and waits for an email: give them room.
@@ -42,6 +49,7 @@ async function continueToSend(page: Page, info: TestInfo) {
   await page.getByRole('button', { name: 'Continue to send your concern' }).click();
   await expect(page).toHaveURL(/\/concern\/acting-for$/);
   await settled(page, info);
+  await expect(page.getByRole('link', { name: 'Back' })).toHaveAttribute('href', /^\/concern\/result\/(ready|late)$/);
 }
 
 /** Checks an error page: the summary links to the field and the same message is next to it. */
@@ -51,8 +59,17 @@ async function expectError(page: Page, message: string, field: string) {
   const link = page.locator('.govuk-error-summary a').filter({ hasText: message });
   await expect(link).toHaveCount(1);
   await expect(link).toHaveAttribute('href', `#${field}`);
-  await expect(page.locator(`#${field}`)).toHaveCount(1);
-  await expect(page.locator('.govuk-error-message').filter({ hasText: message }).first()).toBeVisible();
+  // The field (or its fieldset, for a date) is described by an error message saying the same.
+  const target = page.locator(`#${field}`);
+  await expect(target).toHaveCount(1);
+  const describedBy =
+    (await target.getAttribute('aria-describedby')) ??
+    (await target.locator('xpath=ancestor::fieldset[1]').getAttribute('aria-describedby')) ??
+    '';
+  const errorId = describedBy.split(/\s+/).find((id) => id.endsWith('-error'));
+  expect(errorId, `#${field} is described by its error message`).toBeTruthy();
+  await expect(page.locator(`#${errorId}`)).toBeVisible();
+  await expect(page.locator(`#${errorId}`)).toContainText(message);
   await expectAccessible(page);
 }
 
@@ -232,7 +249,14 @@ async function answerHandIn(page: Page, info: TestInfo, hand: HandIn) {
   await expectAccessible(page);
 }
 
+/** The directory matches are searched for as the page loads (with JavaScript, in the browser): waits for them. */
+async function organisationMatches(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Which organisation is your concern about?');
+  await expect(page.getByRole('radio', { name: 'None of these – use the name I gave' })).toBeVisible();
+}
+
 async function answerOrganisation(page: Page, info: TestInfo, organisation: Organisation) {
+  if (!('operator' in organisation)) await organisationMatches(page);
   if ('operator' in organisation) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who operates the camera?');
     await type(page, info, organisation.operator, /summary$/);
@@ -480,7 +504,30 @@ test('bad answers on the way are explained next to the field and in the summary'
     'file',
   );
   await expect(page.getByRole('button', { name: 'Remove letter.pdf' })).toHaveCount(0);
-  await uploadFile(page, info, 'Your complaint to the organisation', 'letter.pdf');
+  // A real PDF padded past the 10MB limit is refused; one of 6MB (a big scan) is taken.
+  const pdf = fs.readFileSync(fixture('letter.pdf'));
+  const padded = (bytes: number) => Buffer.concat([pdf, Buffer.alloc(bytes - pdf.length, '\n')]);
+  await uploadFile(page, info, 'Your complaint to the organisation', {
+    name: 'huge.pdf',
+    mimeType: 'application/pdf',
+    buffer: padded(10 * 1024 * 1024 + 1),
+  });
+  await expectError(page, 'The selected file must be smaller than 10MB', 'file');
+  await uploadFile(page, info, 'Your complaint to the organisation', {
+    name: 'scan.pdf',
+    mimeType: 'application/pdf',
+    buffer: padded(6 * 1024 * 1024),
+  });
+  await expect(page.getByRole('button', { name: 'Remove scan.pdf' })).toBeVisible();
+  // A file name with markup is shown as text.
+  const markupName = '<img src=x onerror=alert(3)>.txt';
+  await uploadFile(page, info, 'Anything else that helps', {
+    name: markupName,
+    mimeType: 'text/plain',
+    buffer: fs.readFileSync(fixture('notes.txt')),
+  });
+  await expect(page.locator('.app-file__name').filter({ hasText: markupName })).toHaveCount(1);
+  await expect(page.locator('main img')).toHaveCount(0);
   await next(page, info, /your-name$/);
 
   // A name with markup is only text; a badly formed email address is refused.
@@ -503,6 +550,106 @@ test('bad answers on the way are explained next to the field and in the summary'
   const mail = await waitForMail(subjectFor(reference));
   expect(mail.to).toContain(email);
   expect(dialogs, 'no script ran from what was typed').toEqual([]);
+});
+
+/** Continues with what is on the page, and expects it to come back with this error. */
+async function refused(page: Page, info: TestInfo, expected: RegExp, message: string, field: string) {
+  await next(page, info, expected);
+  await expectError(page, message, field);
+}
+
+test('every question after the verdict says what is missing, and the check page can change an answer', async ({ page }, info) => {
+  await dataProtectionReady(page, info);
+  await continueToSend(page, info);
+  await expectAccessible(page);
+  await refused(page, info, /acting-for$/, 'Select who this concern is about', 'acting-for');
+  await page.getByLabel('Someone else – I am acting for them').check();
+  await next(page, info, /their-name$/);
+  await refused(page, info, /their-name$/, 'Enter the name of the person you are acting for', 'their-name');
+  await type(page, info, 'Alex Example', /relationship$/);
+  await refused(page, info, /relationship$/, 'Select how you are related to them', 'relationship');
+  await choose(page, info, 'Relative or friend', /organisation-match$/);
+  await organisationMatches(page);
+  await expectAccessible(page);
+  await refused(page, info, /organisation-match$/, 'Select the organisation, or ‘None of these’', 'organisation-match');
+  await choose(page, info, 'None of these – use the name I gave', /sector$/);
+  await refused(page, info, /sector$/, 'Select what kind of organisation it is', 'sector');
+  await select(page, info, "I'm not sure", /summary$/);
+  await write(page, info, 'They lost my file.', /timeline$/);
+  await expectAccessible(page);
+  await refused(page, info, /timeline$/, 'Add at least one event, with its date', 'event-on-day');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await expect(page).toHaveURL(/timeline$/);
+  await settled(page, info);
+  await expectError(page, 'Enter the date of the event', 'event-on-day');
+  await page.getByLabel('Day').fill('1');
+  await page.getByLabel('Month').fill('2');
+  await page.getByLabel('Year').fill('2026');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await expect(page).toHaveURL(/timeline$/);
+  await settled(page, info);
+  await expectError(page, 'Enter what happened on that date', 'event-what');
+  await addEvent(page, info, ['1', '2', '2026'], 'They lost it.');
+  await addEvent(page, info, ['10', '1', '2026'], 'I asked for it.');
+  // Listed in date order; one can be removed.
+  await expect(page.locator('.govuk-summary-list__key')).toHaveText(['10 January 2026', '1 February 2026']);
+  await page.getByRole('button', { name: 'Remove the event on 10 January 2026' }).click();
+  await expect(page).toHaveURL(/timeline$/);
+  await settled(page, info);
+  await expect(page.locator('.govuk-summary-list__key')).toHaveText(['1 February 2026']);
+  await expectAccessible(page);
+  await next(page, info, /harm$/);
+  await refused(page, info, /harm$/, 'Enter how this has affected you', 'harm');
+  await write(page, info, 'I was upset.', /evidence$/);
+
+  // Evidence: no file chosen; a picture called .pdf is kept as a picture; a file removed; consent missing.
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Upload file' }).click();
+  await expect(page).toHaveURL(/\/concern\/evidence$/);
+  await settled(page, info);
+  await expectError(page, 'Select a file', 'file');
+  const png = fs.readFileSync(fixture('photo.png'));
+  await uploadFile(page, info, 'Anything else that helps', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: png });
+  await expect(page.getByRole('button', { name: 'Remove scan.pdf.png' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove scan.pdf.png' }).click();
+  await expect(page).toHaveURL(/\/concern\/evidence$/);
+  await settled(page, info);
+  await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
+  await uploadFile(page, info, 'Your complaint to the organisation', 'letter.pdf');
+  await refused(page, info, /evidence$/, 'Upload a copy of consent or authority to act for them', 'file');
+  await uploadFile(page, info, 'Consent or authority to act for them', 'photo.png');
+  await next(page, info, /your-name$/);
+
+  await refused(page, info, /your-name$/, 'Enter your full name', 'your-name');
+  await type(page, info, 'Sam Example', /\/email$/);
+  await refused(page, info, /\/email$/, 'Enter your email address', 'email');
+  const email = uniqueEmail(info, 'missing');
+  await type(page, info, email, /\/phone$/);
+  await type(page, info, 'call me', /\/phone$/);
+  await expectError(page, 'Enter a phone number, like 01632 960 001 or 07700 900 982, or leave it blank', 'phone');
+  await type(page, info, '', /\/address$/);
+  await write(page, info, '', /contact-by$/);
+  await refused(page, info, /contact-by$/, 'Select how you would like us to contact you', 'contact-by');
+  await choose(page, info, 'Phone', /contact-by$/);
+  await expectError(page, 'To be contacted by phone, go back and enter your phone number', 'contact-by');
+  await choose(page, info, 'Post', /contact-by$/);
+  await expectError(page, 'To be contacted by post, go back and enter your postal address', 'contact-by');
+  await choose(page, info, 'Email', /adjustments$/);
+  await page.locator('textarea[name="value"]').fill('b'.repeat(1001));
+  await refused(page, info, /adjustments$/, 'The adjustments must be 1,000 characters or fewer', 'adjustments');
+  await write(page, info, '', /reply-in-welsh$/);
+  await refused(page, info, /reply-in-welsh$/, 'Select yes if you would like us to reply in Welsh', 'reply-in-welsh');
+  await choose(page, info, 'No', /\/submit$/);
+
+  // Change the phone number from the check page, and come straight back to it.
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /Change Phone number/ }).click();
+  await expect(page).toHaveURL(/\/concern\/phone\?change=true$/);
+  await settled(page, info);
+  await type(page, info, '01632 960 001', /\/submit$/);
+  await expect(page.locator('main')).toContainText('01632 960 001');
+  await expect(page.locator('main')).toContainText('Alex Example');
+  await send(page, info, email);
 });
 
 /** Posts the check page's form again, as a browser would, with this page's cookie. */
@@ -555,7 +702,7 @@ test('sending twice makes one case, and the confirmation keeps its reference', a
   await expectOneMail(page, hand.email, reference);
 });
 
-test('three posts of the check page at the same moment make one case', async ({ page }, info) => {
+test('three posts of the check page at the same moment make one case; the next concern is a new one', async ({ page }, info) => {
   await cctvReady(page, info);
   await continueToSend(page, info);
   const hand: HandIn = {
@@ -569,6 +716,50 @@ test('three posts of the check page at the same moment make one case', async ({ 
   await page.goto('/concern/confirmation');
   const reference = await confirmation(page, info, hand.email);
   await expectOneMail(page, hand.email, reference);
+
+  // Another concern from the same browser is a new case.
+  await cctvReady(page, info);
+  await continueToSend(page, info);
+  const second: HandIn = { ...hand, email: uniqueEmail(info, 'second'), organisation: { operator: 'The occupier of 9 Park Road' } };
+  await answerHandIn(page, info, second);
+  const another = await send(page, info, second.email);
+  expect(another).not.toBe(reference);
+});
+
+test("with JavaScript, each new question starts with its own answer, not the last page's", async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'pages are only re-used in place with JavaScript');
+  const noRadioChecked = async () => expect(page.locator('input[type="radio"]:checked')).toHaveCount(0);
+  await start(page, info);
+  await choose(page, info, 'How an organisation has used or looked after my personal information', /organisation$/);
+  await type(page, info, 'Acme Energy Ltd', /organisation-country$/);
+  await choose(page, info, 'In the UK', /\/raised$/);
+  await noRadioChecked();
+  await choose(page, info, 'Yes', /raised-on$/);
+  await date(page, info, ['5', '1', '2026'], /responded$/);
+  await noRadioChecked();
+  await choose(page, info, 'Yes', /response-on$/);
+  await date(page, info, ['20', '1', '2026'], /last-contact$/);
+  for (const part of ['Day', 'Month', 'Year']) await expect(page.getByLabel(part)).toHaveValue('');
+  await date(page, info, ['', '', ''], /documents$/);
+  await tick(page, info, ['Your complaint to the organisation', "The organisation's reply"], /check$/);
+  await confirm(page, info, 'ready');
+  await continueToSend(page, info);
+  await noRadioChecked();
+  await choose(page, info, 'Me', /organisation-match$/);
+  await organisationMatches(page);
+  await noRadioChecked();
+  await answerOrganisation(page, info, { none: 'Other business, such as a shop' });
+  await write(page, info, 'They lost my file.', /timeline$/);
+  await addEvent(page, info, ['5', '1', '2026'], 'I wrote to them.');
+  await next(page, info, /harm$/);
+  await write(page, info, 'I was upset.', /evidence$/);
+  await uploadFile(page, info, 'Your complaint to the organisation', 'letter.pdf');
+  await uploadFile(page, info, "The organisation's reply", 'reply.docx');
+  await next(page, info, /your-name$/);
+  await type(page, info, 'Sam Example', /\/email$/);
+  await expect(page.locator('input[name="value"]')).toHaveValue('');
+  await type(page, info, uniqueEmail(info, 'fresh'), /\/phone$/);
+  await expect(page.locator('input[name="value"]')).toHaveValue('');
 });
 
 test('with JavaScript, the character count updates as you type', async ({ page }, info) => {
