@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod case;
 pub mod directory;
 pub mod evidence;
+pub mod json_fields;
 pub mod organisations;
 pub mod readiness;
 pub mod submission;

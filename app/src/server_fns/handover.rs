@@ -65,7 +65,6 @@ async fn load_for_handover(
 fn go_on(journey: &Journey, handover: &Handover, step: Step, changing: bool) {
     let query = if changing { "?change=true" } else { "" };
     let target = match submit_next_after(&journey.answers, handover, step, changing) {
-        Progress::Ask(next) if next != step => format!("/concern/{}{query}", next.slug()),
         Progress::Ask(next) => format!("/concern/{}{query}", next.slug()),
         Progress::Complete => "/concern/submit".to_owned(),
     };

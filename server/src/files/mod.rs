@@ -193,3 +193,21 @@ pub async fn open(config: &FileStoreConfig) -> Result<Arc<dyn FileStore>, FileSt
         FileStoreConfig::S3 { .. } => Arc::new(S3FileStore::new(config)?),
     })
 }
+
+/// Keeps an upload that passed the checks, under its content key, and describes it for the case.
+pub async fn keep_evidence(
+    files: &dyn FileStore,
+    kind: app::domain::submission::EvidenceKind,
+    bytes: &[u8],
+    checked: app::domain::evidence::CheckedFile,
+) -> Result<app::domain::submission::EvidenceFile, FileStoreError> {
+    let key = content_key(bytes);
+    files.put(&key, bytes, checked.file_type.mime()).await?;
+    Ok(app::domain::submission::EvidenceFile {
+        kind,
+        file_name: checked.display_name,
+        file_type: checked.file_type,
+        size: checked.size,
+        key,
+    })
+}

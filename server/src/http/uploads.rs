@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use app::domain::assistant::{evidence_kinds, Answer, RawAnswer, Step};
 use app::domain::evidence::{check_upload, CaseUploads, UploadLimits};
-use app::domain::submission::{EvidenceFile, EvidenceKind};
+use app::domain::submission::EvidenceKind;
 use app::ports::{Flash, Services};
 use app::server_fns::concern::handover_for;
 use app::server_fns::session::journey_id_from;
@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use serde::Deserialize;
 
-use crate::files::{content_key, FileStore};
+use crate::files::{keep_evidence, FileStore};
 
 /// The largest body the upload and cases routes read: a whole case's files, base64 encoded for
 /// the API, and the form's other fields.
@@ -135,25 +135,12 @@ pub async fn upload(
     let result = match (kind, checked) {
         (None, _) => Err("error.upload.kind".to_owned()),
         (Some(_), Err(key)) => Err(key),
-        (Some(kind), Ok(checked)) => {
-            let key = content_key(&upload.bytes);
-            match files
-                .put(&key, &upload.bytes, checked.file_type.mime())
-                .await
-            {
-                Ok(()) => Ok(EvidenceFile {
-                    kind,
-                    file_name: checked.display_name,
-                    file_type: checked.file_type,
-                    size: checked.size,
-                    key,
-                }),
-                Err(error) => {
-                    tracing::error!(%error, "storing an evidence file");
-                    Err("error.upload.store".to_owned())
-                }
-            }
-        }
+        (Some(kind), Ok(checked)) => keep_evidence(files.as_ref(), kind, &upload.bytes, checked)
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "storing an evidence file");
+                "error.upload.store".to_owned()
+            }),
     };
     match result {
         Ok(file) => {

@@ -317,20 +317,6 @@ pub fn validate_answer(
             Ok(Answer::Choice(value.to_owned()))
         }
         AnswerKind::Custom => Err(required),
-        AnswerKind::TextArea { optional, max } => {
-            let text = clean_text(raw.value.as_deref().unwrap_or_default());
-            if text.is_empty() {
-                return if optional {
-                    Ok(Answer::Text(String::new()))
-                } else {
-                    Err(required)
-                };
-            }
-            if text.chars().count() > max {
-                return Err(format!("error.{}.too_long", step.slug()));
-            }
-            Ok(Answer::Text(text))
-        }
         AnswerKind::Checkboxes => {
             let mut chosen: Vec<String> = Vec::new();
             for value in &raw.values {
@@ -343,8 +329,13 @@ pub fn validate_answer(
             }
             Ok(Answer::Many(chosen))
         }
-        AnswerKind::Text { optional, max } => {
-            let text = clean_line(raw.value.as_deref().unwrap_or_default());
+        AnswerKind::Text { optional, max } | AnswerKind::TextArea { optional, max } => {
+            let typed = raw.value.as_deref().unwrap_or_default();
+            // One line folds its white space; several lines keep their paragraphs.
+            let text = match step.kind() {
+                AnswerKind::TextArea { .. } => clean_text(typed),
+                _ => clean_line(typed),
+            };
             if text.is_empty() {
                 return if optional {
                     Ok(Answer::Text(String::new()))

@@ -2,22 +2,14 @@
 //! every error with its field path and a message a person can act on.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::codes::{Channel, DocumentKind, Route};
 use super::errors::FieldErrors;
 use super::types::{Concern, Organisation};
 use super::validate::validate;
+use crate::domain::json_fields::FieldReader;
 
-/// Message for a malformed or impossible date.
-pub const BAD_DATE: &str = "Enter a real date in the format YYYY-MM-DD";
-/// Message for a malformed instant.
-pub const BAD_INSTANT: &str =
-    "Enter a date and time in RFC 3339 format, for example 2026-03-02T09:30:00Z";
-/// Message for a value that should be true or false.
-pub const BAD_BOOL: &str = "Answer true or false";
-/// Message for a value that should be text.
-pub const BAD_TEXT: &str = "Enter text";
 /// Message for a country that is not an alpha-2 code.
 pub const BAD_COUNTRY: &str = "Enter the country as a two-letter code, for example GB or FR";
 
@@ -36,12 +28,8 @@ pub fn decode_request(
         errors.add("", "Send the concern as a JSON object");
         return Err(errors);
     };
-    let mut reader = Reader {
-        fields,
-        prefix: "",
-        errors: &mut errors,
-    };
-    let route = reader.route();
+    let mut reader = FieldReader::new(Some(fields), "", &mut errors);
+    let route = route(&mut reader);
     let today = reader.date_checked("today");
     let now = reader.instant_checked("now");
     let mut concern = Concern::new(route.unwrap_or(Route::Advice));
@@ -56,11 +44,11 @@ pub fn decode_request(
     concern.serious_or_many_affected = reader.bool("serious_or_many_affected").unwrap_or(false);
     concern.consent_to_be_named = reader.bool("consent_to_be_named");
     concern.channel = reader.code("channel", Channel::from_code, Channel::codes());
-    concern.advertised_number = reader.text("advertised_number");
+    concern.advertised_number = reader.text("advertised_number").map(str::to_owned);
     concern.incident_on = reader.date("incident_on");
     concern.aware_at = reader.instant("aware_at");
     concern.reported_at = reader.instant("reported_at");
-    concern.documents = reader.documents();
+    concern.documents = documents(&mut reader);
     concern.organisation = decode_organisation(fields.get("organisation"), &mut errors);
 
     let (Ok(today), Ok(now)) = (today, now) else {
@@ -90,12 +78,8 @@ fn decode_organisation(value: Option<&Value>, errors: &mut FieldErrors) -> Organ
             return organisation;
         }
     };
-    let mut reader = Reader {
-        fields,
-        prefix: "organisation.",
-        errors,
-    };
-    organisation.name = reader.text("name");
+    let mut reader = FieldReader::new(Some(fields), "organisation", errors);
+    organisation.name = reader.text("name").map(str::to_owned);
     if let Some(country) = reader.text("country") {
         if country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic()) {
             organisation.country = country.to_ascii_uppercase();
@@ -106,138 +90,49 @@ fn decode_organisation(value: Option<&Value>, errors: &mut FieldErrors) -> Organ
     organisation.public_authority = reader.bool("public_authority");
     organisation.scottish_public_authority =
         reader.bool("scottish_public_authority").unwrap_or(false);
-    organisation.sector = reader.text("sector");
+    organisation.sector = reader.text("sector").map(str::to_owned);
     organisation
 }
 
-/// Reads typed fields of one JSON object, recording errors under `prefix` + field name.
-struct Reader<'a> {
-    fields: &'a Map<String, Value>,
-    prefix: &'static str,
-    errors: &'a mut FieldErrors,
+/// The `route`, which every request must give.
+fn route(reader: &mut FieldReader<'_, '_>) -> Option<Route> {
+    if reader.get("route").is_none() {
+        reader.fail(
+            "route",
+            format!(
+                "Choose what the concern is about: {}",
+                Route::codes().join(", ")
+            ),
+        );
+        return None;
+    }
+    reader.code("route", Route::from_code, Route::codes())
 }
 
-impl<'a> Reader<'a> {
-    /// The field's value, or `None` when absent or `null`.
-    fn get(&self, field: &str) -> Option<&'a Value> {
-        self.fields.get(field).filter(|value| !value.is_null())
-    }
-
-    fn fail(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.add(format!("{}{field}", self.prefix), message);
-    }
-
-    fn route(&mut self) -> Option<Route> {
-        if self.get("route").is_none() {
-            self.fail(
-                "route",
+/// The `documents` list; each bad entry is reported as `documents[i]`.
+fn documents(reader: &mut FieldReader<'_, '_>) -> Option<Vec<DocumentKind>> {
+    let value = reader.get("documents")?;
+    let Some(items) = value.as_array() else {
+        reader.fail(
+            "documents",
+            "Give the documents as a list of document kinds",
+        );
+        return None;
+    };
+    let mut kinds = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        match item.as_str().and_then(DocumentKind::from_code) {
+            Some(kind) => kinds.push(kind),
+            None => reader.fail(
+                &format!("documents[{index}]"),
                 format!(
-                    "Choose what the concern is about: {}",
-                    Route::codes().join(", ")
+                    "Choose a document kind: {}",
+                    DocumentKind::codes().join(", ")
                 ),
-            );
-            return None;
-        }
-        self.code("route", Route::from_code, Route::codes())
-    }
-
-    fn bool(&mut self, field: &str) -> Option<bool> {
-        let value = self.get(field)?;
-        let decoded = value.as_bool();
-        if decoded.is_none() {
-            self.fail(field, BAD_BOOL);
-        }
-        decoded
-    }
-
-    fn text(&mut self, field: &str) -> Option<String> {
-        let value = self.get(field)?;
-        let decoded = value.as_str().map(str::to_owned);
-        if decoded.is_none() {
-            self.fail(field, BAD_TEXT);
-        }
-        decoded
-    }
-
-    /// A code from `codes`, decoded with `from_code`.
-    fn code<T>(
-        &mut self,
-        field: &str,
-        from_code: fn(&str) -> Option<T>,
-        codes: &[&str],
-    ) -> Option<T> {
-        let value = self.get(field)?;
-        let decoded = value.as_str().and_then(from_code);
-        if decoded.is_none() {
-            self.fail(field, format!("Choose one of: {}", codes.join(", ")));
-        }
-        decoded
-    }
-
-    fn date(&mut self, field: &str) -> Option<NaiveDate> {
-        self.date_checked(field).ok().flatten()
-    }
-
-    /// A date, telling apart absent (`Ok(None)`) from malformed (`Err`).
-    fn date_checked(&mut self, field: &str) -> Result<Option<NaiveDate>, ()> {
-        let Some(value) = self.get(field) else {
-            return Ok(None);
-        };
-        match value.as_str().and_then(parse_date) {
-            Some(date) => Ok(Some(date)),
-            None => {
-                self.fail(field, BAD_DATE);
-                Err(())
-            }
+            ),
         }
     }
-
-    fn instant(&mut self, field: &str) -> Option<DateTime<FixedOffset>> {
-        self.instant_checked(field).ok().flatten()
-    }
-
-    /// An RFC 3339 instant, telling apart absent (`Ok(None)`) from malformed (`Err`).
-    fn instant_checked(&mut self, field: &str) -> Result<Option<DateTime<FixedOffset>>, ()> {
-        let Some(value) = self.get(field) else {
-            return Ok(None);
-        };
-        match value
-            .as_str()
-            .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
-        {
-            Some(instant) => Ok(Some(instant)),
-            None => {
-                self.fail(field, BAD_INSTANT);
-                Err(())
-            }
-        }
-    }
-
-    /// The `documents` list; each bad entry is reported as `documents[i]`.
-    fn documents(&mut self) -> Option<Vec<DocumentKind>> {
-        let value = self.get("documents")?;
-        let Some(items) = value.as_array() else {
-            self.fail(
-                "documents",
-                "Give the documents as a list of document kinds",
-            );
-            return None;
-        };
-        let mut kinds = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            match item.as_str().and_then(DocumentKind::from_code) {
-                Some(kind) => kinds.push(kind),
-                None => self.fail(
-                    &format!("documents[{index}]"),
-                    format!(
-                        "Choose a document kind: {}",
-                        DocumentKind::codes().join(", ")
-                    ),
-                ),
-            }
-        }
-        Some(kinds)
-    }
+    Some(kinds)
 }
 
 /// Parses exactly `YYYY-MM-DD` into a real date.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::wording::error_text;
-use super::HandoverActions;
+use super::{ChangeMarker, FinishButton, HandoverActions};
 use crate::components::{BackLink, ErrorMessage, ErrorSummary, Layout};
 use crate::domain::assistant::{evidence_kinds, Step};
 use crate::i18n::{fill, t};
@@ -16,7 +16,7 @@ use crate::server_fns::concern::JourneyView;
 pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl IntoView {
     let step = Step::Evidence;
     let actions = HandoverActions::from_context();
-    let (remove, finish) = (actions.remove_evidence, actions.finish);
+    let remove = actions.remove_evidence;
     let Some(handover) = view.handover.clone() else {
         return ().into_any();
     };
@@ -77,7 +77,7 @@ pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl Int
                                     <span class="app-file__name">{name}</span>
                                     <ActionForm action=remove attr:class="app-inline-form">
                                         <input type="hidden" name="index" value=index.to_string()/>
-                                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+                                        <ChangeMarker changing/>
                                         <button type="submit" class="app-link-button">{label}</button>
                                     </ActionForm>
                                 </li>
@@ -158,11 +158,7 @@ pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl Int
                         </div>
                         <button type="submit" class="govuk-button govuk-button--secondary">{t("q.evidence.upload")}</button>
                     </form>
-                    <ActionForm action=finish>
-                        <input type="hidden" name="step" value=step.slug()/>
-                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
-                        <button type="submit" class="govuk-button">{t("common.continue")}</button>
-                    </ActionForm>
+                    <FinishButton step changing/>
                 </div>
             </div>
         </Layout>

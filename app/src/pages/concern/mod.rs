@@ -12,6 +12,7 @@ mod wording;
 
 use leptos::prelude::*;
 
+use crate::domain::assistant::Step;
 use crate::i18n::t;
 use crate::server_fns::concern::StartAgain;
 use crate::server_fns::handover::{AddEvent, FinishStep, RemoveEvent, RemoveEvidence};
@@ -53,6 +54,25 @@ impl HandoverActions {
 impl Default for HandoverActions {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// Marks a form as changing an answer from a check page, so it returns there.
+#[component]
+pub fn ChangeMarker(changing: bool) -> impl IntoView {
+    changing.then(|| view! { <input type="hidden" name="change" value="true"/> })
+}
+
+/// "Continue" on a page of its own (timeline, evidence): on once the step is done.
+#[component]
+pub fn FinishButton(step: Step, changing: bool) -> impl IntoView {
+    let finish = HandoverActions::from_context().finish;
+    view! {
+        <ActionForm action=finish>
+            <input type="hidden" name="step" value=step.slug()/>
+            <ChangeMarker changing/>
+            <button type="submit" class="govuk-button">{t("common.continue")}</button>
+        </ActionForm>
     }
 }
 

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::wording::error_text;
+use super::ChangeMarker;
 use crate::components::{BackLink, ErrorSummary, Layout, Radios};
 use crate::domain::assistant::Step;
 use crate::i18n::{fill, t};
@@ -91,7 +92,7 @@ pub fn OrganisationMatch(
                                 view! {
                                     <ActionForm action=action attr:novalidate="true">
                                         <input type="hidden" name="step" value=step.slug()/>
-                                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+                                        <ChangeMarker changing/>
                                         <Radios id=step.slug().to_owned() heading=title hint=Some(hint) options selected error/>
                                         <button type="submit" class="govuk-button">{t("common.continue")}</button>
                                     </ActionForm>
@@ -100,7 +101,7 @@ pub fn OrganisationMatch(
                         }}
                     </Suspense>
                     <form method="get" action="/concern/organisation-match" class="app-search">
-                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+                        <ChangeMarker changing/>
                         <div class="govuk-form-group">
                             <label class="govuk-label govuk-label--s" for="q">{t("q.organisation-match.search")}</label>
                             <input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search"

@@ -9,7 +9,7 @@ use super::evidence::EvidencePage;
 use super::organisation::OrganisationMatch;
 use super::timeline::TimelinePage;
 use super::wording::{error_text, heading, hint, option_label};
-use super::HandoverActions;
+use super::{ChangeMarker, HandoverActions};
 use crate::components::{
     BackLink, Checkboxes, DateInput, ErrorSummary, Layout, Radios, Select, TextArea, TextInput,
 };
@@ -227,7 +227,7 @@ fn form_page(
                     <ErrorSummary errors=summary/>
                     <ActionForm action=action attr:novalidate="true">
                         <input type="hidden" name="step" value=step.slug()/>
-                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+                        <ChangeMarker changing/>
                         {control}
                         <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button>
                     </ActionForm>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::wording::error_text;
-use super::HandoverActions;
+use super::{ChangeMarker, FinishButton, HandoverActions};
 use crate::components::{BackLink, DateInput, ErrorSummary, Layout, TextArea};
 use crate::domain::assistant::{RawAnswer, Step, MAX_EVENTS};
 use crate::i18n::{fill, long_date, t};
@@ -15,7 +15,7 @@ use crate::server_fns::concern::JourneyView;
 pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl IntoView {
     let step = Step::Timeline;
     let actions = HandoverActions::from_context();
-    let (add, remove, finish) = (actions.add_event, actions.remove_event, actions.finish);
+    let (add, remove) = (actions.add_event, actions.remove_event);
     let events = view.answers.events(step).to_vec();
     let flash = view.flash.filter(|(slug, _, _)| slug == step.slug());
     let (raw, error_key) = match flash {
@@ -48,7 +48,6 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
         Some(_) => format!("{} {title}", t("error.title_prefix")),
         None => title.clone(),
     };
-    let change = changing.then(|| view! { <input type="hidden" name="change" value="true"/> });
     let rows = events
         .iter()
         .enumerate()
@@ -61,7 +60,7 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
                     <dd class="govuk-summary-list__actions">
                         <ActionForm action=remove>
                             <input type="hidden" name="index" value=index.to_string()/>
-                            {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+                            <ChangeMarker changing/>
                             <button type="submit" class="app-link-button">{label}</button>
                         </ActionForm>
                     </dd>
@@ -91,7 +90,7 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
                     {(!full).then(|| view! {
                         <ActionForm action=add attr:novalidate="true" attr:class="app-add-another">
                             <h2 class="govuk-heading-m">{add_heading}</h2>
-                            {change}
+                            <ChangeMarker changing/>
                             <DateInput id="event-on".to_owned() heading=t("q.timeline.date") hint=Some(t("q.timeline.date_hint"))
                                 day=raw.day.clone().unwrap_or_default() month=raw.month.clone().unwrap_or_default()
                                 year=raw.year.clone().unwrap_or_default() error=date_error small=true/>
@@ -100,11 +99,7 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
                             <button type="submit" class="govuk-button govuk-button--secondary">{t("q.timeline.add")}</button>
                         </ActionForm>
                     })}
-                    <ActionForm action=finish>
-                        <input type="hidden" name="step" value=step.slug()/>
-                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
-                        <button type="submit" class="govuk-button">{t("common.continue")}</button>
-                    </ActionForm>
+                    <FinishButton step changing/>
                 </div>
             </div>
         </Layout>

@@ -6,116 +6,35 @@
 //! [`validate_details`]: app::domain::submission::validate_details
 
 use app::domain::case::Sector;
+use app::domain::json_fields::FieldReader;
 use app::domain::organisations::Directory as Organisations;
-use app::domain::readiness::{parse_date, FieldErrors};
+use app::domain::readiness::FieldErrors;
 use app::domain::submission::{
     clean_line, clean_text, ActingFor, CaseDetails, ContactBy, Customer, OrganisationAnswer,
     Relationship, TimelineEvent,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-const BAD_TEXT: &str = "Enter text";
-const BAD_BOOL: &str = "Answer true or false";
-const BAD_DATE: &str = "Enter a real date in the format YYYY-MM-DD";
-const BAD_OBJECT: &str = "Send this as a JSON object";
 const BAD_LIST: &str = "Send this as a JSON list";
 
 /// A search score at or above which a name is the directory record's own name or alias (exact,
 /// or exact but for words like "council" and "Ltd").
 const SAME_NAME_SCORE: u32 = 900;
 
-/// Reads typed fields of one JSON object, recording errors under `prefix` + field name.
-struct Reader<'a, 'e> {
-    fields: Option<&'a Map<String, Value>>,
-    prefix: String,
-    errors: &'e mut FieldErrors,
+/// One line of text, cleaned as on the web; `None` when absent or blank.
+fn line(reader: &mut FieldReader<'_, '_>, field: &str) -> Option<String> {
+    reader
+        .text(field)
+        .map(clean_line)
+        .filter(|text| !text.is_empty())
 }
 
-impl<'a, 'e> Reader<'a, 'e> {
-    /// The object at `value` (absent or `null`: no fields; anything else is an error on `path`).
-    fn object(value: Option<&'a Value>, path: &str, errors: &'e mut FieldErrors) -> Self {
-        let fields = match value {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(fields)) => Some(fields),
-            Some(_) => {
-                errors.add(path, BAD_OBJECT);
-                None
-            }
-        };
-        let prefix = if path.is_empty() {
-            String::new()
-        } else {
-            format!("{path}.")
-        };
-        Reader {
-            fields,
-            prefix,
-            errors,
-        }
-    }
-
-    fn get(&self, field: &str) -> Option<&'a Value> {
-        self.fields?.get(field).filter(|value| !value.is_null())
-    }
-
-    fn fail(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.add(format!("{}{field}", self.prefix), message);
-    }
-
-    fn text(&mut self, field: &str) -> Option<&'a str> {
-        let value = self.get(field)?;
-        let text = value.as_str();
-        if text.is_none() {
-            self.fail(field, BAD_TEXT);
-        }
-        text
-    }
-
-    /// One line of text, cleaned; `None` when absent or blank.
-    fn line(&mut self, field: &str) -> Option<String> {
-        self.text(field)
-            .map(clean_line)
-            .filter(|text| !text.is_empty())
-    }
-
-    /// Several lines of text, cleaned; `None` when absent or blank.
-    fn paragraphs(&mut self, field: &str) -> Option<String> {
-        self.text(field)
-            .map(clean_text)
-            .filter(|text| !text.is_empty())
-    }
-
-    fn bool(&mut self, field: &str) -> Option<bool> {
-        let value = self.get(field)?;
-        let decoded = value.as_bool();
-        if decoded.is_none() {
-            self.fail(field, BAD_BOOL);
-        }
-        decoded
-    }
-
-    fn date(&mut self, field: &str) -> Option<chrono::NaiveDate> {
-        let value = self.get(field)?;
-        let decoded = value.as_str().and_then(parse_date);
-        if decoded.is_none() {
-            self.fail(field, BAD_DATE);
-        }
-        decoded
-    }
-
-    fn code<T>(
-        &mut self,
-        field: &str,
-        from_code: fn(&str) -> Option<T>,
-        codes: &[&str],
-    ) -> Option<T> {
-        let value = self.get(field)?;
-        let decoded = value.as_str().and_then(from_code);
-        if decoded.is_none() {
-            self.fail(field, format!("Choose one of: {}", codes.join(", ")));
-        }
-        decoded
-    }
+/// Several lines of text, cleaned as on the web; `None` when absent or blank.
+fn paragraphs(reader: &mut FieldReader<'_, '_>, field: &str) -> Option<String> {
+    reader
+        .text(field)
+        .map(clean_text)
+        .filter(|text| !text.is_empty())
 }
 
 /// The submission in `body` (a JSON object), with problems of shape in `errors`.
@@ -124,10 +43,10 @@ pub(super) fn details_from(
     organisations: &Organisations,
     errors: &mut FieldErrors,
 ) -> CaseDetails {
-    let mut top = Reader::object(Some(body), "", errors);
-    let summary = top.paragraphs("summary").unwrap_or_default();
-    let harm = top.paragraphs("harm").unwrap_or_default();
-    let late_reason = top.paragraphs("late_reason");
+    let mut top = FieldReader::object(Some(body), "", errors);
+    let summary = paragraphs(&mut top, "summary").unwrap_or_default();
+    let harm = paragraphs(&mut top, "harm").unwrap_or_default();
+    let late_reason = paragraphs(&mut top, "late_reason");
     CaseDetails {
         customer: customer(body.get("customer"), errors),
         acting_for: acting_for(body.get("acting_for"), errors),
@@ -141,26 +60,26 @@ pub(super) fn details_from(
 }
 
 fn customer(value: Option<&Value>, errors: &mut FieldErrors) -> Customer {
-    let mut reader = Reader::object(value, "customer", errors);
+    let mut reader = FieldReader::object(value, "customer", errors);
     Customer {
-        name: reader.line("name").unwrap_or_default(),
+        name: line(&mut reader, "name").unwrap_or_default(),
         email: reader.text("email").unwrap_or_default().trim().to_owned(),
-        phone: reader.line("phone"),
-        address: reader.paragraphs("address"),
+        phone: line(&mut reader, "phone"),
+        address: paragraphs(&mut reader, "address"),
         // Email unless the caller says otherwise: every customer gives an email address.
         contact_by: reader
             .code("contact_by", ContactBy::from_code, ContactBy::codes())
             .or(Some(ContactBy::Email)),
-        adjustments: reader.paragraphs("adjustments"),
+        adjustments: paragraphs(&mut reader, "adjustments"),
         reply_in_welsh: reader.bool("reply_in_welsh").unwrap_or(false),
     }
 }
 
 fn acting_for(value: Option<&Value>, errors: &mut FieldErrors) -> Option<ActingFor> {
-    let mut reader = Reader::object(value, "acting_for", errors);
+    let mut reader = FieldReader::object(value, "acting_for", errors);
     reader.fields?;
     Some(ActingFor {
-        name: reader.line("name").unwrap_or_default(),
+        name: line(&mut reader, "name").unwrap_or_default(),
         // As on the web, a relationship not given is "other".
         relationship: reader
             .code(
@@ -185,12 +104,12 @@ fn timeline(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<TimelineEven
     let mut broken = false;
     for (i, item) in items.iter().enumerate() {
         let path = format!("timeline[{i}]");
-        let mut reader = Reader::object(Some(item), &path, errors);
+        let mut reader = FieldReader::object(Some(item), &path, errors);
         if reader.fields.is_none() {
             broken = true;
             continue;
         }
-        let what = reader.paragraphs("what").unwrap_or_default();
+        let what = paragraphs(&mut reader, "what").unwrap_or_default();
         match reader.date("on") {
             Some(on) => events.push(TimelineEvent { on, what }),
             None => {
@@ -217,9 +136,9 @@ fn organisation(
     organisations: &Organisations,
     errors: &mut FieldErrors,
 ) -> OrganisationAnswer {
-    let mut reader = Reader::object(value, "organisation", errors);
-    let id = reader.line("id");
-    let given_name = reader.line("name").unwrap_or_default();
+    let mut reader = FieldReader::object(value, "organisation", errors);
+    let id = line(&mut reader, "id");
+    let given_name = line(&mut reader, "name").unwrap_or_default();
     let answer = reader.text("sector").and_then(Sector::from_code);
     let record = id
         .as_deref()

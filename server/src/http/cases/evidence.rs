@@ -7,7 +7,7 @@ use app::domain::submission::{EvidenceFile, EvidenceKind};
 use base64::Engine;
 use serde_json::Value;
 
-use crate::files::{content_key, FileStore};
+use crate::files::{keep_evidence, FileStore};
 
 /// A file that passed every check, not stored yet.
 pub(super) struct Attachment {
@@ -101,19 +101,15 @@ pub(super) async fn store(
 ) -> Result<Vec<EvidenceFile>, String> {
     let mut stored = Vec::with_capacity(attachments.len());
     for attachment in attachments {
-        let key = content_key(&attachment.bytes);
-        let mime = attachment.checked.file_type.mime();
-        files
-            .put(&key, &attachment.bytes, mime)
-            .await
-            .map_err(|error| error.to_string())?;
-        stored.push(EvidenceFile {
-            kind: attachment.kind,
-            file_name: attachment.checked.display_name,
-            file_type: attachment.checked.file_type,
-            size: attachment.checked.size,
-            key,
-        });
+        let file = keep_evidence(
+            files,
+            attachment.kind,
+            &attachment.bytes,
+            attachment.checked,
+        )
+        .await
+        .map_err(|error| error.to_string())?;
+        stored.push(file);
     }
     Ok(stored)
 }
