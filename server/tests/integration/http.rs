@@ -1,10 +1,7 @@
 //! The portal through HTTP, on SQLite (default) or PostgreSQL (`PORTAL_TEST_DATABASE_URL`).
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::{date, location, spawn_portal};
 use serde_json::json;
-use support::{date, location, spawn_portal};
 
 #[tokio::test]
 async fn the_readiness_api_answers_the_contract_example_exactly() {

@@ -1,14 +1,11 @@
 //! `POST /api/v1/cases` through HTTP: routing (policy.md §3), service levels (§4), the sift
 //! flags, eligibility, authentication, idempotency, validation and evidence files; and the
 //! OpenAPI document that describes it.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::{date, spawn_portal, spawn_portal_with_db, TestPortal};
 use base64::Engine;
 use chrono::{Days, NaiveDate};
 use serde_json::{json, Value};
-use support::{date, spawn_portal, spawn_portal_with_db, TestPortal};
 
 /// The server's clock in these tests; bodies pin their own `today` on or before it.
 const SERVER_TODAY: (i32, u32, u32) = (2028, 6, 30);
@@ -867,7 +864,8 @@ async fn the_openapi_document_is_served_as_json() {
 #[tokio::test]
 async fn the_documented_examples_answer_as_documented() {
     let portal = spawn_portal(server_today()).await;
-    let document: Value = serde_json::from_str(include_str!("../src/http/openapi.json")).unwrap();
+    let document: Value =
+        serde_json::from_str(include_str!("../../src/http/openapi.json")).unwrap();
     let operation = &document["paths"]["/api/v1/cases"]["post"];
     let examples = &operation["requestBody"]["content"]["application/json"]["examples"];
     let documented = &operation["responses"]["201"]["content"]["application/json"]["example"];

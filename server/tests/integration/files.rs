@@ -1,6 +1,5 @@
 //! The evidence file store: a local folder in a scratch directory, and an S3-compatible bucket
 //! served on loopback by moto (`pip install 'moto[server]'`; skipped with a note when missing).
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

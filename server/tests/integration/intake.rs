@@ -1,20 +1,17 @@
 //! Casework intake against SQLite (default) or PostgreSQL (`PORTAL_TEST_DATABASE_URL`): one
 //! transaction per case, idempotent by key, distinct references under concurrency.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::{date, fresh_database};
 use app::domain::calendar::Calendar;
 use app::domain::case::{
     plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, Reference, Sector, SiftInput,
     SiftText,
 };
 use server::db::{NewParty, Submission};
-use support::{date, fresh_database};
 
 fn submission(key: Option<&str>, summary: &str) -> Submission {
     let calendar =
-        Calendar::from_govuk_json(include_str!("../../app/data/bank-holidays.json")).unwrap();
+        Calendar::from_govuk_json(include_str!("../../../app/data/bank-holidays.json")).unwrap();
     let new = NewCase {
         case_type: CaseKind::Rfa,
         channel: IntakeChannel::Web,

@@ -1,18 +1,15 @@
 //! The acknowledgement email, sent from the outbox to a real SMTP server on loopback (aiosmtpd),
 //! retried when the server is down, and written as an `.eml` file by default.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::support::{date, fresh_database};
 use app::domain::calendar::Calendar;
 use app::domain::case::{plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, SiftInput};
 use server::db::{Database, Submission};
 use server::mail::{deliver_due, MailConfig, Mailer};
 use sqlx::Row;
-use support::{date, fresh_database};
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -86,7 +83,7 @@ fn received(maildir: &Path) -> Vec<String> {
 
 async fn queue_case(db: &Database) -> String {
     let calendar =
-        Calendar::from_govuk_json(include_str!("../../app/data/bank-holidays.json")).unwrap();
+        Calendar::from_govuk_json(include_str!("../../../app/data/bank-holidays.json")).unwrap();
     let new = NewCase {
         case_type: CaseKind::Rfa,
         channel: IntakeChannel::Web,

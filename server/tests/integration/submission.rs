@@ -1,11 +1,8 @@
 //! Handing a concern in through the web journey, as a browser without JavaScript does: plain
 //! form posts and a multipart upload. Against SQLite, or PostgreSQL with
 //! `PORTAL_TEST_DATABASE_URL`.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
-use support::{date, location, spawn_portal, TestPortal};
+use crate::support::{date, location, spawn_portal, TestPortal};
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 

@@ -1,6 +1,6 @@
 //! Test support: a portal on a free port with a fresh database (SQLite file, or a new PostgreSQL
 //! database when `PORTAL_TEST_DATABASE_URL` names a server), and a browser-like client.
-#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
+#![allow(dead_code)]
 
 use chrono::NaiveDate;
 use leptos::config::LeptosOptions;

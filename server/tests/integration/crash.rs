@@ -1,9 +1,6 @@
 //! Killing the server during submissions loses no acknowledged case and leaves no half case:
 //! the real binary is started, sent submissions at once, killed with SIGKILL mid-flight, and
 //! started again on the same database.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
-mod support;
 
 use std::collections::BTreeMap;
 use std::process::{Child, Command, Stdio};
@@ -84,7 +81,7 @@ async fn killing_the_server_mid_submission_loses_no_acknowledged_case_and_leaves
     let scratch = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("crash-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).unwrap();
-    let database_url = support::database_url().await;
+    let database_url = crate::support::database_url().await;
     let port = free_port();
     let url = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();

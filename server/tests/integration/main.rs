@@ -1,0 +1,14 @@
+//! The server's integration tests, in one binary (one link instead of one per file).
+//!
+//! Every module runs against SQLite by default, or PostgreSQL when `PORTAL_TEST_DATABASE_URL`
+//! names a server; `files` needs no database and runs the S3 store against moto.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod cases;
+mod crash;
+mod files;
+mod http;
+mod intake;
+mod mail;
+mod submission;
+mod support;
