@@ -1,7 +1,8 @@
 //! The one i18n layer every user-facing string goes through.
 //!
-//! Messages live in `app/locales/<lang>.json`, a flat map from key to text; `{name}` marks a
-//! placeholder. English is complete; Welsh falls back to English key by key until translated. A
+//! Messages live in `app/locales/<lang>.json` (the assistant and common words) and
+//! `app/locales/<lang>/<area>.json` (one per part of the service), each a flat map from key to text;
+//! `{name}` marks a placeholder. A key must be unique across the files of a language. English is complete; Welsh falls back to English key by key until translated. A
 //! missing key shows the key itself (and a unit test checks that every key the code uses exists).
 
 use std::collections::HashMap;
@@ -26,18 +27,38 @@ impl Lang {
 
 type Catalogue = HashMap<String, String>;
 
-fn parse(json: &str) -> Catalogue {
-    serde_json::from_str(json).unwrap_or_default()
+/// One language's message files, in the order they are merged.
+macro_rules! catalogue_files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../locales/", $lang, ".json")),
+            include_str!(concat!("../locales/", $lang, "/staff.json")),
+            include_str!(concat!("../locales/", $lang, "/nuisance.json")),
+            include_str!(concat!("../locales/", $lang, "/breach.json")),
+            include_str!(concat!("../locales/", $lang, "/casework.json")),
+            include_str!(concat!("../locales/", $lang, "/helpline.json")),
+        ]
+    };
+}
+
+const ENGLISH_FILES: [&str; 6] = catalogue_files!("en");
+const WELSH_FILES: [&str; 6] = catalogue_files!("cy");
+
+fn parse(files: &[&str]) -> Catalogue {
+    files
+        .iter()
+        .flat_map(|json| serde_json::from_str::<Catalogue>(json).unwrap_or_default())
+        .collect()
 }
 
 fn english() -> &'static Catalogue {
     static EN: OnceLock<Catalogue> = OnceLock::new();
-    EN.get_or_init(|| parse(include_str!("../locales/en.json")))
+    EN.get_or_init(|| parse(&ENGLISH_FILES))
 }
 
 fn welsh() -> &'static Catalogue {
     static CY: OnceLock<Catalogue> = OnceLock::new();
-    CY.get_or_init(|| parse(include_str!("../locales/cy.json")))
+    CY.get_or_init(|| parse(&WELSH_FILES))
 }
 
 /// The message for `key` in `lang`, falling back to English, then to the key.
@@ -95,6 +116,20 @@ mod tests {
     fn the_catalogues_parse() {
         assert!(english().len() > 100);
         let _ = welsh();
+    }
+
+    /// Every message file is valid JSON and no key is defined twice across a language's files.
+    #[test]
+    fn every_file_parses_and_no_key_is_defined_twice() {
+        for files in [ENGLISH_FILES, WELSH_FILES] {
+            let mut seen = std::collections::HashSet::new();
+            for json in files {
+                let catalogue: Catalogue = serde_json::from_str(json).expect("valid JSON");
+                for key in catalogue.keys() {
+                    assert!(seen.insert(key.clone()), "{key} is defined twice");
+                }
+            }
+        }
     }
 
     #[test]
