@@ -8,6 +8,7 @@ pub mod files;
 pub mod http;
 pub mod intake;
 pub mod mail;
+pub mod nuisance;
 
 pub use config::Config;
 pub use http::build_router;

@@ -318,7 +318,7 @@ fn stored_date(row: &sqlx::any::AnyRow, column: &str) -> Result<NaiveDate, CaseS
     })
 }
 
-fn is_unique_violation(error: &sqlx::Error) -> bool {
+pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
     error
         .as_database_error()
         .is_some_and(|db| db.is_unique_violation())

@@ -4,6 +4,7 @@
 mod cases;
 pub use cases::{CaseStoreError, NewParty, StoredCase, Submission};
 mod journeys;
+pub mod nuisance;
 
 use std::time::Duration;
 
