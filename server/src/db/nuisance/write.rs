@@ -1,11 +1,11 @@
 //! Writing reports: a batch of reports, their incidents, the offenders they point at and the
 //! per-day counts, in one transaction.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::any::Any;
+use sqlx::any::{Any, AnyRow};
 use sqlx::{Row, Transaction};
 
 use super::{day_number, NuisanceStoreError};
@@ -153,81 +153,182 @@ impl Database {
         reports: &[NewNuisanceReport],
         window_days: u32,
     ) -> Result<Vec<RecordedReport>, NuisanceStoreError> {
-        let mut tx = self.pool.begin().await?;
-        // Reports first: SQLite takes its write lock on the first write.
-        let mut report_ids = Vec::with_capacity(reports.len());
-        for report in reports {
-            let id: i64 = sqlx::query(&self.sql(
-                "INSERT INTO nuisance_reports (idempotency_key, received_at, received_day, source, \
-                 added_by, reporter) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            ))
-            .bind(report.idempotency_key.as_deref())
-            .bind(report.received_at.timestamp())
-            .bind(day_number(report.received_on))
-            .bind(&report.source)
-            .bind(report.added_by.as_deref())
-            .bind(report.reporter.as_ref().map(serde_json::to_string).transpose()?)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("id")?;
-            report_ids.push(id);
+        // SQLite: take the write lock at once, so the ids read below are ours to use.
+        let begin = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        };
+        let mut tx = self.pool.begin_with(begin).await?;
+        let report_ids = self
+            .allocate_ids(&mut tx, "nuisance_reports", reports.len())
+            .await?;
+        let mut rows: Vec<Vec<Value>> = Vec::with_capacity(reports.len());
+        for (report, id) in reports.iter().zip(&report_ids) {
+            rows.push(vec![
+                Value::Int(*id),
+                Value::Text(report.idempotency_key.clone()),
+                Value::Int(report.received_at.timestamp()),
+                Value::Int(day_number(report.received_on)),
+                Value::Text(Some(report.source.clone())),
+                Value::Text(report.added_by.clone()),
+                Value::Text(
+                    report
+                        .reporter
+                        .as_ref()
+                        .map(serde_json::to_string)
+                        .transpose()?,
+                ),
+            ]);
         }
+        self.insert_rows(
+            &mut tx,
+            "INSERT INTO nuisance_reports (id, idempotency_key, received_at, received_day, source, \
+             added_by, reporter) VALUES ",
+            "",
+            &rows,
+        )
+        .await?;
         let offender_ids = self.upsert_offenders(&mut tx, reports).await?;
         self.add_offender_days(&mut tx, reports, &offender_ids)
             .await?;
+        let incident_count = reports.iter().map(|r| r.incidents.len()).sum();
+        let incident_ids = self
+            .allocate_ids(&mut tx, "nuisance_incidents", incident_count)
+            .await?;
+        let mut incidents = Vec::with_capacity(incident_count);
+        let mut links = Vec::new();
+        let mut next_id = incident_ids.iter();
         for (report, report_id) in reports.iter().zip(&report_ids) {
-            let day = day_number(report.received_on);
             for incident in &report.incidents {
-                let incident_id: i64 = sqlx::query(&self.sql(
-                    "INSERT INTO nuisance_incidents (report_id, channel, occurred_at, received_day, \
-                     categories, details) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                ))
-                .bind(report_id)
-                .bind(&incident.channel)
-                .bind(incident.occurred_at.and_utc().timestamp())
-                .bind(day)
-                .bind(incident.categories.join(","))
-                .bind(serde_json::to_string(&incident.details)?)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("id")?;
-                let mut linked: Vec<i64> = incident
-                    .offenders
-                    .iter()
-                    .filter_map(|o| offender_ids.get(&(o.kind.clone(), o.key.clone())).copied())
-                    .collect();
-                linked.sort_unstable();
-                linked.dedup();
-                for offender_id in linked {
-                    sqlx::query(&self.sql(
-                        "INSERT INTO nuisance_incident_offenders (offender_id, incident_id) \
-                         VALUES ($1, $2)",
-                    ))
-                    .bind(offender_id)
-                    .bind(incident_id)
-                    .execute(&mut *tx)
-                    .await?;
+                let Some(id) = next_id.next().copied() else {
+                    break;
+                };
+                incidents.push(vec![
+                    Value::Int(id),
+                    Value::Int(*report_id),
+                    Value::Text(Some(incident.channel.clone())),
+                    Value::Int(incident.occurred_at.and_utc().timestamp()),
+                    Value::Int(day_number(report.received_on)),
+                    Value::Text(Some(incident.categories.join(","))),
+                    Value::Text(Some(serde_json::to_string(&incident.details)?)),
+                ]);
+                for offender in distinct(&incident.offenders) {
+                    if let Some(offender_id) =
+                        offender_ids.get(&(offender.kind.clone(), offender.key.clone()))
+                    {
+                        links.push(vec![Value::Int(*offender_id), Value::Int(id)]);
+                    }
                 }
             }
         }
-        let mut recorded = Vec::with_capacity(reports.len());
-        for (report, id) in reports.iter().zip(report_ids) {
-            let counts = self
-                .window_counts(
-                    &mut tx,
-                    &distinct_offenders(report),
-                    day_number(report.received_on),
-                    window_days,
-                )
-                .await?;
-            recorded.push(RecordedReport { id, counts });
-        }
+        self.insert_rows(
+            &mut tx,
+            "INSERT INTO nuisance_incidents (id, report_id, channel, occurred_at, received_day, \
+             categories, details) VALUES ",
+            "",
+            &incidents,
+        )
+        .await?;
+        self.insert_rows(
+            &mut tx,
+            "INSERT INTO nuisance_incident_offenders (offender_id, incident_id) VALUES ",
+            "",
+            &links,
+        )
+        .await?;
+        let counts = self
+            .batch_window_counts(&mut tx, reports, &offender_ids, window_days)
+            .await?;
         tx.commit().await?;
-        Ok(recorded)
+        Ok(reports
+            .iter()
+            .zip(report_ids)
+            .map(|(report, id)| RecordedReport {
+                id,
+                counts: distinct_offenders(report)
+                    .into_iter()
+                    .map(|offender| {
+                        let reports = offender_ids
+                            .get(&(offender.kind.clone(), offender.key.clone()))
+                            .and_then(|oid| counts.get(&(*oid, day_number(report.received_on))))
+                            .copied()
+                            .unwrap_or(0);
+                        OffenderCount { offender, reports }
+                    })
+                    .collect(),
+            })
+            .collect())
     }
 
-    /// Adds each offender's incidents to its total, in key order (so concurrent batches on
-    /// PostgreSQL lock rows in the same order and never deadlock), and returns their ids.
+    /// `count` new ids for `table`, in order. SQLite: after the highest (the transaction holds
+    /// the write lock); PostgreSQL: from the table's identity sequence.
+    async fn allocate_ids(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        table: &str,
+        count: usize,
+    ) -> Result<Vec<i64>, NuisanceStoreError> {
+        let count = i64::try_from(count).unwrap_or(i64::MAX);
+        match self.backend {
+            Backend::Sqlite => {
+                let highest: i64 = sqlx::query(&format!(
+                    "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) AS id FROM {table}"
+                ))
+                .fetch_one(&mut **tx)
+                .await?
+                .try_get("id")?;
+                Ok((1..=count).map(|n| highest + n).collect())
+            }
+            Backend::Postgres => {
+                let rows = sqlx::query(&format!(
+                    "SELECT nextval(pg_get_serial_sequence('{table}', 'id')) AS id \
+                     FROM generate_series(1, $1)"
+                ))
+                .bind(count)
+                .fetch_all(&mut **tx)
+                .await?;
+                let mut ids = rows
+                    .iter()
+                    .map(|row| row.try_get("id"))
+                    .collect::<Result<Vec<i64>, _>>()?;
+                ids.sort_unstable();
+                Ok(ids)
+            }
+        }
+    }
+
+    /// Inserts rows with as few statements as the placeholder limits allow.
+    async fn insert_rows(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        head: &str,
+        tail: &str,
+        rows: &[Vec<Value>],
+    ) -> Result<Vec<AnyRow>, NuisanceStoreError> {
+        let mut returned = Vec::new();
+        let Some(width) = rows.first().map(Vec::len) else {
+            return Ok(returned);
+        };
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let sql = self.sql(&format!("{head}{}{tail}", placeholders(chunk.len(), width)));
+            let mut statement = sqlx::query(&sql);
+            for value in chunk.iter().flatten() {
+                statement = match value {
+                    Value::Int(n) => statement.bind(*n),
+                    Value::Text(text) => statement.bind(text.clone()),
+                };
+            }
+            if tail.is_empty() {
+                statement.execute(&mut **tx).await?;
+            } else {
+                returned.extend(statement.fetch_all(&mut **tx).await?);
+            }
+        }
+        Ok(returned)
+    }
+
+    /// Adds each offender's incidents to its total and returns their ids. Rows are written in
+    /// key order, so concurrent batches on PostgreSQL lock them in the same order.
     async fn upsert_offenders(
         &self,
         tx: &mut Transaction<'static, Any>,
@@ -251,26 +352,41 @@ impl Database {
             Backend::Sqlite => ("min", "max"),
             Backend::Postgres => ("LEAST", "GREATEST"),
         };
-        let upsert = self.sql(&format!(
-            "INSERT INTO nuisance_offenders (kind, key, display, total, first_day, last_day) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (kind, key) DO UPDATE SET \
+        let rows: Vec<Vec<Value>> = totals
+            .into_iter()
+            .map(|((kind, key), (display, count, first, last))| {
+                vec![
+                    Value::Text(Some(kind)),
+                    Value::Text(Some(key)),
+                    Value::Text(Some(display)),
+                    Value::Int(count),
+                    Value::Int(first),
+                    Value::Int(last),
+                ]
+            })
+            .collect();
+        let tail = format!(
+            " ON CONFLICT (kind, key) DO UPDATE SET \
              total = nuisance_offenders.total + excluded.total, \
              first_day = {least}(nuisance_offenders.first_day, excluded.first_day), \
-             last_day = {greatest}(nuisance_offenders.last_day, excluded.last_day) RETURNING id"
-        ));
+             last_day = {greatest}(nuisance_offenders.last_day, excluded.last_day) \
+             RETURNING id, kind, key"
+        );
+        let returned = self
+            .insert_rows(
+                tx,
+                "INSERT INTO nuisance_offenders (kind, key, display, total, first_day, last_day) \
+                 VALUES ",
+                &tail,
+                &rows,
+            )
+            .await?;
         let mut ids = BTreeMap::new();
-        for ((kind, key), (display, count, first, last)) in totals {
-            let id: i64 = sqlx::query(&upsert)
-                .bind(&kind)
-                .bind(&key)
-                .bind(&display)
-                .bind(count)
-                .bind(first)
-                .bind(last)
-                .fetch_one(&mut **tx)
-                .await?
-                .try_get("id")?;
-            ids.insert((kind, key), id);
+        for row in returned {
+            ids.insert(
+                (row.try_get("kind")?, row.try_get("key")?),
+                row.try_get("id")?,
+            );
         }
         Ok(ids)
     }
@@ -294,20 +410,69 @@ impl Database {
                 }
             }
         }
-        let upsert = self.sql(
-            "INSERT INTO nuisance_offender_days (offender_id, day, reports) VALUES ($1, $2, $3) \
-             ON CONFLICT (offender_id, day) DO UPDATE SET \
+        let rows: Vec<Vec<Value>> = days
+            .into_iter()
+            .map(|((id, day), n)| vec![Value::Int(id), Value::Int(day), Value::Int(n)])
+            .collect();
+        self.insert_rows(
+            tx,
+            "INSERT INTO nuisance_offender_days (offender_id, day, reports) VALUES ",
+            " ON CONFLICT (offender_id, day) DO UPDATE SET \
              reports = nuisance_offender_days.reports + excluded.reports",
-        );
-        for ((offender_id, day), reports) in days {
-            sqlx::query(&upsert)
-                .bind(offender_id)
-                .bind(day)
-                .bind(reports)
-                .execute(&mut **tx)
-                .await?;
+            &rows,
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Reports of each of the batch's offenders in the window ending on each report's day:
+    /// one query per distinct day (in practice, one: today).
+    async fn batch_window_counts(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        reports: &[NewNuisanceReport],
+        offender_ids: &BTreeMap<(String, String), i64>,
+        window_days: u32,
+    ) -> Result<HashMap<(i64, i64), u64>, NuisanceStoreError> {
+        let mut by_day: BTreeMap<i64, BTreeSet<i64>> = BTreeMap::new();
+        for report in reports {
+            let ids = by_day.entry(day_number(report.received_on)).or_default();
+            for offender in distinct_offenders(report) {
+                if let Some(id) = offender_ids.get(&(offender.kind, offender.key)) {
+                    ids.insert(*id);
+                }
+            }
         }
-        Ok(())
+        let mut counts = HashMap::new();
+        for (day, ids) in by_day {
+            for chunk in ids
+                .into_iter()
+                .collect::<Vec<_>>()
+                .chunks(ROWS_PER_STATEMENT)
+            {
+                let list: Vec<String> = (3..3 + chunk.len()).map(|n| format!("${n}")).collect();
+                let sql = self.sql(&format!(
+                    "SELECT offender_id, CAST(SUM(reports) AS BIGINT) AS reports \
+                     FROM nuisance_offender_days WHERE day > $1 AND day <= $2 \
+                     AND offender_id IN ({}) GROUP BY offender_id",
+                    list.join(", ")
+                ));
+                let mut statement = sqlx::query(&sql)
+                    .bind(day - i64::from(window_days))
+                    .bind(day);
+                for id in chunk {
+                    statement = statement.bind(*id);
+                }
+                for row in statement.fetch_all(&mut **tx).await? {
+                    let reports: i64 = row.try_get("reports")?;
+                    counts.insert(
+                        (row.try_get("offender_id")?, day),
+                        u64::try_from(reports).unwrap_or(0),
+                    );
+                }
+            }
+        }
+        Ok(counts)
     }
 
     /// How often each offender was reported in the `window_days` days ending on `day`.
@@ -340,6 +505,28 @@ impl Database {
         }
         Ok(counts)
     }
+}
+
+/// Rows per multi-row statement: well inside SQLite's and PostgreSQL's placeholder limits.
+const ROWS_PER_STATEMENT: usize = 400;
+
+/// A value to bind.
+enum Value {
+    Int(i64),
+    Text(Option<String>),
+}
+
+/// `($1, $2), ($3, $4)` for `rows` rows of `width` values.
+fn placeholders(rows: usize, width: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let values: Vec<String> = (1..=width)
+                .map(|col| format!("${}", row * width + col))
+                .collect();
+            format!("({})", values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The offenders of one incident, each once.
