@@ -11,6 +11,7 @@ mod codes;
 pub mod assistant;
 pub mod calendar;
 pub mod case;
+pub mod csv;
 pub mod directory;
 pub mod evidence;
 pub mod json_fields;
