@@ -207,8 +207,9 @@ async fn main() -> anyhow::Result<()> {
     } else {
         scales
     };
-    let folder =
-        std::env::var("PORTAL_BENCH_DIR").unwrap_or_else(|_| "target/bench-nuisance".into());
+    let folder = std::env::var("PORTAL_BENCH_DIR").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../target/bench-nuisance").into()
+    });
     std::fs::create_dir_all(&folder)?;
     let path = format!("{folder}/nuisance.db");
     for suffix in ["", "-wal", "-shm"] {
