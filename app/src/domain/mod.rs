@@ -14,6 +14,7 @@ pub mod case;
 pub mod directory;
 pub mod evidence;
 pub mod json_fields;
+pub mod nuisance;
 pub mod organisations;
 pub mod readiness;
 pub mod submission;
