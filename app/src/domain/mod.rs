@@ -15,6 +15,7 @@ pub mod csv;
 pub mod directory;
 pub mod evidence;
 pub mod json_fields;
+pub mod nuisance;
 pub mod organisations;
 pub mod readiness;
 pub mod submission;

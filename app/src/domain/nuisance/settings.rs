@@ -1,0 +1,41 @@
+//! The numbers behind the nuisance reporting rules: every one a setting with a default.
+
+use serde::{Deserialize, Serialize};
+
+/// Settings for the nuisance reporting tool. Missing fields take the defaults, so the server can
+/// load a partial TOML or JSON file (like `ReadinessSettings`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NuisanceSettings {
+    /// Incidents in one report.
+    pub max_incidents: usize,
+    /// Characters of a text message as received: 1,600 is ten concatenated SMS parts.
+    pub message_text_chars: usize,
+    /// Characters of any free text (description, "other" category).
+    pub free_text_chars: usize,
+    /// Characters of a company or brand name.
+    pub company_chars: usize,
+    /// Characters of a name (the reporter's).
+    pub name_chars: usize,
+    /// Days before `now` an incident may have happened; older ones are refused as too old to act on.
+    pub oldest_incident_days: u32,
+    /// Bytes of an uploaded `.eml` file or pasted headers.
+    pub max_eml_bytes: usize,
+    /// Days after a report during which the reporter may be asked for feedback (and may add to it).
+    pub feedback_window_days: u32,
+}
+
+impl Default for NuisanceSettings {
+    fn default() -> Self {
+        NuisanceSettings {
+            max_incidents: 20,
+            message_text_chars: 1600,
+            free_text_chars: 2000,
+            company_chars: 200,
+            name_chars: 100,
+            oldest_incident_days: 365,
+            max_eml_bytes: 1024 * 1024,
+            feedback_window_days: 30,
+        }
+    }
+}
