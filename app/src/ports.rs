@@ -10,6 +10,7 @@ use crate::domain::assistant::{Answers, RawAnswer, Step};
 use crate::domain::calendar::Calendar;
 use crate::domain::case::IntakeChannel;
 use crate::domain::directory::Directory;
+use crate::domain::nuisance::{NuisanceReport, NuisanceSettings, OffenderKind};
 use crate::domain::organisations::Directory as Organisations;
 use crate::domain::readiness::{Assessment, Concern, ReadinessSettings};
 use crate::domain::submission::CaseDetails;
@@ -58,6 +59,64 @@ pub trait CaseIntake: Send + Sync {
     async fn hand_in(&self, hand_in: HandIn) -> Result<CaseReceipt, IntakeError>;
 }
 
+/// Where a nuisance report came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportSource {
+    /// The public reporting journey.
+    Public,
+    /// A partner service through `POST /api/v1/nuisance-reports`.
+    Api,
+    /// A case officer adding a report received by another channel (manual §9).
+    Staff,
+}
+
+impl ReportSource {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportSource::Public => "public",
+            ReportSource::Api => "api",
+            ReportSource::Staff => "staff",
+        }
+    }
+}
+
+/// A validated nuisance report to store.
+#[derive(Debug, Clone)]
+pub struct NuisanceSubmission {
+    pub report: NuisanceReport,
+    pub source: ReportSource,
+    /// Makes a repeated submission (double click, retry) return the first report.
+    pub idempotency_key: Option<String>,
+    /// The staff member who added it.
+    pub added_by: Option<String>,
+}
+
+/// How often one of a report's offenders has been reported lately (this report included).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedCount {
+    pub kind: OffenderKind,
+    pub key: String,
+    /// How people see it: a number in UK national form, the sender or company as first given.
+    pub display: String,
+    pub reports: u64,
+}
+
+/// A stored nuisance report: its number and, for each offender it names, how often that
+/// offender was reported in the feedback window (never who else reported it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NuisanceReceipt {
+    pub report_id: i64,
+    pub window_days: u32,
+    pub counts: Vec<ReportedCount>,
+}
+
+/// The nuisance reports store (group-committed: answers once the report is durable).
+#[async_trait::async_trait]
+pub trait NuisanceReports: Send + Sync {
+    async fn record(&self, submission: NuisanceSubmission) -> Result<NuisanceReceipt, StoreError>;
+}
+
 /// A rejected answer: what was typed, and the message key of the problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flash {
@@ -96,6 +155,8 @@ pub struct Services {
     /// The organisation directory people search when they name an organisation.
     pub organisations: Arc<Organisations>,
     pub intake: Arc<dyn CaseIntake>,
+    pub nuisance: Arc<dyn NuisanceReports>,
+    pub nuisance_settings: Arc<NuisanceSettings>,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
 }

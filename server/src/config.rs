@@ -4,6 +4,7 @@
 //! |---|---|---|
 //! | `PORTAL_DATABASE_URL` | `sqlite://data/portal.db?mode=rwc` | SQLite (default) or `postgres://…` |
 //! | `PORTAL_POLICY_FILE` | none | TOML overriding the readiness settings (policy.md numbers) |
+//! | `PORTAL_NUISANCE_POLICY_FILE` | none | TOML overriding the nuisance reporting settings |
 //! | `PORTAL_SIGNPOSTS_FILE` | built in (`app/data/signposts.json`) | who can help instead |
 //! | `PORTAL_SECURE_COOKIES` | `false` | mark cookies `Secure` (set behind HTTPS) |
 //! | `PORTAL_FIXED_TODAY` | none | stop the clock on a date (tests and training only) |
@@ -18,6 +19,7 @@
 use anyhow::{bail, Context};
 use app::domain::case::CaseSettings;
 use app::domain::evidence::UploadLimits;
+use app::domain::nuisance::NuisanceSettings;
 use app::domain::readiness::ReadinessSettings;
 
 use crate::files::FileStoreConfig;
@@ -35,6 +37,7 @@ pub struct Config {
     pub mail: crate::mail::MailConfig,
     pub mail_from: String,
     pub case_settings: CaseSettings,
+    pub nuisance_settings: NuisanceSettings,
     pub upload_limits: UploadLimits,
     pub api_keys: ApiKeys,
     pub file_store: FileStoreConfig,
@@ -90,6 +93,7 @@ impl Default for Config {
             mail: crate::mail::MailConfig::Files("data/mail".into()),
             mail_from: "Information Commissioner's Office <casework@localhost>".to_owned(),
             case_settings: CaseSettings::default(),
+            nuisance_settings: NuisanceSettings::default(),
             upload_limits: UploadLimits::default(),
             api_keys: ApiKeys(vec![("sandbox".to_owned(), SANDBOX_API_KEY.to_owned())]),
             file_store: FileStoreConfig::Local {
@@ -109,6 +113,11 @@ impl Config {
         if let Some(path) = var("PORTAL_POLICY_FILE") {
             let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
             config.settings = toml::from_str(&text).with_context(|| format!("parsing {path}"))?;
+        }
+        if let Some(path) = var("PORTAL_NUISANCE_POLICY_FILE") {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
+            config.nuisance_settings =
+                toml::from_str(&text).with_context(|| format!("parsing {path}"))?;
         }
         if let Some(path) = var("PORTAL_SIGNPOSTS_FILE") {
             config.signposts_json =

@@ -11,7 +11,7 @@
 
 mod body;
 mod evidence;
-mod reply;
+pub(super) mod reply;
 
 use std::sync::Arc;
 
@@ -35,7 +35,7 @@ use crate::intake::eligible_case_type;
 const MAX_KEY_CHARS: usize = 200;
 
 /// The caller's key name, from `Authorization: Bearer …` (any case) or `X-Api-Key`.
-fn caller<'k>(keys: &'k ApiKeys, headers: &HeaderMap) -> Option<&'k str> {
+pub(super) fn caller<'k>(keys: &'k ApiKeys, headers: &HeaderMap) -> Option<&'k str> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -51,7 +51,7 @@ fn caller<'k>(keys: &'k ApiKeys, headers: &HeaderMap) -> Option<&'k str> {
 
 /// The `Idempotency-Key` header, if any: visible ASCII, at most [`MAX_KEY_CHARS`]; else what is
 /// wrong with it.
-fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, &'static str> {
+pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, &'static str> {
     let Some(raw) = headers.get("idempotency-key") else {
         return Ok(None);
     };

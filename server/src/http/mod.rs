@@ -4,6 +4,7 @@
 mod cases;
 mod csrf;
 mod downloads;
+mod nuisance_reports;
 mod openapi;
 mod readiness;
 mod uploads;
@@ -32,6 +33,7 @@ use crate::config::Config;
 use crate::db::Database;
 use crate::files::FileStore;
 use crate::intake::Intake;
+use crate::nuisance::{NuisanceIntake, ReportWriter};
 use app::domain::organisations::Directory as Organisations;
 
 /// The largest request body accepted (answers and API requests are small).
@@ -57,8 +59,15 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
         None => Arc::new(LondonClock),
     };
     let calendar = Arc::new(Calendar::from_govuk_json(BANK_HOLIDAYS).context("bank holidays")?);
+    let window_days = config.nuisance_settings.feedback_window_days;
     Ok(Services {
         journeys: Arc::new(database.clone()),
+        nuisance: Arc::new(NuisanceIntake {
+            writer: ReportWriter::start(database.clone(), window_days),
+            clock: clock.clone(),
+            window_days,
+        }),
+        nuisance_settings: Arc::new(config.nuisance_settings.clone()),
         clock,
         organisations: Arc::new(organisations()?),
         intake: Arc::new(Intake {
@@ -102,6 +111,7 @@ pub fn build_router(
     let router = Router::new()
         .route("/api/v1/readiness", post(readiness::readiness))
         .route("/api/v1/openapi.json", get(openapi::document))
+        .route("/api/v1/nuisance-reports", post(nuisance_reports::create))
         .route("/concern/letter.txt", get(downloads::letter))
         .route("/concern/reminder.ics", get(downloads::reminder))
         .route("/health", get(move || health(database.clone())))
@@ -114,6 +124,7 @@ pub fn build_router(
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(file_routes)
         .layer(Extension(services))
+        .layer(Extension(Arc::new(config.api_keys.clone())))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),

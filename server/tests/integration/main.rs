@@ -10,6 +10,7 @@ mod files;
 mod http;
 mod intake;
 mod mail;
+mod nuisance_api;
 mod nuisance_store;
 mod submission;
 mod support;

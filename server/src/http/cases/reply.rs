@@ -12,7 +12,7 @@ fn error(status: StatusCode, body: Value) -> Response {
 }
 
 /// 422 `invalid_input`: each field path with a message a person can act on.
-pub(super) fn invalid(fields: &FieldErrors) -> Response {
+pub(in crate::http) fn invalid(fields: &FieldErrors) -> Response {
     // Messages are i18n keys from the domain, or English already (readiness decoding).
     let fields: serde_json::Map<String, Value> = fields
         .iter()
@@ -25,7 +25,7 @@ pub(super) fn invalid(fields: &FieldErrors) -> Response {
 }
 
 /// 400 `invalid_json`.
-pub(super) fn not_json() -> Response {
+pub(in crate::http) fn not_json() -> Response {
     error(
         StatusCode::BAD_REQUEST,
         json!({"error": "invalid_json", "message": "The request body must be JSON."}),
@@ -33,7 +33,7 @@ pub(super) fn not_json() -> Response {
 }
 
 /// 413 `too_large`: the body is larger than a case's files allow.
-pub(super) fn too_large() -> Response {
+pub(in crate::http) fn too_large() -> Response {
     error(
         StatusCode::PAYLOAD_TOO_LARGE,
         json!({"error": "too_large", "message": "The request is larger than a case's files allow."}),
@@ -41,7 +41,7 @@ pub(super) fn too_large() -> Response {
 }
 
 /// 401 `unauthorized`.
-pub(super) fn unauthorized() -> Response {
+pub(in crate::http) fn unauthorized() -> Response {
     let mut response = error(
         StatusCode::UNAUTHORIZED,
         json!({
@@ -57,7 +57,7 @@ pub(super) fn unauthorized() -> Response {
 }
 
 /// 503 `unavailable`: nothing was stored; the same request may be sent again.
-pub(super) fn unavailable() -> Response {
+pub(in crate::http) fn unavailable() -> Response {
     error(
         StatusCode::SERVICE_UNAVAILABLE,
         json!({"error": "unavailable", "message": "Try again with the same Idempotency-Key."}),
@@ -65,7 +65,7 @@ pub(super) fn unavailable() -> Response {
 }
 
 /// 422 `not_eligible`: the readiness rules stop this concern.
-pub(super) fn not_eligible(verdict: &str, assessment: &Assessment) -> Response {
+pub(in crate::http) fn not_eligible(verdict: &str, assessment: &Assessment) -> Response {
     error(
         StatusCode::UNPROCESSABLE_ENTITY,
         json!({
