@@ -61,7 +61,7 @@ fn emails_from_unknown_senders_are_not_clicked_and_known_companies_are_told_to_s
         ..text_form()
     };
     assert_eq!(
-        advice(&report(&[unknown.clone()])),
+        advice(&report(std::slice::from_ref(&unknown))),
         [Advice::DoNotClickUnknown]
     );
     let known = IncidentForm {

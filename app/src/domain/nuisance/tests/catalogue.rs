@@ -43,7 +43,7 @@ fn every_code_has_a_label_and_every_advice_its_text() {
 }
 
 /// Every `"nuisance.…"` literal in the rules' source, and every key built from a field name and
-/// a text problem, exists (the i18n test only sees `t("…")` calls).
+/// a text problem, exists (the i18n test only sees keys passed straight to the translation function).
 #[test]
 fn every_error_key_in_the_source_exists() {
     let english = english();

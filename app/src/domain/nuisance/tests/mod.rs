@@ -21,6 +21,8 @@ mod phone;
 #[cfg(feature = "ssr")]
 mod properties;
 #[cfg(feature = "ssr")]
+mod reports;
+#[cfg(feature = "ssr")]
 mod sms_collection;
 #[cfg(feature = "ssr")]
 mod validation;
