@@ -37,12 +37,13 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/breach.json")),
             include_str!(concat!("../locales/", $lang, "/casework.json")),
             include_str!(concat!("../locales/", $lang, "/helpline.json")),
+            include_str!(concat!("../locales/", $lang, "/intelligence.json")),
         ]
     };
 }
 
-const ENGLISH_FILES: [&str; 6] = catalogue_files!("en");
-const WELSH_FILES: [&str; 6] = catalogue_files!("cy");
+const ENGLISH_FILES: [&str; 7] = catalogue_files!("en");
+const WELSH_FILES: [&str; 7] = catalogue_files!("cy");
 
 fn parse(files: &[&str]) -> Catalogue {
     files

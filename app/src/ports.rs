@@ -10,6 +10,7 @@ use crate::domain::assistant::{Answers, RawAnswer, Step};
 use crate::domain::calendar::Calendar;
 use crate::domain::case::IntakeChannel;
 use crate::domain::directory::Directory;
+use crate::domain::nuisance::intelligence::{OffenderDetail, OffenderQuery, OffenderRow, Period};
 use crate::domain::nuisance::{NuisanceReport, NuisanceSettings, OffenderKind};
 use crate::domain::organisations::Directory as Organisations;
 use crate::domain::readiness::{Assessment, Concern, ReadinessSettings};
@@ -111,10 +112,21 @@ pub struct NuisanceReceipt {
     pub counts: Vec<ReportedCount>,
 }
 
-/// The nuisance reports store (group-committed: answers once the report is durable).
+/// The nuisance reports store (group-committed: answers once the report is durable) and the
+/// repeat-offender intelligence read from it.
 #[async_trait::async_trait]
 pub trait NuisanceReports: Send + Sync {
     async fn record(&self, submission: NuisanceSubmission) -> Result<NuisanceReceipt, StoreError>;
+    /// The offenders with most reports in the query's period, most first.
+    async fn repeat_offenders(&self, query: &OffenderQuery)
+        -> Result<Vec<OffenderRow>, StoreError>;
+    /// One offender over a period, with up to `incidents` of its latest incidents.
+    async fn offender(
+        &self,
+        id: i64,
+        period: Period,
+        incidents: i64,
+    ) -> Result<Option<OffenderDetail>, StoreError>;
 }
 
 /// A rejected answer: what was typed, and the message key of the problem.

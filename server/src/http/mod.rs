@@ -4,6 +4,7 @@
 mod cases;
 mod csrf;
 mod downloads;
+mod intelligence;
 mod nuisance_reports;
 mod openapi;
 mod readiness;
@@ -63,6 +64,7 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
     Ok(Services {
         journeys: Arc::new(database.clone()),
         nuisance: Arc::new(NuisanceIntake {
+            database: database.clone(),
             writer: ReportWriter::start(database.clone(), window_days),
             clock: clock.clone(),
             window_days,
@@ -112,6 +114,14 @@ pub fn build_router(
         .route("/api/v1/readiness", post(readiness::readiness))
         .route("/api/v1/openapi.json", get(openapi::document))
         .route("/api/v1/nuisance-reports", post(nuisance_reports::create))
+        .route(
+            "/staff/nuisance/offenders.csv",
+            get(intelligence::offenders),
+        )
+        .route(
+            "/staff/nuisance/offenders/{id}/incidents.csv",
+            get(intelligence::incidents),
+        )
         .route("/concern/letter.txt", get(downloads::letter))
         .route("/concern/reminder.ics", get(downloads::reminder))
         .route("/health", get(move || health(database.clone())))

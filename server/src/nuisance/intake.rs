@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use app::domain::nuisance::intelligence::{OffenderDetail, OffenderQuery, OffenderRow, Period};
 use app::domain::nuisance::{offender_keys, Incident, OffenderKey, OffenderKind, Sender};
 use app::ports::{
     Clock, NuisanceReceipt, NuisanceReports, NuisanceSubmission, ReportedCount, StoreError,
@@ -12,9 +13,11 @@ use chrono::Utc;
 
 use super::ReportWriter;
 use crate::db::nuisance::{NewIncident, NewNuisanceReport, OffenderRef};
+use crate::db::Database;
 
 /// Stores reports through the process's [`ReportWriter`].
 pub struct NuisanceIntake {
+    pub database: Database,
     pub writer: ReportWriter,
     pub clock: Arc<dyn Clock>,
     pub window_days: u32,
@@ -45,6 +48,28 @@ impl NuisanceReports for NuisanceIntake {
                 })
                 .collect(),
         })
+    }
+
+    async fn repeat_offenders(
+        &self,
+        query: &OffenderQuery,
+    ) -> Result<Vec<OffenderRow>, StoreError> {
+        self.database
+            .repeat_offenders(query)
+            .await
+            .map_err(|error| StoreError(format!("repeat offenders: {error}")))
+    }
+
+    async fn offender(
+        &self,
+        id: i64,
+        period: Period,
+        incidents: i64,
+    ) -> Result<Option<OffenderDetail>, StoreError> {
+        self.database
+            .offender_detail(id, period.from, period.to, incidents)
+            .await
+            .map_err(|error| StoreError(format!("offender {id}: {error}")))
     }
 }
 

@@ -26,6 +26,7 @@ mod channel;
 mod email;
 mod fields;
 mod incident;
+pub mod intelligence;
 mod names;
 mod offender;
 mod phone;

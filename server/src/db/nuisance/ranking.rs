@@ -10,76 +10,15 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
-use serde::{Deserialize, Serialize};
+pub use app::domain::nuisance::intelligence::{
+    OffenderDay, OffenderDetail, OffenderQuery, OffenderRow, StoredIncident,
+};
+use chrono::NaiveDate;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{day_date, day_number, NuisanceStoreError};
 use crate::db::Database;
-
-/// Which offenders to rank.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OffenderQuery {
-    /// Only this kind (`number`, `sender_id`, `email_domain`, `company`), or every kind.
-    pub kind: Option<String>,
-    /// The first and last day of the period (days reports arrived), inclusive.
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub limit: usize,
-    /// Leave out offenders with fewer reports in the period (2: repeat offenders only).
-    pub min_reports: u64,
-}
-
-/// An offender and its reports in a period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OffenderRow {
-    pub id: i64,
-    pub kind: String,
-    pub key: String,
-    pub display: String,
-    /// Reports in the period.
-    pub reports: u64,
-    /// Reports ever.
-    pub total: u64,
-    pub first_reported: NaiveDate,
-    pub last_reported: NaiveDate,
-}
-
-/// Reports of an offender on one day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OffenderDay {
-    pub day: NaiveDate,
-    pub reports: u64,
-}
-
-/// One stored incident, as staff see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoredIncident {
-    pub id: i64,
-    pub report_id: i64,
-    pub channel: String,
-    pub occurred_at: NaiveDateTime,
-    pub received_on: NaiveDate,
-    pub categories: Vec<String>,
-    pub details: serde_json::Value,
-    /// `public`, `api` or `staff`.
-    pub source: String,
-}
-
-/// One offender over a period: its reports day by day, what they were about, and the latest
-/// incidents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OffenderDetail {
-    pub offender: OffenderRow,
-    pub days: Vec<OffenderDay>,
-    /// Category code and incidents in the period, most first.
-    pub categories: Vec<(String, u64)>,
-    /// Channel code and incidents in the period, most first.
-    pub channels: Vec<(String, u64)>,
-    /// The latest incidents in the period, newest first.
-    pub incidents: Vec<StoredIncident>,
-}
 
 const FIRST_CHUNK: i64 = 64;
 const LARGEST_CHUNK: i64 = 2048;
