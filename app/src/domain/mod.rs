@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod json_fields;
 pub mod organisations;
 pub mod readiness;
+pub mod staff;
 pub mod submission;
 
 pub use calendar::{

@@ -4,6 +4,8 @@
 mod cases;
 pub use cases::{CaseStoreError, NewParty, StoredCase, Submission};
 mod journeys;
+mod staff;
+pub use staff::{Login, NewStaffRow, StoredSession};
 
 use std::time::Duration;
 

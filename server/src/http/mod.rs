@@ -27,6 +27,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use crate::auth::{self, StaffAuth};
 use crate::clock::{FixedClock, LondonClock};
 use crate::config::Config;
 use crate::db::Database;
@@ -51,7 +52,11 @@ fn organisations() -> anyhow::Result<Organisations> {
 }
 
 /// Builds the services the app uses from the configuration and the database.
-pub fn services(config: &Config, database: Database) -> anyhow::Result<Services> {
+pub fn services(
+    config: &Config,
+    database: Database,
+    staff: Arc<StaffAuth>,
+) -> anyhow::Result<Services> {
     let clock: Arc<dyn Clock> = match config.fixed_today {
         Some(date) => Arc::new(FixedClock(date)),
         None => Arc::new(LondonClock),
@@ -72,6 +77,7 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
             Directory::from_json(&config.signposts_json).map_err(anyhow::Error::msg)?,
         ),
         secure_cookies: config.secure_cookies,
+        staff,
     })
 }
 
@@ -82,7 +88,8 @@ pub fn build_router(
     database: Database,
     files: Arc<dyn FileStore>,
 ) -> anyhow::Result<Router> {
-    let services = services(config, database.clone())?;
+    let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
+    let services = services(config, database.clone(), staff.clone())?;
     let limits = Arc::new(config.upload_limits.clone());
     // Uploads and the cases API carry files: their own, larger, body limit.
     let file_routes = Router::new()
@@ -113,6 +120,8 @@ pub fn build_router(
         .with_state(leptos)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(file_routes)
+        // Every /staff path (pages and server functions) passes the access table here.
+        .layer(axum::middleware::from_fn_with_state(staff, auth::guard))
         .layer(Extension(services))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
