@@ -10,5 +10,6 @@ mod files;
 mod http;
 mod intake;
 mod mail;
+mod staff;
 mod submission;
 mod support;

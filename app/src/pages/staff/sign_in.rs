@@ -70,5 +70,6 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
             </StaffLayout>
         }
+        .into_any()
     }
 }
