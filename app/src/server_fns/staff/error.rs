@@ -29,10 +29,10 @@ impl FromServerFnError for StaffError {
     }
 }
 
+#[cfg(feature = "ssr")]
 impl StaffError {
     /// A server problem, logged here (without personal data) and hidden from the page.
     pub fn server(context: &str, error: impl std::fmt::Display) -> StaffError {
-        #[cfg(feature = "ssr")]
         leptos::logging::error!("staff: {context}: {error}");
         StaffError::Server(context.to_owned())
     }
