@@ -14,7 +14,7 @@ pub async fn sign_in(
     password: Option<String>,
     next: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::context::{session_cookie, set_cookie};
+    use super::context::{session_cookie, session_token, set_cookie};
     use super::port::SignInError;
     let services = crate::server_fns::session::services()
         .map_err(|error| StaffError::server("services", error))?;
@@ -33,6 +33,14 @@ pub async fn sign_in(
     }
     match services.staff.sign_in(&email, &password).await {
         Ok(session) => {
+            // Signing in again replaces the session this browser had.
+            if let Some(old) = session_token() {
+                services
+                    .staff
+                    .sign_out(&old)
+                    .await
+                    .map_err(|error| StaffError::server("ending the old session", error))?;
+            }
             set_cookie(&session_cookie(
                 Some(&session.token),
                 session.max_age_seconds,

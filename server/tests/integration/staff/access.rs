@@ -97,8 +97,9 @@ async fn an_admin_opens_the_admin_area() {
     let portal = portal().await;
     let admin = signed_in(&portal, "admin@example.gov.uk", &[Role::Admin]).await;
     let home = get(&portal, &admin, "/staff").await;
-    assert_eq!(home.status().as_u16(), 200);
+    let status = home.status().as_u16();
     let html = home.text().await.unwrap();
+    assert_eq!(status, 200, "{html}");
     assert!(
         html.contains("You are signed in as Name of admin@example.gov.uk"),
         "{html}"
