@@ -255,3 +255,17 @@ fn a_manager_chain_may_not_loop() {
     assert!(manager_creates_cycle("a", Some("a"), &managers));
     assert!(manager_creates_cycle("a", Some("c"), &managers));
 }
+
+#[test]
+fn the_sign_in_link_carries_next_encoded() {
+    use crate::server_fns::staff::{encode_query, sign_in_href};
+    assert_eq!(
+        encode_query("/staff/users?a=1&b=é"),
+        "/staff/users%3Fa%3D1%26b%3D%C3%A9"
+    );
+    assert_eq!(sign_in_href("/staff", None), "/staff/sign-in?next=/staff");
+    assert_eq!(
+        sign_in_href("/staff", Some("locked")),
+        "/staff/sign-in?error=locked&next=/staff"
+    );
+}

@@ -124,3 +124,32 @@ async fn a_cross_site_sign_in_post_is_refused() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 403);
 }
+
+#[tokio::test]
+async fn a_staff_server_function_gets_the_signed_in_member_from_the_middleware() {
+    let portal = portal().await;
+    let helpline = signed_in(
+        &portal,
+        "hana@example.gov.uk",
+        &[Role::Helpline, Role::AdviceService],
+    )
+    .await;
+    // As the enhanced (JavaScript) form would call it.
+    let response = helpline
+        .post(format!("{}/staff/api/me", portal.url))
+        .header("origin", &portal.url)
+        .header("accept", "application/json")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let me: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(me["email"], "hana@example.gov.uk");
+    assert_eq!(
+        me["roles"],
+        serde_json::json!(["advice_service", "helpline"])
+    );
+    assert!(me.get("password_hash").is_none());
+}

@@ -248,3 +248,14 @@ async fn an_empty_form_says_what_is_missing() {
     assert!(page.contains("Enter your email address"), "{page}");
     assert!(page.contains("href=\"#password\""), "{page}");
 }
+
+#[tokio::test]
+async fn signing_in_again_replaces_the_browsers_session() {
+    let portal = portal().await;
+    add_staff(&portal, "hugo@example.gov.uk", &[Role::Helpline]).await;
+    let client = browser();
+    sign_in(&portal, &client, "hugo@example.gov.uk", PASSWORD).await;
+    sign_in(&portal, &client, "hugo@example.gov.uk", PASSWORD).await;
+    assert_eq!(count(&portal, "staff_sessions").await, 1);
+    assert_eq!(get(&portal, &client, "/staff").await.status().as_u16(), 200);
+}
