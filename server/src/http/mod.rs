@@ -52,16 +52,13 @@ fn organisations() -> anyhow::Result<Organisations> {
 }
 
 /// Builds the services the app uses from the configuration and the database.
-pub fn services(
-    config: &Config,
-    database: Database,
-    staff: Arc<StaffAuth>,
-) -> anyhow::Result<Services> {
+pub fn services(config: &Config, database: Database) -> anyhow::Result<Services> {
     let clock: Arc<dyn Clock> = match config.fixed_today {
         Some(date) => Arc::new(FixedClock(date)),
         None => Arc::new(LondonClock),
     };
     let calendar = Arc::new(Calendar::from_govuk_json(BANK_HOLIDAYS).context("bank holidays")?);
+    let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
     Ok(Services {
         journeys: Arc::new(database.clone()),
         clock,
@@ -88,8 +85,9 @@ pub fn build_router(
     database: Database,
     files: Arc<dyn FileStore>,
 ) -> anyhow::Result<Router> {
+    let services = services(config, database.clone())?;
+    // Stateless over the pool: the middleware's and the services' are the same thing.
     let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
-    let services = services(config, database.clone(), staff.clone())?;
     let limits = Arc::new(config.upload_limits.clone());
     // Uploads and the cases API carry files: their own, larger, body limit.
     let file_routes = Router::new()
