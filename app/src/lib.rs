@@ -18,7 +18,7 @@ use leptos_router::{
 };
 
 use crate::i18n::t;
-use crate::pages::{about_data, concern, home, not_found};
+use crate::pages::{about_data, concern, home, not_found, staff};
 
 /// The HTML document around every page (server-rendered).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -63,6 +63,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/concern/confirmation") view=concern::submit::ConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/result/:verdict") view=concern::verdict::VerdictPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/:step") view=concern::question::QuestionPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sign-in") view=staff::SignInPage/>
+                <Route path=path!("/staff") view=staff::StaffHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/users") view=staff::UsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/users/new") view=staff::NewStaffPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/users/:id") view=staff::EditStaffPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -16,6 +16,7 @@ use crate::domain::organisations::Directory as Organisations;
 use crate::domain::readiness::{Assessment, Concern, ReadinessSettings};
 use crate::domain::submission::CaseDetails;
 pub use crate::domain::submission::CaseReceipt;
+pub use crate::server_fns::staff::port::StaffAccounts;
 
 /// A person's way through the assistant, kept server-side under a random cookie id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -171,4 +172,6 @@ pub struct Services {
     pub nuisance_settings: Arc<NuisanceSettings>,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
+    /// Staff accounts and sessions.
+    pub staff: Arc<dyn StaffAccounts>,
 }

@@ -15,6 +15,8 @@
 //! | `PORTAL_API_KEYS` | `sandbox:local-development-key` (a warning is logged) | `name:secret` pairs, comma separated, for `POST /api/v1/cases` |
 //! | `PORTAL_FILE_STORE` | `local` | `local` (folder `PORTAL_FILE_DIR`, default `data/files`) or `s3` (`PORTAL_S3_*`) |
 //! | `PORTAL_MAX_FILE_MB` / `PORTAL_MAX_CASE_MB` | `10` / `30` | upload limits per file and per case |
+//! | `PORTAL_STAFF_IDLE_MINUTES` / `PORTAL_STAFF_SESSION_HOURS` | `30` / `12` | staff sessions end when idle / absolutely |
+//! | `PORTAL_STAFF_LOCKOUT_ATTEMPTS` / `PORTAL_STAFF_LOCKOUT_MINUTES` | `5` / `15` | failed sign-ins that lock an account, and for how long |
 
 use anyhow::{bail, Context};
 use app::domain::case::CaseSettings;
@@ -41,6 +43,8 @@ pub struct Config {
     pub upload_limits: UploadLimits,
     pub api_keys: ApiKeys,
     pub file_store: FileStoreConfig,
+    /// Staff session lifetimes and the sign-in lockout.
+    pub staff_sessions: app::domain::staff::SessionPolicy,
 }
 
 /// The API keys partner services and the helpline use: name → secret.
@@ -99,6 +103,7 @@ impl Default for Config {
             file_store: FileStoreConfig::Local {
                 root: "data/files".into(),
             },
+            staff_sessions: app::domain::staff::SessionPolicy::default(),
         }
     }
 }
@@ -167,6 +172,7 @@ impl Config {
                 * 1024
                 * 1024;
         }
+        crate::auth::policy_from_env(&mut config.staff_sessions, var)?;
         Ok(config)
     }
 }

@@ -1,6 +1,7 @@
 //! The portal's server: configuration, the database, the HTTP surface (pages, server functions,
 //! the `/api/v1` JSON API, downloads) and the services handed to the app.
 
+pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod db;

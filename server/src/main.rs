@@ -1,4 +1,5 @@
 //! Starts the portal: reads the configuration, opens and migrates the database, serves HTTP.
+//! `server create-admin --email … --name …` creates an admin account instead (`auth::create_admin`).
 
 use anyhow::Context;
 use server::{build_router, db, mail, Config};
@@ -11,6 +12,10 @@ async fn main() -> anyhow::Result<()> {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
         .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(("create-admin", rest)) = args.split_first().map(|(c, r)| (c.as_str(), r)) {
+        return server::auth::create_admin::run(rest).await;
+    }
     let config = Config::from_env().context("reading the configuration")?;
     let leptos = leptos::config::get_configuration(None)
         .context("reading the Leptos configuration")?
@@ -20,6 +25,7 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("opening the database")?;
     database.sweep_in_background(config.journey_days);
+    server::auth::StaffAuth::new(database.clone(), config.staff_sessions).sweep_in_background();
     let mailer = mail::Mailer::new(&config.mail, &config.mail_from).context("setting up mail")?;
     mail::run_outbox_worker(database.clone(), mailer, std::time::Duration::from_secs(2));
     let files = server::files::open(&config.file_store)

@@ -18,6 +18,7 @@ pub mod json_fields;
 pub mod nuisance;
 pub mod organisations;
 pub mod readiness;
+pub mod staff;
 pub mod submission;
 
 pub use calendar::{

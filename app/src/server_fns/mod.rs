@@ -6,3 +6,4 @@ pub mod concern;
 pub mod handover;
 #[cfg(feature = "ssr")]
 pub mod session;
+pub mod staff;

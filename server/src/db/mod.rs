@@ -5,6 +5,8 @@ mod cases;
 pub use cases::{CaseStoreError, NewParty, StoredCase, Submission};
 mod journeys;
 pub mod nuisance;
+mod staff;
+pub use staff::{Login, NewStaffRow, StoredSession};
 
 use std::time::Duration;
 

@@ -29,6 +29,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use crate::auth::{self, StaffAuth};
 use crate::clock::{FixedClock, LondonClock};
 use crate::config::Config;
 use crate::db::Database;
@@ -61,6 +62,7 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
     };
     let calendar = Arc::new(Calendar::from_govuk_json(BANK_HOLIDAYS).context("bank holidays")?);
     let window_days = config.nuisance_settings.feedback_window_days;
+    let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
     Ok(Services {
         journeys: Arc::new(database.clone()),
         nuisance: Arc::new(NuisanceIntake {
@@ -83,6 +85,7 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
             Directory::from_json(&config.signposts_json).map_err(anyhow::Error::msg)?,
         ),
         secure_cookies: config.secure_cookies,
+        staff,
     })
 }
 
@@ -94,6 +97,8 @@ pub fn build_router(
     files: Arc<dyn FileStore>,
 ) -> anyhow::Result<Router> {
     let services = services(config, database.clone())?;
+    // Stateless over the pool: the middleware's and the services' are the same thing.
+    let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
     let limits = Arc::new(config.upload_limits.clone());
     // Uploads and the cases API carry files: their own, larger, body limit.
     let file_routes = Router::new()
@@ -133,6 +138,8 @@ pub fn build_router(
         .with_state(leptos)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(file_routes)
+        // Every /staff path (pages and server functions) passes the access table here.
+        .layer(axum::middleware::from_fn_with_state(staff, auth::guard))
         .layer(Extension(services))
         .layer(Extension(Arc::new(config.api_keys.clone())))
         .layer(TimeoutLayer::with_status_code(

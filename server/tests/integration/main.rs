@@ -12,5 +12,6 @@ mod intake;
 mod mail;
 mod nuisance_api;
 mod nuisance_store;
+mod staff;
 mod submission;
 mod support;

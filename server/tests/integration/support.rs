@@ -50,6 +50,11 @@ pub async fn spawn_portal(today: NaiveDate) -> TestPortal {
         fixed_today: Some(today),
         ..Config::default()
     };
+    spawn_portal_with(config).await
+}
+
+/// Starts a portal with this configuration (its database must be new).
+pub async fn spawn_portal_with(config: Config) -> TestPortal {
     let database = Database::connect(&config.database_url)
         .await
         .expect("database");
@@ -71,22 +76,26 @@ pub async fn spawn_portal(today: NaiveDate) -> TestPortal {
             .await
             .unwrap();
     });
+    TestPortal {
+        url,
+        client: browser(),
+        database,
+    }
+}
+
+/// A browser-like client of its own (its own cookies), following no redirects.
+pub fn browser() -> reqwest::Client {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert(
         "accept",
         reqwest::header::HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"),
     );
-    let client = reqwest::Client::builder()
+    reqwest::Client::builder()
         .default_headers(headers)
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()
-        .unwrap();
-    TestPortal {
-        url,
-        client,
-        database,
-    }
+        .unwrap()
 }
 
 impl TestPortal {

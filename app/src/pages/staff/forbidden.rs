@@ -1,0 +1,73 @@
+//! "You do not have permission to view this page": shown (status 403) when a signed-in member of
+//! staff opens a page the access table keeps from their roles.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::StaffLayout;
+use crate::i18n::t;
+
+/// The page's content in the staff frame.
+#[component]
+pub fn Forbidden(name: Option<String>) -> impl IntoView {
+    view! {
+        <Title text=t("staff.forbidden.title")/>
+        <StaffLayout name>
+            <ForbiddenContent/>
+        </StaffLayout>
+    }
+}
+
+#[component]
+fn ForbiddenContent() -> impl IntoView {
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <h1 class="govuk-heading-l">{t("staff.forbidden.title")}</h1>
+                <p class="govuk-body">{t("staff.forbidden.body")}</p>
+                <p class="govuk-body">
+                    <a class="govuk-link" href="/staff">{t("staff.forbidden.home")}</a>
+                </p>
+            </div>
+        </div>
+    }
+}
+
+/// The whole 403 document, rendered by the server's middleware (no scripts: nothing to hydrate).
+#[cfg(feature = "ssr")]
+pub fn forbidden_document(name: &str) -> String {
+    let name = Some(name.to_owned());
+    let body = Owner::new().with(|| {
+        view! {
+            <StaffLayout name>
+                <ForbiddenContent/>
+            </StaffLayout>
+        }
+        .to_html()
+    });
+    let title = format!("{} - {}", t("staff.forbidden.title"), t("service.name"));
+    format!(
+        "<!DOCTYPE html><html lang=\"en\" class=\"govuk-template\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"theme-color\" content=\"#0b0c0c\"><title>{}</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/portal.css\"></head>\
+         <body class=\"govuk-template__body\">{body}</body></html>",
+        crate::components::rcdata(title)
+    )
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn the_forbidden_document_says_so_and_escapes_the_name() {
+        let html = super::forbidden_document("Ann <b>Lee</b>");
+        assert!(
+            html.contains("You do not have permission to view this page"),
+            "{html}"
+        );
+        assert!(html.contains("Ann &lt;b&gt;Lee&lt;/b&gt;"), "{html}");
+        assert!(html.contains("<title>You do not have permission"), "{html}");
+        assert!(html.contains("Sign out"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+    }
+}

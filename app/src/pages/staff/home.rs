@@ -1,0 +1,64 @@
+//! `/staff`: who is signed in, their roles, and the areas their roles open.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{loading, outcome, StaffLayout};
+use crate::domain::staff::{StaffMember, AREAS};
+use crate::i18n::{t, tf};
+use crate::server_fns::staff::whoami;
+
+#[component]
+pub fn StaffHomePage() -> impl IntoView {
+    let me = Resource::new(|| (), |_| whoami());
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(me) => home(me).into_any(),
+                    Err(error) => outcome(error, "/staff".to_owned()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn home(me: StaffMember) -> impl IntoView {
+    let roles = me
+        .roles
+        .iter()
+        .map(|role| view! { <li>{t(&role.label_key())}</li> })
+        .collect_view();
+    let links: Vec<_> = AREAS
+        .iter()
+        .filter_map(|area| area.link.map(|label| (area.slug, label)))
+        .filter(|(slug, _)| me.may_open(&format!("/staff/{slug}")))
+        .map(|(slug, label)| {
+            view! { <li><a class="govuk-link" href=format!("/staff/{slug}")>{t(label)}</a></li> }
+        })
+        .collect();
+    let no_links = links.is_empty();
+    view! {
+        <Title text=t("staff.home.title")/>
+        <StaffLayout name=Some(me.name.clone())>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <h1 class="govuk-heading-l">{t("staff.home.title")}</h1>
+                    <p class="govuk-body">{tf("staff.home.signed_in_as", &[("name", &me.name)])}</p>
+                    <h2 class="govuk-heading-m">{t("staff.home.roles")}</h2>
+                    {if me.roles.is_empty() {
+                        view! { <p class="govuk-body">{t("staff.home.no_roles")}</p> }.into_any()
+                    } else {
+                        view! { <ul class="govuk-list govuk-list--bullet">{roles}</ul> }.into_any()
+                    }}
+                    <h2 class="govuk-heading-m">{t("staff.home.areas")}</h2>
+                    {if no_links {
+                        view! { <p class="govuk-body">{t("staff.home.no_areas")}</p> }.into_any()
+                    } else {
+                        view! { <ul class="govuk-list">{links}</ul> }.into_any()
+                    }}
+                </div>
+            </div>
+        </StaffLayout>
+    }
+}

@@ -1,0 +1,116 @@
+//! `/staff/users/<id>`: change a member's roles, manager, away-until date, or deactivate them.
+
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::fields::{summary, RoleCheckboxes, SmallRadios, SmallSelect};
+use super::{loading, outcome, page_title, StaffLayout};
+use crate::components::{DateInput, ErrorSummary};
+use crate::i18n::t;
+use crate::server_fns::staff::{load_edit_staff, EditStaffView, UpdateStaff};
+
+#[component]
+pub fn EditStaffPage() -> impl IntoView {
+    let params = use_params_map();
+    let action = ServerAction::<UpdateStaff>::new();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = Resource::new(
+        move || (id(), action.version().get()),
+        |(id, _)| load_edit_staff(id),
+    );
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => form(view, action).into_any(),
+                    Err(error) => outcome(error, format!("/staff/users/{}", id())),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn form(view: EditStaffView, action: ServerAction<UpdateStaff>) -> impl IntoView {
+    let EditStaffView {
+        me,
+        member,
+        managers,
+        flash,
+    } = view;
+    let has_errors = flash.as_ref().is_some_and(|f| !f.errors.is_empty());
+    let errors = flash.as_ref().map(|f| f.errors.clone()).unwrap_or_default();
+    let error = |field: &str| {
+        flash
+            .as_ref()
+            .and_then(|f| f.error(field))
+            .map(|key| t(&key))
+    };
+    // What was typed if the form was refused, else what is stored.
+    let typed = |field: &str, stored: String| {
+        flash
+            .as_ref()
+            .map(|f| f.value(field).unwrap_or_default())
+            .unwrap_or(stored)
+    };
+    let roles = match &flash {
+        Some(flash) => flash.values_of("roles"),
+        None => member.roles.iter().map(|r| r.code().to_owned()).collect(),
+    };
+    let away = member.away_until;
+    let day = typed("day", away.map(|d| d.day().to_string()).unwrap_or_default());
+    let month = typed(
+        "month",
+        away.map(|d| d.month().to_string()).unwrap_or_default(),
+    );
+    let year = typed(
+        "year",
+        away.map(|d| d.year().to_string()).unwrap_or_default(),
+    );
+    let manager = typed("manager", member.manager_id.clone().unwrap_or_default());
+    let status = typed(
+        "status",
+        if member.active {
+            "active"
+        } else {
+            "deactivated"
+        }
+        .to_owned(),
+    );
+    let title = t("staff.users.edit.title");
+    let (roles_error, manager_error) = (error("roles"), error("manager"));
+    let (away_error, status_error) = (error("away-until-day"), error("status"));
+    let page = page_title(&format!("{title}: {}", member.name), has_errors);
+    let errors = summary(&errors);
+    view! {
+        <Title text=page/>
+        <StaffLayout name=Some(me.name.clone())>
+            <a href="/staff/users" class="govuk-back-link">{t("common.back")}</a>
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors/>
+                    <span class="govuk-caption-l">{title}</span>
+                    <h1 class="govuk-heading-l">{member.name.clone()}</h1>
+                    <p class="govuk-body">{member.email.clone()}</p>
+                    <ActionForm action=action attr:novalidate="true">
+                        <input type="hidden" name="id" value=member.id.clone()/>
+                        <RoleCheckboxes selected=roles error=roles_error/>
+                        <SmallSelect id="manager" label=t("staff.users.manager") none=t("staff.users.no_manager")
+                            options=managers selected=manager error=manager_error/>
+                        <DateInput id="away-until".to_owned() heading=t("staff.users.away_until")
+                            hint=Some(t("staff.users.away_hint")) day month year
+                            error=away_error small=true/>
+                        <SmallRadios id="status" legend=t("staff.users.status")
+                            options=vec![
+                                ("active".to_owned(), t("staff.users.status.active")),
+                                ("deactivated".to_owned(), t("staff.users.status.deactivated")),
+                            ]
+                            selected=status error=status_error/>
+                        <button type="submit" class="govuk-button">{t("staff.users.edit.submit")}</button>
+                    </ActionForm>
+                </div>
+            </div>
+        </StaffLayout>
+    }
+}
