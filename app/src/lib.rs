@@ -18,7 +18,7 @@ use leptos_router::{
 };
 
 use crate::i18n::t;
-use crate::pages::{about_data, concern, home, not_found, staff};
+use crate::pages::{about_data, concern, home, intelligence, not_found, staff};
 
 /// The HTML document around every page (server-rendered).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -68,6 +68,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/users") view=staff::UsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/users/new") view=staff::NewStaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/users/:id") view=staff::EditStaffPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/nuisance") view=intelligence::OffendersPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/nuisance/add") view=intelligence::AddReportPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/nuisance/offenders/:id") view=intelligence::OffenderPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

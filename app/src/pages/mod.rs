@@ -3,5 +3,6 @@
 pub mod about_data;
 pub mod concern;
 pub mod home;
+pub mod intelligence;
 pub mod not_found;
 pub mod staff;

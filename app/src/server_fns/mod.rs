@@ -4,6 +4,7 @@
 
 pub mod concern;
 pub mod handover;
+pub mod intelligence;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod staff;

@@ -23,7 +23,7 @@ const MOST_OFFENDERS: usize = 1_000;
 /// Incidents in one offender's export.
 const MOST_INCIDENTS: i64 = 50_000;
 
-fn period(services: &Services, query: &HashMap<String, String>) -> Result<Period, Response> {
+fn period(services: &Services, query: &HashMap<String, String>) -> Option<Period> {
     let get = |name: &str| query.get(name).map(String::as_str).unwrap_or_default();
     choose_period(
         get("period"),
@@ -31,13 +31,15 @@ fn period(services: &Services, query: &HashMap<String, String>) -> Result<Period
         get("to"),
         services.clock.today(),
     )
-    .map_err(|_| {
-        (
-            StatusCode::BAD_REQUEST,
-            "Choose a period: from and to as YYYY-MM-DD, at most two years.",
-        )
-            .into_response()
-    })
+    .ok()
+}
+
+fn bad_period() -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        "Choose a period: from and to as YYYY-MM-DD, at most two years.",
+    )
+        .into_response()
 }
 
 fn csv(name: &str, body: String) -> Response {
@@ -67,9 +69,8 @@ pub async fn offenders(
     Extension(services): Extension<Services>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let period = match period(&services, &query) {
-        Ok(period) => period,
-        Err(response) => return response,
+    let Some(period) = period(&services, &query) else {
+        return bad_period();
     };
     let kind = query
         .get("kind")
@@ -129,9 +130,8 @@ pub async fn incidents(
     Path(id): Path<i64>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let period = match period(&services, &query) {
-        Ok(period) => period,
-        Err(response) => return response,
+    let Some(period) = period(&services, &query) else {
+        return bad_period();
     };
     let detail = match services.nuisance.offender(id, period, MOST_INCIDENTS).await {
         Ok(Some(detail)) => detail,

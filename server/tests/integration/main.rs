@@ -11,6 +11,7 @@ mod http;
 mod intake;
 mod mail;
 mod nuisance_api;
+mod nuisance_intel;
 mod nuisance_store;
 mod staff;
 mod submission;

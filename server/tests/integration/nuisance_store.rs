@@ -66,7 +66,7 @@ async fn the_ranking_agrees_with_counting_every_report_by_hand() {
     for _ in 0..1500 {
         let day = start.checked_add_days(Days::new(rng.next() % 60)).unwrap();
         let mut offenders = vec![offender("number", rng.skewed(120))];
-        if rng.next() % 2 == 0 {
+        if rng.next().is_multiple_of(2) {
             offenders.push(offender("company", rng.skewed(40)));
         }
         for o in &offenders {
@@ -114,7 +114,7 @@ async fn the_ranking_agrees_with_counting_every_report_by_hand() {
                     })
                     .filter(|(_, reports)| *reports >= min_reports)
                     .collect();
-                expected.sort_by(|a, b| b.1.cmp(&a.1));
+                expected.sort_by_key(|e| std::cmp::Reverse(e.1));
                 let got: Vec<u64> = ranked.iter().map(|r| r.reports).collect();
                 let want: Vec<u64> = expected.iter().take(limit).map(|e| e.1).collect();
                 assert_eq!(got, want, "{kind:?} {from}..{to} limit {limit}");

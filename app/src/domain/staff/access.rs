@@ -39,7 +39,7 @@ pub const AREAS: &[Area] = &[
             Role::TeamManager,
             Role::Admin,
         ],
-        link: None,
+        link: Some("staff.area.nuisance"),
     },
 ];
 

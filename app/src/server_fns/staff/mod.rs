@@ -6,7 +6,7 @@
 mod error;
 mod forms;
 mod sign_in;
-mod users;
+pub(crate) mod users;
 #[cfg(feature = "ssr")]
 mod users_rules;
 

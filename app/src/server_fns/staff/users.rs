@@ -73,7 +73,10 @@ pub async fn load_edit_staff(id: String) -> Result<EditStaffView, StaffError> {
 }
 
 #[cfg(feature = "ssr")]
-async fn take_flash(session_id: &str, form: &str) -> Result<Option<FormFlash>, StaffError> {
+pub(crate) async fn take_flash(
+    session_id: &str,
+    form: &str,
+) -> Result<Option<FormFlash>, StaffError> {
     let flash = services()?
         .staff
         .take_flash(session_id)
@@ -84,7 +87,11 @@ async fn take_flash(session_id: &str, form: &str) -> Result<Option<FormFlash>, S
 
 /// Keeps the refused form for the page and sends the person back to it.
 #[cfg(feature = "ssr")]
-async fn refuse(session_id: &str, flash: FormFlash, back: &str) -> Result<(), StaffError> {
+pub(crate) async fn refuse(
+    session_id: &str,
+    flash: FormFlash,
+    back: &str,
+) -> Result<(), StaffError> {
     services()?
         .staff
         .set_flash(session_id, Some(&flash))

@@ -1,0 +1,192 @@
+//! `/staff/nuisance/offenders/<id>`: one offender over the period — its reports week by week,
+//! what they were about, how they came, and the reports themselves.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{category_label, channel_label, kind_label, param, period_text, short_date};
+use crate::components::SummaryRow;
+use crate::i18n::{t, tf};
+use crate::pages::staff::{loading, outcome, StaffLayout};
+use crate::server_fns::intelligence::{load_offender, OffenderView};
+
+#[component]
+pub fn OffenderPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                params
+                    .read()
+                    .get("id")
+                    .and_then(|id| id.parse::<i64>().ok()),
+                param(&q, "period"),
+                param(&q, "from"),
+                param(&q, "to"),
+            )
+        },
+        |(id, period, from, to)| async move {
+            match id {
+                Some(id) => load_offender(id, period, from, to).await,
+                None => Err(crate::server_fns::staff::StaffError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                let path = format!("/staff/nuisance/offenders/{}", params.read_untracked().get("id").unwrap_or_default());
+                match data.await {
+                    Ok(view) => offender(view).into_any(),
+                    Err(error) => outcome(error, path),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn facts(view: &OffenderView) -> Vec<SummaryRow> {
+    let o = &view.offender;
+    [
+        (t("intelligence.col.kind"), kind_label(&o.kind)),
+        (t("intelligence.offender.key"), o.key.clone()),
+        (t("intelligence.col.reports"), o.reports.to_string()),
+        (t("intelligence.col.ever"), o.total.to_string()),
+        (
+            t("intelligence.offender.first"),
+            short_date(o.first_reported),
+        ),
+        (t("intelligence.col.last"), short_date(o.last_reported)),
+    ]
+    .into_iter()
+    .map(|(key, value)| SummaryRow {
+        key,
+        value,
+        change_href: String::new(),
+    })
+    .collect()
+}
+
+fn counts_table(
+    caption: String,
+    label: String,
+    counts: Vec<(String, String, u64)>,
+) -> impl IntoView {
+    view! {
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">{label}</th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("intelligence.col.incidents")}</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {counts.into_iter().map(|(_, name, n)| view! {
+                    <tr class="govuk-table__row">
+                        <td class="govuk-table__cell">{name}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{n}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn offender(view: OffenderView) -> impl IntoView {
+    let title = view.offender.display.clone();
+    let back = format!("/staff/nuisance?{}", view.query);
+    let csv = format!(
+        "/staff/nuisance/offenders/{}/incidents.csv?{}",
+        view.offender.id, view.query
+    );
+    let most = view
+        .trend
+        .iter()
+        .map(|w| w.reports)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let trend = view.trend.clone().into_iter().map(|week| {
+        let width = format!("width: {}%", week.reports * 100 / most);
+        view! {
+            <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{short_date(week.starts)}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{week.reports}</td>
+                <td class="govuk-table__cell intelligence-bar-cell"><span class="intelligence-bar" style=width aria-hidden="true"></span></td>
+            </tr>
+        }
+    }).collect_view();
+    let categories = view
+        .categories
+        .iter()
+        .map(|(c, n)| (c.clone(), category_label(c), *n))
+        .collect();
+    let channels = view
+        .channels
+        .iter()
+        .map(|(c, n)| (c.clone(), channel_label(c), *n))
+        .collect();
+    let incidents = view.incidents.clone();
+    let facts = facts(&view);
+    view! {
+        <Title text=title.clone()/>
+        <StaffLayout name=Some(view.me.name.clone())>
+            <a href=back class="govuk-back-link">{t("intelligence.offender.back")}</a>
+            <span class="govuk-caption-l">{kind_label(&view.offender.kind)}</span>
+            <h1 class="govuk-heading-l">{title}</h1>
+            <p class="govuk-body">{period_text(&view.period)}</p>
+            <dl class="govuk-summary-list">
+                {facts.into_iter().map(|row| view! {
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">{row.key}</dt>
+                        <dd class="govuk-summary-list__value">{row.value}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+            <table class="govuk-table">
+                <caption class="govuk-table__caption govuk-table__caption--m">{t("intelligence.offender.trend")}</caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">{t("intelligence.col.week")}</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("intelligence.col.reports")}</th>
+                        <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{t("intelligence.col.bar")}</span></th>
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">{trend}</tbody>
+            </table>
+            {counts_table(t("intelligence.offender.categories"), t("intelligence.col.category"), categories)}
+            {counts_table(t("intelligence.offender.channels"), t("intelligence.col.channel"), channels)}
+            <h2 class="govuk-heading-m">{tf("intelligence.offender.latest", &[("count", &incidents.len().to_string())])}</h2>
+            <p class="govuk-body"><a class="govuk-link" href=csv rel="external" download="">{t("intelligence.offender.csv")}</a></p>
+            <table class="govuk-table intelligence-incidents">
+                <caption class="govuk-visually-hidden">{t("intelligence.offender.incidents")}</caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">{t("intelligence.col.when")}</th>
+                        <th scope="col" class="govuk-table__header">{t("intelligence.col.channel")}</th>
+                        <th scope="col" class="govuk-table__header">{t("intelligence.col.from")}</th>
+                        <th scope="col" class="govuk-table__header">{t("intelligence.col.company")}</th>
+                        <th scope="col" class="govuk-table__header">{t("intelligence.col.said")}</th>
+                        <th scope="col" class="govuk-table__header">{t("intelligence.col.source")}</th>
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">
+                    {incidents.into_iter().map(|line| view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{line.occurred_at}</td>
+                            <td class="govuk-table__cell">{channel_label(&line.channel)}</td>
+                            <td class="govuk-table__cell">{line.sender.unwrap_or_else(|| t("intelligence.withheld"))}</td>
+                            <td class="govuk-table__cell">{line.company.unwrap_or_default()}</td>
+                            <td class="govuk-table__cell">{line.text}</td>
+                            <td class="govuk-table__cell">{t(&format!("intelligence.source.{}", line.source))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </StaffLayout>
+    }
+}
