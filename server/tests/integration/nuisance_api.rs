@@ -183,3 +183,17 @@ async fn hostile_input_gets_clear_errors_and_stores_nothing() {
     );
     assert_eq!(stored_reports(&portal).await, 0);
 }
+
+#[tokio::test]
+async fn the_documented_example_answers_as_documented() {
+    let portal = spawn_portal(date(2026, 3, 2)).await;
+    let document: Value =
+        serde_json::from_str(include_str!("../../src/http/openapi.json")).unwrap();
+    let operation = &document["paths"]["/api/v1/nuisance-reports"]["post"];
+    let example =
+        &operation["requestBody"]["content"]["application/json"]["examples"]["text"]["value"];
+    let documented = &operation["responses"]["201"]["content"]["application/json"]["example"];
+    let (status, answer) = post(&portal, &example.to_string(), Some(KEY), None).await;
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(&answer, documented);
+}
