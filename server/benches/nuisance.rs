@@ -236,7 +236,8 @@ async fn main() -> anyhow::Result<()> {
             .await?
             .try_get::<i64, _>("n")?,
     )?;
-    for scale in scales.into_iter().filter(|scale| *scale >= stored) {
+    let already = stored;
+    for scale in scales.into_iter().filter(|scale| *scale >= already) {
         let started = Instant::now();
         let loading = scale - stored;
         while stored < scale {
