@@ -18,7 +18,7 @@ use leptos_router::{
 };
 
 use crate::i18n::t;
-use crate::pages::{about_data, concern, home, not_found};
+use crate::pages::{about_data, concern, home, not_found, nuisance};
 
 /// The HTML document around every page (server-rendered).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -63,6 +63,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/concern/confirmation") view=concern::submit::ConfirmationPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/result/:verdict") view=concern::verdict::VerdictPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/:step") view=concern::question::QuestionPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-nuisance") view=nuisance::start::StartPage/>
+                <Route path=path!("/report-nuisance/:page") view=nuisance::NuisancePage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -4,3 +4,4 @@ pub mod about_data;
 pub mod concern;
 pub mod home;
 pub mod not_found;
+pub mod nuisance;

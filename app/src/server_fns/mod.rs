@@ -4,5 +4,6 @@
 
 pub mod concern;
 pub mod handover;
+pub mod nuisance;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -5,6 +5,7 @@ mod cases;
 mod csrf;
 mod downloads;
 mod nuisance_reports;
+mod nuisance_upload;
 mod openapi;
 mod readiness;
 mod uploads;
@@ -96,6 +97,10 @@ pub fn build_router(
     // Uploads and the cases API carry files: their own, larger, body limit.
     let file_routes = Router::new()
         .route("/concern/evidence/upload", post(uploads::upload))
+        .route(
+            "/report-nuisance/email-evidence/upload",
+            post(nuisance_upload::upload),
+        )
         .route("/api/v1/cases", post(cases::create))
         .layer(RequestBodyLimitLayer::new(uploads::body_limit(&limits)))
         // axum's own 2 MB default would cut uploads short: the layer above is the limit.
