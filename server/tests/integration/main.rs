@@ -11,6 +11,7 @@ mod http;
 mod intake;
 mod mail;
 mod nuisance_api;
+mod nuisance_journey;
 mod nuisance_store;
 mod submission;
 mod support;
