@@ -123,3 +123,49 @@ pub fn channel_label(form: &IncidentForm) -> String {
         .map(|channel| t(&format!("nuisance.channel.{}", channel.code())))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::nuisance::{
+        Advice, Category, Channel, OffenderKind, Question, Relationship,
+    };
+    use crate::i18n::has;
+
+    /// The keys the pages build from codes exist (the literal ones are checked by the i18n test).
+    #[test]
+    fn every_key_built_from_a_code_exists() {
+        let mut keys: Vec<String> = Vec::new();
+        for question in Question::all() {
+            keys.push(format!("nuisance.question.{}", question.code()));
+            if *question != Question::SilentOrAbandoned {
+                keys.push(format!("nuisance.row.{}", question.code()));
+            }
+        }
+        keys.extend(
+            Channel::codes()
+                .iter()
+                .map(|c| format!("nuisance.channel.{c}")),
+        );
+        keys.extend(
+            Category::codes()
+                .iter()
+                .map(|c| format!("nuisance.category.{c}")),
+        );
+        keys.extend(
+            Relationship::codes()
+                .iter()
+                .map(|c| format!("nuisance.relationship.{c}")),
+        );
+        keys.extend(
+            OffenderKind::codes()
+                .iter()
+                .map(|c| format!("nuisance.confirmation.kind.{c}")),
+        );
+        keys.extend(Advice::all().iter().map(|a| a.message_key()));
+        for key in ["yes", "no", "not_sure"] {
+            keys.push(format!("nuisance.answer.{key}"));
+        }
+        let missing: Vec<&String> = keys.iter().filter(|key| !has(key)).collect();
+        assert!(missing.is_empty(), "missing: {missing:?}");
+    }
+}

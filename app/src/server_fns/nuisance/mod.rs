@@ -12,6 +12,7 @@ mod submit;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use answer_fn::{answer_nuisance, AnswerNuisance};
 pub use pages::{field_id, question_of_field, At, Page, BASE};
 pub use state::{NuisanceJourney, PageFlash, SentCount, SentReport};
 pub use submit_fns::{RemoveIncident, SubmitReport};
@@ -19,7 +20,9 @@ pub use submit_fns::{RemoveIncident, SubmitReport};
 #[cfg(feature = "ssr")]
 use super::session;
 use crate::domain::directory::Contact;
-use crate::domain::nuisance::{triage, Channel, IncidentForm, NuisanceSettings, TriageFacts};
+#[cfg(feature = "ssr")]
+use crate::domain::nuisance::triage;
+use crate::domain::nuisance::{Channel, IncidentForm, NuisanceSettings, TriageFacts};
 
 /// What the journey's pages need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,69 +85,6 @@ pub async fn load_nuisance() -> Result<NuisanceView, ServerFnError> {
     })
 }
 
-/// Records the answer to one page and goes to the next; a rejected answer goes back to its page
-/// with the problems and what was typed.
-#[allow(clippy::too_many_arguments)]
-#[server(prefix = "/api/nuisance", endpoint = "answer")]
-pub async fn answer_nuisance(
-    page: String,
-    change: Option<String>,
-    incident: Option<String>,
-    value: Option<String>,
-    values: Option<Vec<String>>,
-    day: Option<String>,
-    month: Option<String>,
-    year: Option<String>,
-    hour: Option<String>,
-    minute: Option<String>,
-    sender_unknown: Option<String>,
-    category_other: Option<String>,
-    email_source: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    postcode: Option<String>,
-) -> Result<(), ServerFnError> {
-    use crate::domain::nuisance::ReporterForm;
-    let services = session::services()?;
-    let Some(page) = Page::from_slug(&page) else {
-        leptos_axum::redirect(BASE);
-        return Ok(());
-    };
-    let at = at_from(change.as_deref(), incident.as_deref());
-    let posted = flow::Posted {
-        value: value.unwrap_or_default(),
-        values: values.unwrap_or_default(),
-        day: day.unwrap_or_default(),
-        month: month.unwrap_or_default(),
-        year: year.unwrap_or_default(),
-        hour: hour.unwrap_or_default(),
-        minute: minute.unwrap_or_default(),
-        sender_unknown: sender_unknown.unwrap_or_default(),
-        category_other: category_other.unwrap_or_default(),
-        email_source: email_source.unwrap_or_default(),
-        upload_error: None,
-        reporter: ReporterForm {
-            name: name.unwrap_or_default(),
-            email: email.unwrap_or_default(),
-            postcode: postcode.unwrap_or_default(),
-        },
-    };
-    let mut journey = session::load(&services).await?;
-    let now = services.clock.now().naive_local();
-    let target = flow::answer(
-        &mut journey.nuisance,
-        page,
-        at,
-        posted,
-        now,
-        &services.nuisance_settings,
-    );
-    ensure_key(&mut journey.nuisance)?;
-    session::save(&services, &journey).await?;
-    leptos_axum::redirect(&target);
-    Ok(())
-}
-
 /// The query of a page changed from a check page: `change=true`, `incident=<index>`.
 pub fn at_from(change: Option<&str>, incident: Option<&str>) -> At {
     At {
@@ -175,5 +115,76 @@ mod submit_fns {
     #[server(prefix = "/api/nuisance", endpoint = "submit")]
     pub async fn submit_report() -> Result<(), ServerFnError> {
         super::submit::submit_report().await
+    }
+}
+
+/// The one endpoint every question page posts to (its arguments are the forms' fields).
+#[allow(clippy::too_many_arguments)]
+mod answer_fn {
+    use leptos::prelude::*;
+
+    #[cfg(feature = "ssr")]
+    use super::{at_from, ensure_key, flow, session, Page, BASE};
+
+    /// Records the answer to one page and goes to the next; a rejected answer goes back to its page
+    /// with the problems and what was typed.
+    #[server(prefix = "/api/nuisance", endpoint = "answer")]
+    pub async fn answer_nuisance(
+        page: String,
+        change: Option<String>,
+        incident: Option<String>,
+        value: Option<String>,
+        values: Option<Vec<String>>,
+        day: Option<String>,
+        month: Option<String>,
+        year: Option<String>,
+        hour: Option<String>,
+        minute: Option<String>,
+        sender_unknown: Option<String>,
+        category_other: Option<String>,
+        email_source: Option<String>,
+        name: Option<String>,
+        email: Option<String>,
+        postcode: Option<String>,
+    ) -> Result<(), ServerFnError> {
+        use crate::domain::nuisance::ReporterForm;
+        let services = session::services()?;
+        let Some(page) = Page::from_slug(&page) else {
+            leptos_axum::redirect(BASE);
+            return Ok(());
+        };
+        let at = at_from(change.as_deref(), incident.as_deref());
+        let posted = flow::Posted {
+            value: value.unwrap_or_default(),
+            values: values.unwrap_or_default(),
+            day: day.unwrap_or_default(),
+            month: month.unwrap_or_default(),
+            year: year.unwrap_or_default(),
+            hour: hour.unwrap_or_default(),
+            minute: minute.unwrap_or_default(),
+            sender_unknown: sender_unknown.unwrap_or_default(),
+            category_other: category_other.unwrap_or_default(),
+            email_source: email_source.unwrap_or_default(),
+            upload_error: None,
+            reporter: ReporterForm {
+                name: name.unwrap_or_default(),
+                email: email.unwrap_or_default(),
+                postcode: postcode.unwrap_or_default(),
+            },
+        };
+        let mut journey = session::load(&services).await?;
+        let now = services.clock.now().naive_local();
+        let target = flow::answer(
+            &mut journey.nuisance,
+            page,
+            at,
+            posted,
+            now,
+            &services.nuisance_settings,
+        );
+        ensure_key(&mut journey.nuisance)?;
+        session::save(&services, &journey).await?;
+        leptos_axum::redirect(&target);
+        Ok(())
     }
 }
