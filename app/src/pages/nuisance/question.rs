@@ -91,15 +91,15 @@ pub fn question_page(question: Question, at: At, view: NuisanceView, actions: Ac
     };
     if question == Question::EmailEvidence {
         let body = email_page(&title, &form, &flash, at);
-        let body = view! { {signposts(inset)} {body} }.into_any();
+        let body = view! { {body} {signposts(inset)} }.into_any();
         return frame(title, Some(back), errors, body);
     }
     let control = control(question, channel, &form, &flash, &view, title.clone());
     let body = view! {
-        {signposts(inset)}
         <ActionForm action=actions.answer attr:novalidate="true">
             {hidden(page, at)}
             {control}
+            {signposts(inset)}
             {continue_button()}
         </ActionForm>
     };
