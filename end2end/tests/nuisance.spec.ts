@@ -6,6 +6,20 @@ import { expectAccessible, settled } from './helpers';
 // Monday 2 March 2026, so the calls and messages happened on Sunday 1 March.
 test.describe.configure({ timeout: 240_000 });
 
+// With JavaScript, the pages hydrate without errors (a mismatch between the server's HTML and
+// the browser's would show here).
+let consoleErrors: string[] = [];
+test.beforeEach(async ({ page }) => {
+  consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+});
+test.afterEach(async () => {
+  expect(consoleErrors).toEqual([]);
+});
+
 const EML = [
   'Return-Path: <bounce@mailer.example.net>',
   'Received: from mailer.example.net by mx.example.org; Sun, 1 Mar 2026 09:15:00 +0000',
@@ -167,16 +181,16 @@ async function sendReport(page: Page, info: TestInfo, details = true): Promise<s
   return (await page.locator('main').textContent()) ?? '';
 }
 
-const CASES: [Channel, string, string][] = [
-  ['text', '09061701461', 'Forward the text to 7726'],
-  ['live_call', '020 7946 0123', 'Register your number with the Telephone Preference Service'],
-  ['automated_call', '08002986030', 'Register your number with the Telephone Preference Service'],
-  ['email', 'offers@greendeal.example.com', 'report it to Action Fraud'],
-  ['fax', '020 7946 0123', 'Register your fax number with the Fax Preference Service'],
+const CASES: [Channel, string, string, string][] = [
+  ['text', 'a text message', '09061701461', 'Forward the text to 7726'],
+  ['live_call', 'a live call', '020 7946 0123', 'Register your number with the Telephone Preference Service'],
+  ['automated_call', 'an automated call', '08002986030', 'Register your number with the Telephone Preference Service'],
+  ['email', 'an email', 'offers@greendeal.example.com', 'report it to Action Fraud'],
+  ['fax', 'a fax', '020 7946 0123', 'Register your fax number with the Fax Preference Service'],
 ];
 
-for (const [channel, sender, advice] of CASES) {
-  test(`a ${channel.replace('_', ' ')} is reported with the advice that fits`, async ({ page }, info) => {
+for (const [channel, name, sender, advice] of CASES) {
+  test(`${name} is reported, with the advice that fits`, async ({ page }, info) => {
     await startReport(page, info);
     await reportOne(page, info, channel, sender);
     const confirmation = await sendReport(page, info);

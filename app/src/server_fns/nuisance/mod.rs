@@ -59,6 +59,8 @@ pub async fn load_nuisance() -> Result<NuisanceView, ServerFnError> {
     }
     let mut state = journey.nuisance;
     state.flash = flash;
+    // The key stays on the server: the page has no use for it.
+    state.idempotency_key = None;
     let directory = &services.directory;
     let signposts = state
         .current

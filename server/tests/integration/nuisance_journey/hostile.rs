@@ -305,7 +305,7 @@ async fn the_email_page_reads_files_by_content_and_refuses_garbage() {
 }
 
 #[tokio::test]
-async fn a_report_changed_behind_the_pages_is_checked_again_on_submit() {
+async fn posting_straight_to_a_page_cannot_skip_its_checks() {
     let portal = spawn_portal(date(2026, 3, 2)).await;
     one_incident(&portal, "live_call", "020 7946 0123").await;
     answer(&portal, "check-incident", &[]).await;
