@@ -18,7 +18,7 @@ use leptos_router::{
 };
 
 use crate::i18n::t;
-use crate::pages::{about_data, concern, home, intelligence, not_found, staff};
+use crate::pages::{about_data, concern, home, intelligence, not_found, nuisance, staff};
 
 /// The HTML document around every page (server-rendered).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -71,6 +71,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/nuisance") view=intelligence::OffendersPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/nuisance/add") view=intelligence::AddReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/nuisance/offenders/:id") view=intelligence::OffenderPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-nuisance") view=nuisance::start::StartPage/>
+                <Route path=path!("/report-nuisance/:page") view=nuisance::NuisancePage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

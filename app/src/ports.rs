@@ -30,6 +30,9 @@ pub struct Journey {
     /// The case this journey became, once handed in.
     #[serde(default)]
     pub submitted: Option<CaseReceipt>,
+    /// The nuisance calls and messages report being written, and the last one sent.
+    #[serde(default)]
+    pub nuisance: crate::server_fns::nuisance::NuisanceJourney,
 }
 
 /// A concern to hand in as a new case.

@@ -5,4 +5,5 @@ pub mod concern;
 pub mod home;
 pub mod intelligence;
 pub mod not_found;
+pub mod nuisance;
 pub mod staff;

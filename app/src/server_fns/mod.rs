@@ -5,6 +5,7 @@
 pub mod concern;
 pub mod handover;
 pub mod intelligence;
+pub mod nuisance;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod staff;

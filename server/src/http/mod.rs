@@ -6,6 +6,7 @@ mod csrf;
 mod downloads;
 mod intelligence;
 mod nuisance_reports;
+mod nuisance_upload;
 mod openapi;
 mod readiness;
 mod uploads;
@@ -103,6 +104,10 @@ pub fn build_router(
     // Uploads and the cases API carry files: their own, larger, body limit.
     let file_routes = Router::new()
         .route("/concern/evidence/upload", post(uploads::upload))
+        .route(
+            "/report-nuisance/email-evidence/upload",
+            post(nuisance_upload::upload),
+        )
         .route("/api/v1/cases", post(cases::create))
         .layer(RequestBodyLimitLayer::new(uploads::body_limit(&limits)))
         // axum's own 2 MB default would cut uploads short: the layer above is the limit.

@@ -12,6 +12,7 @@ mod intake;
 mod mail;
 mod nuisance_api;
 mod nuisance_intel;
+mod nuisance_journey;
 mod nuisance_store;
 mod staff;
 mod submission;

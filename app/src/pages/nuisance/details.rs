@@ -1,0 +1,113 @@
+//! "Do you want to report another call or message?" and "Your details".
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use super::inputs::{text_field, Field};
+use super::{error_for, flash_for, frame, hidden, summary, Actions};
+use crate::components::Radios;
+use crate::i18n::{fill, t};
+use crate::server_fns::nuisance::{At, NuisanceView, Page};
+
+pub fn another(view: NuisanceView, actions: Actions) -> AnyView {
+    let page = Page::Another;
+    let state = &view.journey;
+    if state.incidents.is_empty() {
+        return view! { <Redirect path=Page::Channel.href()/> }.into_any();
+    }
+    let flash = flash_for(&view, page, At::default());
+    let errors = summary(&flash);
+    let error = error_for(&flash, &["another"]);
+    let max = view.settings.max_incidents.to_string();
+    let count = state.incidents.len().to_string();
+    let title = t("nuisance.another.title");
+    let full = state.incidents.len() >= view.settings.max_incidents;
+    let control = if full {
+        view! {
+            <h1 class="govuk-heading-l">{title.clone()}</h1>
+            <p class="govuk-body">{fill(&t("nuisance.another.full"), &[("max", &max)])}</p>
+        }
+        .into_any()
+    } else {
+        let hint = Some(fill(
+            &t("nuisance.another.hint"),
+            &[("max", &max), ("n", &count)],
+        ));
+        let options = vec![
+            ("yes".to_owned(), t("nuisance.answer.yes")),
+            ("no".to_owned(), t("nuisance.answer.no")),
+        ];
+        view! { <Radios id="another".to_owned() heading=title.clone() hint options selected=None error/> }.into_any()
+    };
+    let body = view! {
+        <ActionForm action=actions.answer attr:novalidate="true">
+            {hidden(page, At::default())}
+            {control}
+            <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button>
+        </ActionForm>
+    };
+    frame(title, Some(Page::Check.href()), errors, body.into_any())
+}
+
+pub fn your_details(at: At, view: NuisanceView, actions: Actions) -> AnyView {
+    let page = Page::YourDetails;
+    let state = &view.journey;
+    if state.incidents.is_empty() {
+        return view! { <Redirect path=Page::Channel.href()/> }.into_any();
+    }
+    let flash = flash_for(&view, page, At::default());
+    let errors = summary(&flash);
+    let reporter = flash
+        .as_ref()
+        .map(|flash| flash.reporter.clone())
+        .unwrap_or_else(|| state.reporter.clone());
+    let prefilled = flash.is_none()
+        && !state.reporter_done
+        && !(reporter.name.is_empty() && reporter.email.is_empty() && reporter.postcode.is_empty());
+    let title = t("nuisance.details.title");
+    let back = if at.change {
+        Page::Check.href()
+    } else {
+        Page::Another.href()
+    };
+    let body = view! {
+        <h1 class="govuk-heading-l">{title.clone()}</h1>
+        <p class="govuk-body">{t("nuisance.details.why")}</p>
+        {prefilled.then(|| view! { <p class="govuk-body">{t("nuisance.details.kept")}</p> })}
+        <ActionForm action=actions.answer attr:novalidate="true">
+            {hidden(page, At { change: at.change, incident: None })}
+            {text_field(Field {
+                name: "name",
+                label: t("nuisance.details.name"),
+                hint: None,
+                value: reporter.name,
+                error: error_for(&flash, &["name"]),
+                autocomplete: "name",
+                input_type: "text",
+                width: "",
+            })}
+            {text_field(Field {
+                name: "email",
+                label: t("nuisance.details.email"),
+                hint: None,
+                value: reporter.email,
+                error: error_for(&flash, &["email"]),
+                autocomplete: "email",
+                input_type: "email",
+                width: "",
+            })}
+            {text_field(Field {
+                name: "postcode",
+                label: t("nuisance.details.postcode"),
+                hint: Some(t("nuisance.details.postcode_why")),
+                value: reporter.postcode,
+                error: error_for(&flash, &["postcode"]),
+                autocomplete: "postal-code",
+                input_type: "text",
+                width: "govuk-input--width-10",
+            })}
+            <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button>
+        </ActionForm>
+    };
+    frame(title, Some(back), errors, body.into_any())
+}

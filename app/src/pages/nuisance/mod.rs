@@ -1,0 +1,208 @@
+//! The nuisance calls and messages reporting journey (manual §9): a start page, then one
+//! question per page for each call or message, check it, add another, your details, check the
+//! whole report, send, and the confirmation with how often each number was reported. Every form
+//! is a real post answered by a redirect, so the journey works without JavaScript.
+
+mod check;
+mod details;
+mod done;
+mod inputs;
+mod question;
+pub mod start;
+mod wording;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::components::{BackLink, ErrorSummary, Layout};
+use crate::domain::directory::Contact;
+use crate::i18n::{fill, t};
+use crate::pages::concern::question::ServiceProblem;
+use crate::pages::not_found::NotFound;
+use crate::server_fns::nuisance::{
+    at_from, field_id, load_nuisance, AnswerNuisance, At, NuisanceView, Page, PageFlash,
+    RemoveIncident, SubmitReport,
+};
+
+/// The page's server actions; the page's journey is reloaded whenever one has run.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    pub answer: ServerAction<AnswerNuisance>,
+    pub remove: ServerAction<RemoveIncident>,
+    pub submit: ServerAction<SubmitReport>,
+}
+
+impl Actions {
+    fn new() -> Self {
+        Actions {
+            answer: ServerAction::new(),
+            remove: ServerAction::new(),
+            submit: ServerAction::new(),
+        }
+    }
+
+    fn version(&self) -> usize {
+        self.answer.version().get() + self.remove.version().get() + self.submit.version().get()
+    }
+}
+
+/// Every page after the start page: `/report-nuisance/:page`.
+#[component]
+pub fn NuisancePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let actions = Actions::new();
+    let slug = move || params.read().get("page").unwrap_or_default();
+    let at = move || {
+        let query = query.read();
+        at_from(
+            query.get("change").as_deref(),
+            query.get("incident").as_deref(),
+        )
+    };
+    let problem = move || query.read().get("problem");
+    let journey = Resource::new(
+        move || (slug(), at(), actions.version()),
+        |_| load_nuisance(),
+    );
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                let Some(page) = Page::from_slug(&slug()) else {
+                    return view! { <NotFound/> }.into_any();
+                };
+                match journey.await {
+                    Ok(view) => render(page, at(), problem(), view, actions),
+                    Err(_) => view! { <ServiceProblem/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// While a page loads (with JavaScript, between pages): still one heading.
+fn loading() -> impl IntoView {
+    view! {
+        <Layout>
+            <h1 class="govuk-heading-l">{t("nuisance.title")}</h1>
+            <p class="govuk-body">{t("nuisance.loading")}</p>
+        </Layout>
+    }
+}
+
+fn render(
+    page: Page,
+    at: At,
+    problem: Option<String>,
+    view: NuisanceView,
+    actions: Actions,
+) -> AnyView {
+    match page {
+        Page::Channel => question::channel_page(at, view, actions),
+        Page::Question(question) => question::question_page(question, at, view, actions),
+        Page::CheckIncident => check::check_incident(view, actions),
+        Page::Another => details::another(view, actions),
+        Page::YourDetails => details::your_details(at, view, actions),
+        Page::Check => check::check_report(problem, view, actions),
+        Page::Confirmation => done::confirmation(view),
+        Page::SilentCall => done::silent_call(view),
+    }
+}
+
+/// The flash for this page (and this saved call or message), if the last answer was rejected.
+fn flash_for(view: &NuisanceView, page: Page, at: At) -> Option<PageFlash> {
+    view.journey
+        .flash
+        .clone()
+        .filter(|flash| flash.page == page.slug() && flash.incident == at.incident)
+}
+
+/// The problems of a flash as the error summary shows them: (element id, message).
+fn summary(flash: &Option<PageFlash>) -> Vec<(String, String)> {
+    flash
+        .iter()
+        .flat_map(|flash| flash.errors.iter())
+        .map(|(field, key)| (field_id(field), t(key)))
+        .collect()
+}
+
+/// The message for `field` (or one of its parts, `when.day`), if it has a problem.
+fn error_for(flash: &Option<PageFlash>, fields: &[&str]) -> Option<String> {
+    flash.as_ref().and_then(|flash| {
+        flash
+            .errors
+            .iter()
+            .find(|(field, _)| fields.contains(&field.as_str()))
+            .map(|(_, key)| t(key))
+    })
+}
+
+/// A page: its title ("Error: " first when it shows problems), back link, error summary, body.
+fn frame(
+    title: String,
+    back: Option<String>,
+    errors: Vec<(String, String)>,
+    body: AnyView,
+) -> AnyView {
+    let page_title = if errors.is_empty() {
+        title
+    } else {
+        format!("{} {title}", t("error.title_prefix"))
+    };
+    view! {
+        <Title text=page_title/>
+        <Layout>
+            {back.map(|href| view! { <BackLink href/> })}
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors/>
+                    {body}
+                </div>
+            </div>
+        </Layout>
+    }
+    .into_any()
+}
+
+/// The hidden fields every answer form carries.
+fn hidden(page: Page, at: At) -> impl IntoView {
+    view! {
+        <input type="hidden" name="page" value=page.slug()/>
+        {at.change.then(|| view! { <input type="hidden" name="change" value="true"/> })}
+        {at.incident.map(|index| view! { <input type="hidden" name="incident" value=index.to_string()/> })}
+    }
+}
+
+/// Who else can help: name, what they deal with, website and phone.
+fn contact(contact: Contact, heading_level: u8) -> impl IntoView {
+    let name = if heading_level == 2 {
+        view! { <h2 class="govuk-heading-m">{contact.name}</h2> }.into_any()
+    } else {
+        view! { <h3 class="govuk-heading-s">{contact.name}</h3> }.into_any()
+    };
+    view! {
+        <div class="app-contact">
+            {name}
+            <p class="govuk-body">{contact.helps_with}</p>
+            {contact.how.map(|how| view! { <p class="govuk-body">{how}</p> })}
+            <ul class="govuk-list">
+                <li><a class="govuk-link" href=contact.website.clone() rel="noreferrer noopener">{contact.website.clone()}</a></li>
+                {contact.phone.map(|phone| view! { <li>{fill(&t("nuisance.contact.phone"), &[("phone", &phone)])}</li> })}
+            </ul>
+        </div>
+    }
+}
+
+/// The inset naming the other bodies to tell (Action Fraud, the premium-rate regulator): the
+/// report goes on.
+fn signposts(contacts: Vec<Contact>) -> impl IntoView {
+    (!contacts.is_empty()).then(|| {
+        view! {
+            <div class="govuk-inset-text" data-testid="signposts">
+                <h2 class="govuk-heading-s">{t("nuisance.signposts.title")}</h2>
+                {contacts.into_iter().map(|c| contact(c, 3)).collect_view()}
+            </div>
+        }
+    })
+}

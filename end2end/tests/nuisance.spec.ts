@@ -1,0 +1,277 @@
+import { expect, Page, test, TestInfo } from '@playwright/test';
+import { expectAccessible, settled } from './helpers';
+
+// The public nuisance calls and messages reporting journey, once with JavaScript and once without
+// (the config's two projects), with axe-core on every page. The server's clock is fixed on
+// Monday 2 March 2026, so the calls and messages happened on Sunday 1 March.
+test.describe.configure({ timeout: 240_000 });
+
+// With JavaScript, the pages hydrate without errors (a mismatch between the server's HTML and
+// the browser's would show here).
+let consoleErrors: string[] = [];
+test.beforeEach(async ({ page }) => {
+  consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+});
+test.afterEach(async () => {
+  expect(consoleErrors).toEqual([]);
+});
+
+const EML = [
+  'Return-Path: <bounce@mailer.example.net>',
+  'Received: from mailer.example.net by mx.example.org; Sun, 1 Mar 2026 09:15:00 +0000',
+  'From: "Green Deal Energy" <offers@greendeal.example.com>',
+  'To: me@example.org',
+  'Subject: Free solar panels',
+  'Date: Sun, 1 Mar 2026 09:15:00 +0000',
+  '',
+  'Claim your free solar panels today!',
+  '',
+].join('\r\n');
+
+const HEADINGS: Record<string, string> = {
+  channel: 'How did they contact you?',
+  'silent-or-abandoned': 'Was the call silent, or did it hang up when you answered?',
+  when: 'When did it happen?',
+  sender: 'Who contacted you?',
+  'contacted-on': 'Which number or email address were you contacted on?',
+  'message-text': 'What did the message say?',
+  'advertised-number': 'Did the recording ask you to call a number?',
+  'email-evidence': 'Upload the email or paste its headers',
+  company: 'Which company or brand was named?',
+  categories: 'What was it about?',
+  scam: 'Did it ask for money or bank details, or pretend to be someone it was not?',
+  relationship: 'Had you agreed to hear from them, or are you a customer?',
+  description: 'Is there anything else you want to tell us?',
+  'check-incident': 'Check this call or message',
+  another: 'Do you want to report another call or message?',
+  'your-details': 'Your details',
+  check: 'Check your answers before sending your report',
+  'silent-call': 'Report silent or abandoned calls to Ofcom',
+};
+
+/** Waits for a journey page (its address and heading), then audits it. */
+async function arrive(page: Page, info: TestInfo, slug: string, heading?: string) {
+  await expect(page).toHaveURL(new RegExp(`/report-nuisance/${slug}(\\?.*)?$`));
+  await settled(page, info);
+  const title = heading ?? HEADINGS[slug];
+  if (title) await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expectAccessible(page);
+}
+
+async function press(page: Page, name = 'Continue') {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+async function startReport(page: Page, info: TestInfo) {
+  await page.goto('/report-nuisance');
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report a nuisance call or message');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await arrive(page, info, 'channel');
+}
+
+type Channel = 'text' | 'live_call' | 'automated_call' | 'email' | 'fax';
+
+const CHANNEL_LABEL: Record<Channel, string> = {
+  text: 'A text message',
+  live_call: 'A live call (a person on the line)',
+  automated_call: 'An automated call (a recorded message)',
+  email: 'An email',
+  fax: 'A fax',
+};
+
+/** Answers one call or message from the channel page to "Check this call or message". */
+async function reportOne(page: Page, info: TestInfo, channel: Channel, sender: string) {
+  await page.getByLabel(CHANNEL_LABEL[channel], { exact: true }).check();
+  await press(page);
+  if (channel === 'live_call') {
+    await arrive(page, info, 'silent-or-abandoned');
+    await page.getByLabel('No', { exact: true }).check();
+    await press(page);
+  }
+  await arrive(page, info, 'when');
+  await page.getByLabel('Day').fill('1');
+  await page.getByLabel('Month').fill('3');
+  await page.getByLabel('Year').fill('2026');
+  await page.getByLabel('Hour').fill('9');
+  await page.getByLabel('Minute').fill('15');
+  await press(page);
+  await arrive(page, info, 'sender');
+  await page.locator('#sender').fill(sender);
+  await press(page);
+  await arrive(page, info, 'contacted-on');
+  await page.locator('#contacted_on').fill(channel === 'email' ? 'me@example.org' : '07912 345678');
+  await press(page);
+  if (channel === 'text') {
+    await arrive(page, info, 'message-text');
+    await page.locator('#message_text').fill('WINNER! Call 09061701461 to claim your prize');
+    await press(page);
+  }
+  if (channel === 'automated_call') {
+    await arrive(page, info, 'advertised-number');
+    await page.locator('#advertised_number').fill('09061701461');
+    await press(page);
+  }
+  if (channel === 'email') {
+    await arrive(page, info, 'email-evidence');
+    await page.locator('#email_file').setInputFiles({ name: 'offer.eml', mimeType: 'message/rfc822', buffer: Buffer.from(EML) });
+    await press(page);
+  }
+  await arrive(page, info, 'company');
+  if (channel === 'text' || channel === 'automated_call') {
+    // A premium-rate 09 number: the premium-rate regulator is named, and the report goes on.
+    await expect(page.getByTestId('signposts')).toContainText('Ofcom (phone-paid services)');
+  }
+  await page.locator('#company').fill('Green Deal Energy Ltd');
+  await press(page);
+  await arrive(page, info, 'categories');
+  await page.getByLabel('Energy, boilers, solar panels or insulation (green deals)').check();
+  await press(page);
+  if (channel !== 'fax') {
+    await arrive(page, info, 'scam');
+    await page.getByLabel(channel === 'email' ? 'Yes' : 'No', { exact: true }).check();
+    await press(page);
+  }
+  await arrive(page, info, 'relationship');
+  if (channel === 'email') await expect(page.getByTestId('signposts')).toContainText('Action Fraud');
+  await page.getByLabel('No, I have never dealt with them').check();
+  await press(page);
+  if (channel === 'live_call' || channel === 'automated_call' || channel === 'fax') {
+    const heading =
+      channel === 'fax'
+        ? 'Is your fax number registered with the Fax Preference Service?'
+        : 'Is your number registered with the Telephone Preference Service?';
+    await arrive(page, info, 'preference-service', heading);
+    await page.getByLabel('No', { exact: true }).check();
+    await press(page);
+  }
+  await arrive(page, info, 'description');
+  await page.locator('#description').fill('They contact me every day.');
+  await press(page);
+  await arrive(page, info, 'check-incident');
+  await expect(page.locator('.govuk-summary-list')).toContainText(CHANNEL_LABEL[channel]);
+}
+
+/** From "Check this call or message": no more, details, check, send; returns the confirmation text. */
+async function sendReport(page: Page, info: TestInfo, details = true): Promise<string> {
+  await press(page, 'Save and continue');
+  await arrive(page, info, 'another');
+  await page.getByLabel('No', { exact: true }).check();
+  await press(page);
+  await arrive(page, info, 'your-details');
+  if (details) {
+    await page.getByLabel('Full name (optional)').fill('Sam Smith');
+    await page.getByLabel('Email address (optional)').fill('sam@example.org');
+    await page.getByLabel('Postcode (optional)').fill('SW1A 1AA');
+  }
+  await press(page);
+  await arrive(page, info, 'check');
+  await press(page, 'Send report');
+  await expect(page).toHaveURL(/\/report-nuisance\/confirmation$/);
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report sent');
+  await expectAccessible(page);
+  await expect(page.getByTestId('report-number')).toHaveText(/^\d+$/);
+  return (await page.locator('main').textContent()) ?? '';
+}
+
+const CASES: [Channel, string, string, string][] = [
+  ['text', 'a text message', '09061701461', 'Forward the text to 7726'],
+  ['live_call', 'a live call', '020 7946 0123', 'Register your number with the Telephone Preference Service'],
+  ['automated_call', 'an automated call', '08002986030', 'Register your number with the Telephone Preference Service'],
+  ['email', 'an email', 'offers@greendeal.example.com', 'report it to Action Fraud'],
+  ['fax', 'a fax', '020 7946 0123', 'Register your fax number with the Fax Preference Service'],
+];
+
+for (const [channel, name, sender, advice] of CASES) {
+  test(`${name} is reported, with the advice that fits`, async ({ page }, info) => {
+    await startReport(page, info);
+    await reportOne(page, info, channel, sender);
+    const confirmation = await sendReport(page, info);
+    expect(confirmation).toContain(advice);
+    expect(confirmation).toMatch(/has been reported (once|\d+ times) in the last 30 days/);
+  });
+}
+
+/** How often the confirmation says this number was reported. */
+function reportedTimes(confirmation: string, display: string): number {
+  const at = confirmation.indexOf(`${display}: This number has been reported `);
+  expect(at, `the count for ${display}`).toBeGreaterThanOrEqual(0);
+  const rest = confirmation.slice(at);
+  const times = /reported (once|(\d+) times)/.exec(rest);
+  if (!times) throw new Error(`no count in ${rest}`);
+  return times[1] === 'once' ? 1 : Number(times[2]);
+}
+
+test('another call goes in the same report, and the count goes up when the number is reported again', async ({ page }, info) => {
+  await startReport(page, info);
+  await reportOne(page, info, 'text', '09061701461');
+  await press(page, 'Save and continue');
+  await arrive(page, info, 'another');
+  await page.getByLabel('Yes', { exact: true }).check();
+  await press(page);
+  await arrive(page, info, 'channel');
+  await reportOne(page, info, 'live_call', '020 7946 0123');
+  const first = await sendReport(page, info);
+  const before = reportedTimes(first, '09061701461');
+
+  await page.getByRole('link', { name: 'Report another call or message' }).click();
+  await arrive(page, info, 'channel');
+  await reportOne(page, info, 'text', '09061701461');
+  await press(page, 'Save and continue');
+  await arrive(page, info, 'another');
+  await page.getByLabel('No', { exact: true }).check();
+  await press(page);
+  await arrive(page, info, 'your-details');
+  // The details given last time are kept for the next report.
+  await expect(page.getByLabel('Full name (optional)')).toHaveValue('Sam Smith');
+  await press(page);
+  await arrive(page, info, 'check');
+  await press(page, 'Send report');
+  await expect(page).toHaveURL(/\/report-nuisance\/confirmation$/);
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report sent');
+  const second = (await page.locator('main').textContent()) ?? '';
+  expect(reportedTimes(second, '09061701461')).toBe(before + 1);
+});
+
+test('a problem is shown next to the field and the error summary links to it', async ({ page }, info) => {
+  await startReport(page, info);
+  await press(page);
+  await arrive(page, info, 'channel');
+  await expect(page).toHaveTitle(/^Error:/);
+  const channelLink = page.locator('.govuk-error-summary a', { hasText: 'Select how they contacted you' });
+  await expect(channelLink).toHaveAttribute('href', '#channel');
+  await page.getByLabel('A text message', { exact: true }).check();
+  await press(page);
+  await arrive(page, info, 'when');
+  await page.getByLabel('Day').fill('31');
+  await page.getByLabel('Month').fill('2');
+  await page.getByLabel('Year').fill('2026');
+  await press(page);
+  await arrive(page, info, 'when');
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  const link = page.locator('.govuk-error-summary a', { hasText: 'The date must be a real date' });
+  await expect(link).toHaveAttribute('href', '#when-day');
+  await expect(page.locator('#when-error')).toContainText('The date must be a real date');
+  await expect(page.getByLabel('Day')).toHaveValue('31');
+  await expect(page.locator('#when-day')).toHaveClass(/govuk-input--error/);
+});
+
+test('a silent call is sent to Ofcom and nothing is recorded', async ({ page }, info) => {
+  await startReport(page, info);
+  await page.getByLabel(CHANNEL_LABEL.live_call, { exact: true }).check();
+  await press(page);
+  await arrive(page, info, 'silent-or-abandoned');
+  await page.getByLabel('Yes', { exact: true }).check();
+  await press(page);
+  await arrive(page, info, 'silent-call');
+  await expect(page.getByRole('heading', { level: 2, name: 'Ofcom', exact: true })).toBeVisible();
+  await expect(page.getByText('We have not kept anything about this call.')).toBeVisible();
+});
