@@ -3,6 +3,8 @@
 //! redirect, so a plain `<form>` works without JavaScript.
 
 #[cfg(feature = "ssr")]
+mod details;
+#[cfg(feature = "ssr")]
 pub mod flow;
 pub mod pages;
 mod state;
