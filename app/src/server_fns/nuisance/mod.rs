@@ -6,6 +6,8 @@
 mod details;
 #[cfg(feature = "ssr")]
 pub mod flow;
+#[cfg(all(test, feature = "ssr"))]
+mod flow_tests;
 pub mod pages;
 mod state;
 #[cfg(feature = "ssr")]
