@@ -12,7 +12,9 @@ let consoleErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
   consoleErrors = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    // The browser asks for /favicon.ico on its own; the portal has none.
+    const favicon = message.location().url.endsWith('/favicon.ico');
+    if (message.type() === 'error' && !favicon) consoleErrors.push(`${message.text()} ${message.location().url}`);
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
 });

@@ -4,11 +4,12 @@
 
 use chrono::NaiveDateTime;
 
+use super::details;
 use super::pages::{question_of_field, At, Page};
 use super::state::{NuisanceJourney, PageFlash};
 use crate::domain::nuisance::{
-    validate_incident, validate_reporter, yes, Channel, IncidentForm, NuisanceSettings, Question,
-    ReporterForm, YesNoUnsure,
+    validate_incident, yes, Channel, IncidentForm, NuisanceSettings, Question, ReporterForm,
+    YesNoUnsure,
 };
 use crate::domain::readiness::FieldErrors;
 
@@ -45,13 +46,13 @@ pub fn answer(
         Page::Channel => choose_channel(state, at, &posted.value),
         Page::Question(question) => answer_question(state, question, at, posted, now, settings),
         Page::CheckIncident => confirm_incident(state, now, settings),
-        Page::Another => another(state, &posted.value, settings),
-        Page::YourDetails => your_details(state, posted.reporter, settings),
+        Page::Another => details::another(state, &posted.value, settings),
+        Page::YourDetails => details::your_details(state, posted.reporter, settings),
         Page::Check | Page::Confirmation | Page::SilentCall => page.href(),
     }
 }
 
-fn reject(state: &mut NuisanceJourney, page: Page, at: At, flash: PageFlash) -> String {
+pub(super) fn reject(state: &mut NuisanceJourney, page: Page, at: At, flash: PageFlash) -> String {
     state.flash = Some(PageFlash {
         page: page.slug(),
         incident: at.incident,
@@ -296,59 +297,4 @@ pub fn back_to_problem(
         ..PageFlash::default()
     };
     reject(state, Page::Question(question), at, flash)
-}
-
-fn another(state: &mut NuisanceJourney, value: &str, settings: &NuisanceSettings) -> String {
-    let full = state.incidents.len() >= settings.max_incidents;
-    match YesNoUnsure::from_code(value.trim()) {
-        Some(YesNoUnsure::Yes) if !full => {
-            state.current = None;
-            Page::Channel.href()
-        }
-        Some(YesNoUnsure::Yes | YesNoUnsure::No) => Page::YourDetails.href(),
-        _ if full => Page::YourDetails.href(),
-        _ => {
-            let errors = vec![(
-                "another".to_owned(),
-                "nuisance.error.another.required".to_owned(),
-            )];
-            reject(
-                state,
-                Page::Another,
-                At::default(),
-                PageFlash {
-                    errors,
-                    ..PageFlash::default()
-                },
-            )
-        }
-    }
-}
-
-fn your_details(
-    state: &mut NuisanceJourney,
-    reporter: ReporterForm,
-    settings: &NuisanceSettings,
-) -> String {
-    let mut errors = FieldErrors::new();
-    if validate_reporter(&reporter, settings, &mut errors).is_none() {
-        let errors = errors
-            .iter()
-            .map(|(field, key)| {
-                (
-                    field.trim_start_matches("reporter.").to_owned(),
-                    key.to_owned(),
-                )
-            })
-            .collect();
-        let flash = PageFlash {
-            reporter,
-            errors,
-            ..PageFlash::default()
-        };
-        return reject(state, Page::YourDetails, At::default(), flash);
-    }
-    state.reporter = reporter;
-    state.reporter_done = true;
-    Page::Check.href()
 }

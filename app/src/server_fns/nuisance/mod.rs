@@ -3,7 +3,11 @@
 //! redirect, so a plain `<form>` works without JavaScript.
 
 #[cfg(feature = "ssr")]
+mod details;
+#[cfg(feature = "ssr")]
 pub mod flow;
+#[cfg(all(test, feature = "ssr"))]
+mod flow_tests;
 pub mod pages;
 mod state;
 #[cfg(feature = "ssr")]
