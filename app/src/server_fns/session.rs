@@ -23,15 +23,20 @@ pub fn journey_id() -> Option<String> {
 
 /// The journey id in these request headers' cookie, if it looks like one of ours.
 pub fn journey_id_from(headers: &http::HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE_NAME)
+        .filter(|value| value.len() == 32 && value.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The value of the cookie `name` in these request headers, if sent.
+pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|header| header.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(cookie, _)| *cookie == name)
         .map(|(_, value)| value.to_owned())
-        .filter(|value| value.len() == 32 && value.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// The current journey (empty if there is none yet).

@@ -35,7 +35,7 @@ use crate::intake::eligible_case_type;
 const MAX_KEY_CHARS: usize = 200;
 
 /// The caller's key name, from `Authorization: Bearer …` (any case) or `X-Api-Key`.
-pub(super) fn caller<'k>(keys: &'k ApiKeys, headers: &HeaderMap) -> Option<&'k str> {
+fn caller<'k>(keys: &'k ApiKeys, headers: &HeaderMap) -> Option<&'k str> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -51,7 +51,7 @@ pub(super) fn caller<'k>(keys: &'k ApiKeys, headers: &HeaderMap) -> Option<&'k s
 
 /// The `Idempotency-Key` header, if any: visible ASCII, at most [`MAX_KEY_CHARS`]; else what is
 /// wrong with it.
-pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, &'static str> {
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, &'static str> {
     let Some(raw) = headers.get("idempotency-key") else {
         return Ok(None);
     };
@@ -61,6 +61,20 @@ pub(super) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, &'s
         Ok(_) => Err("Use at most 200 characters"),
         Err(_) => Err("Use letters, digits and punctuation only"),
     }
+}
+
+/// The partner API's door, shared by its endpoints: the caller's key name (else 401) and the
+/// `Idempotency-Key` (else 422), as the response to send when either is wrong.
+pub(super) fn partner_request<'k>(
+    keys: &'k ApiKeys,
+    headers: &HeaderMap,
+) -> Result<(&'k str, Option<String>), Box<Response>> {
+    let partner = caller(keys, headers).ok_or_else(|| Box::new(reply::unauthorized()))?;
+    let key = idempotency_key(headers).map_err(|problem| {
+        let fields = FieldErrors([("Idempotency-Key".to_owned(), problem.to_owned())].into());
+        Box::new(reply::invalid(&fields))
+    })?;
+    Ok((partner, key))
 }
 
 fn merge(errors: &mut FieldErrors, more: FieldErrors) {
@@ -98,15 +112,9 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let Some(partner) = caller(&keys, &headers) else {
-        return reply::unauthorized();
-    };
-    let key = match idempotency_key(&headers) {
-        Ok(key) => key,
-        Err(problem) => {
-            let fields = FieldErrors([("Idempotency-Key".to_owned(), problem.to_owned())].into());
-            return reply::invalid(&fields);
-        }
+    let (partner, key) = match partner_request(&keys, &headers) {
+        Ok(door) => door,
+        Err(refused) => return *refused,
     };
     // Read here rather than with the `Bytes` extractor, whose default limit (2 MB) is far below
     // what a case's files need.

@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 
-use super::cases::{caller, idempotency_key, reply};
+use super::cases::{partner_request, reply};
 use crate::config::ApiKeys;
 
 pub async fn create(
@@ -26,15 +26,9 @@ pub async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Some(partner) = caller(&keys, &headers) else {
-        return reply::unauthorized();
-    };
-    let key = match idempotency_key(&headers) {
-        Ok(key) => key,
-        Err(problem) => {
-            let fields = FieldErrors([("Idempotency-Key".to_owned(), problem.to_owned())].into());
-            return reply::invalid(&fields);
-        }
+    let (partner, key) = match partner_request(&keys, &headers) {
+        Ok(door) => door,
+        Err(refused) => return *refused,
     };
     let form: ReportForm = match serde_json::from_slice(&body) {
         Ok(form) => form,

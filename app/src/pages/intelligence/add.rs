@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{category_label, param};
+use super::category_label;
 use crate::components::ErrorSummary;
 use crate::domain::nuisance::{Category, Channel, Relationship, YesNoUnsure};
 use crate::i18n::{t, tf};
@@ -22,7 +22,7 @@ pub fn AddReportPage() -> impl IntoView {
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
-                let added = param(&query.read_untracked(), "added");
+                let added = query.read_untracked().get("added");
                 match data.await {
                     Ok(view) => form(view, added, action).into_any(),
                     Err(error) => outcome(error, "/staff/nuisance/add".to_owned()),

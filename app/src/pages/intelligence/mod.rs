@@ -12,11 +12,6 @@ pub use offenders::OffendersPage;
 
 use crate::i18n::t_first;
 
-/// A query parameter of the current page.
-fn param(query: &leptos_router::params::ParamsMap, name: &str) -> Option<String> {
-    query.get(name)
-}
-
 /// How an offender kind reads.
 fn kind_label(kind: &str) -> String {
     t_first(&[&format!("intelligence.kind.{kind}"), kind])

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{category_label, channel_label, kind_label, param, period_text, short_date};
+use super::{category_label, channel_label, kind_label, period_text, short_date};
 use crate::components::SummaryRow;
 use crate::i18n::{t, tf};
 use crate::pages::staff::{loading, outcome, StaffLayout};
@@ -23,9 +23,9 @@ pub fn OffenderPage() -> impl IntoView {
                     .read()
                     .get("id")
                     .and_then(|id| id.parse::<i64>().ok()),
-                param(&q, "period"),
-                param(&q, "from"),
-                param(&q, "to"),
+                q.get("period"),
+                q.get("from"),
+                q.get("to"),
             )
         },
         |(id, period, from, to)| async move {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{kind_label, param, period_text, short_date};
+use super::{kind_label, period_text, short_date};
 use crate::components::ErrorSummary;
 use crate::domain::nuisance::intelligence::PERIODS;
 use crate::domain::nuisance::OffenderKind;
@@ -18,12 +18,7 @@ pub fn OffendersPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             let q = query.read();
-            (
-                param(&q, "period"),
-                param(&q, "from"),
-                param(&q, "to"),
-                param(&q, "kind"),
-            )
+            (q.get("period"), q.get("from"), q.get("to"), q.get("kind"))
         },
         |(period, from, to, kind)| load_offenders(period, from, to, kind),
     );

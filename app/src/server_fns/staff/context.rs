@@ -1,6 +1,6 @@
 //! The signed-in member of staff for pages and server functions, and the session cookie.
 
-use http::header::{COOKIE, SET_COOKIE};
+use http::header::SET_COOKIE;
 use http::HeaderValue;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
@@ -44,20 +44,12 @@ pub fn session_token() -> Option<String> {
 /// The session token in these headers' cookie, if it looks like one of ours (43 base64url
 /// characters: 32 random bytes).
 pub fn token_from(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_owned())
-        .filter(|value| {
-            value.len() == 43
-                && value
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
+    crate::server_fns::session::cookie_value(headers, SESSION_COOKIE).filter(|value| {
+        value.len() == 43
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    })
 }
 
 /// The `Set-Cookie` value for a session token (`None`: clear the cookie).
