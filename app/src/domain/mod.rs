@@ -9,6 +9,7 @@
 mod codes;
 
 pub mod assistant;
+pub mod breach;
 pub mod calendar;
 pub mod case;
 pub mod csv;
