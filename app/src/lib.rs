@@ -3,6 +3,8 @@
 
 pub mod components;
 pub mod domain;
+#[cfg(feature = "hydrate")]
+mod early_input;
 pub mod i18n;
 pub mod letters;
 pub mod pages;
@@ -29,6 +31,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b0c0c"/>
+                // No icon yet: an empty one stops every page load asking for /favicon.ico (a 404).
+                <link rel="icon" href="data:,"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -108,9 +112,18 @@ fn content_security_policy() {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    let document = leptos::prelude::document();
+    let typed = early_input::note(&document);
     leptos::mount::hydrate_body(App);
-    // Lets the end-to-end tests wait until the page is interactive.
-    if let Some(body) = leptos::prelude::document().body() {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+    // Hydration's effects run as microtasks after `hydrate_body` returns: put the typed values back
+    // once they have, then say the page is interactive (the end-to-end tests wait for this).
+    leptos::prelude::set_timeout(
+        move || {
+            early_input::restore(typed);
+            if let Some(body) = leptos::prelude::document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

@@ -10,7 +10,7 @@
 mod model;
 
 pub use model::{
-    BreachReport, Consequences, Containment, ContactPart, ContactRole, DataCategory,
-    DataPart, Likelihood, OrganisationPart, OrganisationSize, OtherBody, PeopleTold, Scale,
-    SubjectGroup, Telling, Timing, WhatHappened, YesNoUnknown,
+    BreachReport, Consequences, ContactPart, ContactRole, Containment, DataCategory, DataPart,
+    Likelihood, OrganisationPart, OrganisationSize, OtherBody, PeopleTold, Scale, SubjectGroup,
+    Telling, Timing, WhatHappened, YesNoUnknown,
 };

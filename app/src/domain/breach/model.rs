@@ -107,7 +107,10 @@ code_enum! {
 impl SubjectGroup {
     /// Children or vulnerable adults: people less able to protect themselves.
     pub fn is_vulnerable(self) -> bool {
-        matches!(self, SubjectGroup::Children | SubjectGroup::VulnerableAdults)
+        matches!(
+            self,
+            SubjectGroup::Children | SubjectGroup::VulnerableAdults
+        )
     }
 }
 

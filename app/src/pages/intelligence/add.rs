@@ -18,12 +18,17 @@ use crate::server_fns::staff::FormFlash;
 pub fn AddReportPage() -> impl IntoView {
     let action = ServerAction::<AddReport>::new();
     let query = use_query_map();
-    let data = Resource::new(move || action.version().get(), |_| load_add_report());
+    // Keyed on the `added` query too: the banner and the fresh form come from the same load, after
+    // the redirect that carries the new report's number, whichever arrives first.
+    let data = Resource::new(
+        move || (action.version().get(), query.read().get("added")),
+        |(_, added)| async move { (load_add_report().await, added) },
+    );
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
-                let added = query.read_untracked().get("added");
-                match data.await {
+                let (data, added) = data.await;
+                match data {
                     Ok(view) => form(view, added, action).into_any(),
                     Err(error) => outcome(error, "/staff/nuisance/add".to_owned()),
                 }

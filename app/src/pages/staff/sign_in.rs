@@ -1,5 +1,8 @@
 //! `/staff/sign-in`: email and password. A refusal comes back here with its reason in the query
 //! (never what was typed), so the page works the same with and without JavaScript.
+//!
+//! The form is a plain post even with JavaScript (like signing out): signing in changes who the
+//! whole page is for, so the browser loads the next page afresh rather than patching this one.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,6 +13,7 @@ use super::{page_title, StaffLayout};
 use crate::components::ErrorSummary;
 use crate::i18n::t;
 use crate::server_fns::staff::SignIn;
+use server_fn::ServerFn;
 
 /// Each refusal code: the message key, and whether it is about the email and the password field.
 fn problems(code: &str) -> Vec<(&'static str, &'static str)> {
@@ -29,7 +33,6 @@ fn problems(code: &str) -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
-    let action = ServerAction::<SignIn>::new();
     move || {
         let query = query.read();
         let problems = problems(&query.get("error").unwrap_or_default());
@@ -58,14 +61,14 @@ pub fn SignInPage() -> impl IntoView {
                         })}
                         <h1 class="govuk-heading-l">{t("staff.sign_in.title")}</h1>
                         <p class="govuk-body">{t("staff.sign_in.intro")}</p>
-                        <ActionForm action=action attr:novalidate="true">
+                        <form method="post" action=SignIn::url() novalidate>
                             <input type="hidden" name="next" value=next/>
                             <Field id="email" label=t("staff.sign_in.email") value=String::new()
                                 error=email_error input_type="email" autocomplete="username"/>
                             <Field id="password" label=t("staff.sign_in.password") value=String::new()
                                 error=password_error input_type="password" autocomplete="current-password"/>
                             <button type="submit" class="govuk-button">{t("staff.sign_in.submit")}</button>
-                        </ActionForm>
+                        </form>
                     </div>
                 </div>
             </StaffLayout>
