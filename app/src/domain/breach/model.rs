@@ -194,8 +194,10 @@ pub struct WhatHappened {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Timing {
-    /// When the breach happened (or began), if known.
+    /// When the breach happened (or began), if known (midnight when only the date is known).
     pub occurred_at: Option<NaiveDateTime>,
+    /// Whether `occurred_at` has a time of day, or only a date.
+    pub occurred_time_known: bool,
     /// The breach is still going on.
     pub ongoing: bool,
     /// When the organisation became aware: the 72-hour clock starts here.

@@ -1,0 +1,9 @@
+//! Tests of the breach rules.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod assessment;
+mod catalogue;
+mod clock;
+mod risk;
+mod support;
+mod validation;
