@@ -16,6 +16,7 @@ use crate::domain::organisations::Directory as Organisations;
 use crate::domain::readiness::{Assessment, Concern, ReadinessSettings};
 use crate::domain::submission::CaseDetails;
 pub use crate::domain::submission::CaseReceipt;
+pub use crate::server_fns::breach::port::{BreachReports, BreachSubmission};
 pub use crate::server_fns::staff::port::StaffAccounts;
 
 /// A person's way through the assistant, kept server-side under a random cookie id.

@@ -11,7 +11,7 @@ use app::domain::submission::{new_case, CaseDetails};
 use app::ports::{CaseIntake, CaseReceipt, HandIn, IntakeError};
 use serde_json::json;
 
-use crate::db::{Database, NewParty, Submission};
+use crate::db::{Database, NewEvent, NewParty, Submission};
 
 /// Intake backed by the database.
 pub struct Intake {
@@ -117,6 +117,12 @@ impl CaseIntake for Intake {
                 "name": details.customer.name,
                 "reply_in_welsh": details.customer.reply_in_welsh,
             }),
+            message_kind: "acknowledgement",
+            events: vec![NewEvent {
+                actor: "customer".to_owned(),
+                kind: "submitted".to_owned(),
+                details: json!({ "channel": hand_in.channel.code() }),
+            }],
         };
         self.database
             .submit_case(&submission)

@@ -2,6 +2,7 @@
 //! the `/api/v1` JSON API, downloads) and the services handed to the app.
 
 pub mod auth;
+pub mod breach;
 pub mod clock;
 pub mod config;
 pub mod db;

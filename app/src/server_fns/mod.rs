@@ -2,6 +2,7 @@
 //! context, call the domain, and redirect (so the same call serves a plain `<form>` post and an
 //! enhanced one).
 
+pub mod breach;
 pub mod concern;
 pub mod handover;
 pub mod intelligence;

@@ -37,6 +37,10 @@ pub struct Submission {
     pub plan: IntakePlan,
     /// The acknowledgement to send, as the mail worker will read it.
     pub acknowledgement: serde_json::Value,
+    /// Which message the acknowledgement is (`acknowledgement`, `breach_copy`).
+    pub message_kind: &'static str,
+    /// Events for the case's history, written with it.
+    pub events: Vec<super::NewEvent>,
 }
 
 /// Why a case could not be stored.
@@ -50,7 +54,7 @@ pub enum CaseStoreError {
     Random(String),
 }
 
-fn new_id() -> Result<String, CaseStoreError> {
+pub(super) fn new_id() -> Result<String, CaseStoreError> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|error| CaseStoreError::Random(error.to_string()))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
@@ -194,13 +198,17 @@ impl Database {
         ))
         .bind(new_id()?)
         .bind(&case_id)
-        .bind("acknowledgement")
+        .bind(submission.message_kind)
         .bind(serde_json::to_string(&acknowledgement)?)
         .bind(now)
         .bind(0_i64)
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        for event in &submission.events {
+            self.insert_event(&mut tx, &case_id, event, now * 1000)
+                .await?;
+        }
         tx.commit().await?;
         Ok(StoredCase {
             reference: reference.as_str().to_owned(),
@@ -229,7 +237,8 @@ impl Database {
         let row = sqlx::query(&self.sql(
             "SELECT c.id, c.reference, c.case_type, c.work_queue, c.priority, c.assign_by, \
              c.first_contact_due, c.contact_promised_by, c.close_by, o.payload \
-             FROM cases c LEFT JOIN outbox o ON o.case_id = c.id AND o.kind = 'acknowledgement' \
+             FROM cases c LEFT JOIN outbox o ON o.case_id = c.id \
+             AND o.kind IN ('acknowledgement', 'breach_copy') \
              WHERE c.idempotency_key = $1",
         ))
         .bind(key)

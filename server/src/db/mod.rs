@@ -1,8 +1,11 @@
 //! The database: SQLite by default, PostgreSQL in production, through sqlx's `Any` driver with
 //! one migration folder per backend. Queries are written once with `$n` placeholders.
 
+pub mod breach;
 mod cases;
 pub use cases::{CaseStoreError, NewParty, StoredCase, Submission};
+mod events;
+pub use events::{CaseEvent, NewEvent};
 mod journeys;
 pub mod nuisance;
 mod staff;

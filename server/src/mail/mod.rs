@@ -1,6 +1,7 @@
 //! Email: messages built from templates and sent through lettre, by SMTP in production or into
 //! `.eml` files (the default, for development); the outbox worker sends what intake queued.
 
+mod breach_copy;
 mod outbox;
 mod templates;
 
@@ -11,6 +12,7 @@ use lettre::message::Mailbox;
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 
+pub use breach_copy::{answer_lines, breach_copy, BreachCopyPayload};
 pub use outbox::{deliver_due, run_outbox_worker};
 pub use templates::acknowledgement;
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::Utc;
 use sqlx::Row;
 
+use super::breach_copy::{breach_copy, BreachCopyPayload};
 use super::templates::{acknowledgement, AcknowledgementPayload};
 use super::Mailer;
 use crate::db::Database;
@@ -78,6 +79,11 @@ async fn send(mailer: &Mailer, kind: &str, payload: &str) -> Result<(), String> 
             let payload: AcknowledgementPayload =
                 serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
             acknowledgement(mailer.from(), &payload)?
+        }
+        "breach_copy" => {
+            let payload: BreachCopyPayload =
+                serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
+            breach_copy(mailer.from(), &payload)?
         }
         other => return Err(format!("unknown message kind {other}")),
     };

@@ -48,6 +48,8 @@ fn submission(key: Option<&str>, summary: &str) -> Submission {
         documents: Vec::new(),
         plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
         acknowledgement: serde_json::json!({"to": "alex@example.org"}),
+        message_kind: "acknowledgement",
+        events: Vec::new(),
     }
 }
 

@@ -29,13 +29,13 @@ fn scratch_folder(name: &str) -> PathBuf {
 }
 
 /// A real SMTP server on loopback that stores what it receives in a Maildir.
-struct SmtpSink {
-    port: u16,
-    maildir: PathBuf,
+pub(crate) struct SmtpSink {
+    pub(crate) port: u16,
+    pub(crate) maildir: PathBuf,
     _process: tokio::process::Child,
 }
 
-async fn smtp_sink() -> SmtpSink {
+pub(crate) async fn smtp_sink() -> SmtpSink {
     let port = free_port();
     let maildir = scratch_folder("maildir");
     for part in ["tmp", "new", "cur"] {
@@ -71,7 +71,7 @@ async fn smtp_sink() -> SmtpSink {
     panic!("the SMTP sink did not start");
 }
 
-fn received(maildir: &Path) -> Vec<String> {
+pub(crate) fn received(maildir: &Path) -> Vec<String> {
     std::fs::read_dir(maildir.join("new"))
         .map(|entries| {
             entries
@@ -102,6 +102,8 @@ async fn queue_case(db: &Database) -> String {
         documents: Vec::new(),
         plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
         acknowledgement: serde_json::json!({"to": "alex@example.org", "name": "Alex Example"}),
+        message_kind: "acknowledgement",
+        events: Vec::new(),
     };
     db.submit_case(&submission).await.unwrap().reference
 }

@@ -13,6 +13,7 @@ mod assessment;
 mod clock;
 mod forms;
 mod model;
+mod parts;
 mod risk;
 mod settings;
 mod text;
@@ -35,6 +36,7 @@ pub use model::{
     Likelihood, OrganisationPart, OrganisationSize, OtherBody, PeopleTold, Scale, SubjectGroup,
     Telling, Timing, WhatHappened, YesNoUnknown,
 };
+pub use parts::{missing_parts, Part};
 pub use risk::{risk_score, RiskAssessment, RiskBand, RiskFactor, RiskReason, RiskSettings};
 pub use settings::BreachSettings;
 pub use validate::{

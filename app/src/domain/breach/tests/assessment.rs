@@ -89,3 +89,16 @@ fn a_changed_answer_drops_the_later_ones_and_the_same_answer_keeps_them() {
     assert_eq!(changed.risk, None);
     assert_eq!(answer(&full, AssessmentQuestion::Risk, "perhaps"), None);
 }
+
+#[test]
+fn a_report_is_complete_when_every_part_is_answered() {
+    let report = super::support::report(super::support::Incident::default());
+    assert_eq!(
+        missing_parts(&report),
+        vec![Part::Contact, Part::Timing, Part::Telling]
+    );
+    assert_eq!(
+        missing_parts(&BreachReport::default()).len(),
+        Part::all().len()
+    );
+}
