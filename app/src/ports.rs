@@ -174,6 +174,9 @@ pub struct Services {
     pub intake: Arc<dyn CaseIntake>,
     pub nuisance: Arc<dyn NuisanceReports>,
     pub nuisance_settings: Arc<NuisanceSettings>,
+    /// Personal data breach reports: drafts, resume links, and sending into the casework backend.
+    pub breach: Arc<dyn BreachReports>,
+    pub breach_settings: Arc<crate::domain::breach::BreachSettings>,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
     /// Staff accounts and sessions.

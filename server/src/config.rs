@@ -5,6 +5,7 @@
 //! | `PORTAL_DATABASE_URL` | `sqlite://data/portal.db?mode=rwc` | SQLite (default) or `postgres://…` |
 //! | `PORTAL_POLICY_FILE` | none | TOML overriding the readiness settings (policy.md numbers) |
 //! | `PORTAL_NUISANCE_POLICY_FILE` | none | TOML overriding the nuisance reporting settings |
+//! | `PORTAL_BREACH_POLICY_FILE` | none | TOML overriding the breach reporting settings (72 hours, draft days, limits) |
 //! | `PORTAL_SIGNPOSTS_FILE` | built in (`app/data/signposts.json`) | who can help instead |
 //! | `PORTAL_SECURE_COOKIES` | `false` | mark cookies `Secure` (set behind HTTPS) |
 //! | `PORTAL_FIXED_TODAY` | none | stop the clock on a date (tests and training only) |
@@ -19,6 +20,7 @@
 //! | `PORTAL_STAFF_LOCKOUT_ATTEMPTS` / `PORTAL_STAFF_LOCKOUT_MINUTES` | `5` / `15` | failed sign-ins that lock an account, and for how long |
 
 use anyhow::{bail, Context};
+use app::domain::breach::BreachSettings;
 use app::domain::case::CaseSettings;
 use app::domain::evidence::UploadLimits;
 use app::domain::nuisance::NuisanceSettings;
@@ -40,6 +42,7 @@ pub struct Config {
     pub mail_from: String,
     pub case_settings: CaseSettings,
     pub nuisance_settings: NuisanceSettings,
+    pub breach_settings: BreachSettings,
     pub upload_limits: UploadLimits,
     pub api_keys: ApiKeys,
     pub file_store: FileStoreConfig,
@@ -98,6 +101,7 @@ impl Default for Config {
             mail_from: "Information Commissioner's Office <casework@localhost>".to_owned(),
             case_settings: CaseSettings::default(),
             nuisance_settings: NuisanceSettings::default(),
+            breach_settings: BreachSettings::default(),
             upload_limits: UploadLimits::default(),
             api_keys: ApiKeys(vec![("sandbox".to_owned(), SANDBOX_API_KEY.to_owned())]),
             file_store: FileStoreConfig::Local {
@@ -122,6 +126,11 @@ impl Config {
         if let Some(path) = var("PORTAL_NUISANCE_POLICY_FILE") {
             let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
             config.nuisance_settings =
+                toml::from_str(&text).with_context(|| format!("parsing {path}"))?;
+        }
+        if let Some(path) = var("PORTAL_BREACH_POLICY_FILE") {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
+            config.breach_settings =
                 toml::from_str(&text).with_context(|| format!("parsing {path}"))?;
         }
         if let Some(path) = var("PORTAL_SIGNPOSTS_FILE") {

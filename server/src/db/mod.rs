@@ -118,6 +118,16 @@ impl Database {
                     Ok(_) => {}
                     Err(error) => tracing::warn!(error = %error, "journey sweep failed"),
                 }
+                match database
+                    .sweep_breach_drafts(chrono::Utc::now().timestamp())
+                    .await
+                {
+                    Ok(count) if count > 0 => {
+                        tracing::info!(count, "expired breach drafts deleted")
+                    }
+                    Ok(_) => {}
+                    Err(error) => tracing::warn!(error = %error, "breach draft sweep failed"),
+                }
             }
         });
     }

@@ -40,6 +40,8 @@ use crate::nuisance::{NuisanceIntake, ReportWriter};
 use app::domain::organisations::Directory as Organisations;
 
 /// The largest request body accepted (answers and API requests are small).
+use crate::breach::BreachStore;
+
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
 const BANK_HOLIDAYS: &str = include_str!("../../../app/data/bank-holidays.json");
@@ -73,6 +75,12 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
             window_days,
         }),
         nuisance_settings: Arc::new(config.nuisance_settings.clone()),
+        breach: Arc::new(BreachStore {
+            database: database.clone(),
+            calendar: calendar.clone(),
+            settings: config.case_settings.clone(),
+        }),
+        breach_settings: Arc::new(config.breach_settings.clone()),
         clock,
         organisations: Arc::new(organisations()?),
         intake: Arc::new(Intake {
