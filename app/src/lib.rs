@@ -20,7 +20,7 @@ use leptos_router::{
 };
 
 use crate::i18n::t;
-use crate::pages::{about_data, concern, home, intelligence, not_found, nuisance, staff};
+use crate::pages::{about_data, breach, concern, home, intelligence, not_found, nuisance, staff};
 
 /// The HTML document around every page (server-rendered).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -76,6 +76,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/nuisance/add") view=intelligence::AddReportPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/nuisance/offenders/:id") view=intelligence::OffenderPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-nuisance") view=nuisance::start::StartPage/>
+                <Route path=path!("/report-breach") view=breach::start::BreachStartPage/>
+                <Route path=path!("/report-breach/assess") view=breach::assess::AssessPage/>
                 <Route path=path!("/report-nuisance/:page") view=nuisance::NuisancePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -1,6 +1,7 @@
 //! The pages, one folder per journey.
 
 pub mod about_data;
+pub mod breach;
 pub mod concern;
 pub mod home;
 pub mod intelligence;

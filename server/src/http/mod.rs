@@ -1,6 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), the `/api/v1` JSON API, downloads,
 //! static files, and the layers every response passes through.
 
+mod breach_record;
 mod cases;
 mod csrf;
 mod downloads;
@@ -141,6 +142,7 @@ pub fn build_router(
             get(intelligence::incidents),
         )
         .route("/concern/letter.txt", get(downloads::letter))
+        .route("/report-breach/assess/record", get(breach_record::record))
         .route("/concern/reminder.ics", get(downloads::reminder))
         .route("/health", get(move || health(database.clone())))
         .leptos_routes_with_context(&leptos, routes, context, {

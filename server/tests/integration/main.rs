@@ -4,6 +4,7 @@
 //! names a server; `files` needs no database and runs the S3 store against moto.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod breach_assess;
 mod breach_store;
 mod cases;
 mod crash;

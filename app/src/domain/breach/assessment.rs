@@ -138,3 +138,50 @@ pub fn answer(
     }
     Some(next)
 }
+
+impl AssessmentQuestion {
+    /// The name its answer goes by in forms and addresses.
+    pub fn field(self) -> &'static str {
+        match self {
+            AssessmentQuestion::PersonalData => "personal_data",
+            AssessmentQuestion::SecurityBreach => "security_breach",
+            AssessmentQuestion::Risk => "risk",
+        }
+    }
+}
+
+impl SelfAssessment {
+    /// The code of the answer given to `question`.
+    pub fn given(&self, question: AssessmentQuestion) -> Option<&'static str> {
+        match question {
+            AssessmentQuestion::PersonalData => self.personal_data.map(|a| a.code()),
+            AssessmentQuestion::SecurityBreach => self.security_breach.map(|a| a.code()),
+            AssessmentQuestion::Risk => self.risk.map(|a| a.code()),
+        }
+    }
+
+    /// The answers named by `field` (a query or form), each only if every earlier one is there
+    /// and valid.
+    pub fn from_fields(field: impl Fn(&str) -> Option<String>) -> SelfAssessment {
+        let mut answers = SelfAssessment::default();
+        for question in AssessmentQuestion::all() {
+            let Some(code) = field(question.field()) else {
+                break;
+            };
+            match answer(&answers, *question, &code) {
+                Some(next) => answers = next,
+                None => break,
+            }
+        }
+        answers
+    }
+
+    /// The answers as a query string (`personal_data=yes&security_breach=no`).
+    pub fn to_query(&self) -> String {
+        AssessmentQuestion::all()
+            .iter()
+            .filter_map(|question| Some(format!("{}={}", question.field(), self.given(*question)?)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
