@@ -32,7 +32,8 @@ enum Shown {
         selected: Option<String>,
         error: bool,
     },
-    Result(AssessmentResult),
+    /// The result, and every answer that led to it (the last one included).
+    Result(AssessmentResult, SelfAssessment),
 }
 
 /// The answers before `question`.
@@ -90,7 +91,7 @@ fn shown(query: &ParamsMap) -> Shown {
             selected: None,
             error: false,
         },
-        result => Shown::Result(result),
+        result => Shown::Result(result, answers),
     }
 }
 
@@ -106,7 +107,7 @@ pub fn AssessPage() -> impl IntoView {
                 selected,
                 error,
             } => question_page(question, &known, selected, error).into_any(),
-            Shown::Result(result) => result_page(result, &answers_from(&query)).into_any(),
+            Shown::Result(result, answers) => result_page(result, &answers).into_any(),
         }
     }
 }
@@ -215,7 +216,9 @@ fn result_page(result: AssessmentResult, answers: &SelfAssessment) -> impl IntoV
     let rows = answer_rows(answers);
     let body = match result {
         AssessmentResult::NotReportable { reason } => not_reportable(reason, answers).into_any(),
-        AssessmentResult::Reportable { precautionary } => reportable(precautionary).into_any(),
+        AssessmentResult::Reportable { precautionary } => {
+            reportable(precautionary, answers).into_any()
+        }
         AssessmentResult::Ask { .. } => ().into_any(),
     };
     let title = match result {
@@ -252,7 +255,12 @@ fn not_reportable(reason: NotReportable, answers: &SelfAssessment) -> impl IntoV
     }
 }
 
-fn reportable(precautionary: bool) -> impl IntoView {
+fn reportable(precautionary: bool, answers: &SelfAssessment) -> impl IntoView {
+    let hidden = AssessmentQuestion::all()
+        .iter()
+        .filter_map(|q| Some((q.field(), answers.given(*q)?)))
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+        .collect_view();
     view! {
         <div class="govuk-warning-text">
             <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
@@ -275,5 +283,65 @@ fn reportable(precautionary: bool) -> impl IntoView {
         </ul>
         <h2 class="govuk-heading-m">{t("breach.assess.how_title")}</h2>
         <p class="govuk-body">{t("breach.assess.how")}</p>
+        <form method="post" action=format!("{BASE}/report") novalidate>
+            {hidden}
+            <button type="submit" class="govuk-button govuk-button--start" data-module="govuk-button">
+                {t("breach.assess.start_report")}
+            </button>
+        </form>
+        <p class="govuk-body">{t("breach.assess.phone")}</p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn query(pairs: &[(&'static str, &str)]) -> ParamsMap {
+        let mut map = ParamsMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, (*value).to_owned());
+        }
+        map
+    }
+
+    #[test]
+    fn the_result_carries_the_answer_given_on_the_last_page() {
+        let shown = shown(&query(&[
+            ("personal_data", "yes"),
+            ("security_breach", "yes"),
+            ("asked", "risk"),
+            ("value", "unlikely"),
+        ]));
+        let Shown::Result(result, answers) = shown else {
+            panic!("expected a result, got {shown:?}");
+        };
+        assert_eq!(
+            result,
+            AssessmentResult::NotReportable {
+                reason: NotReportable::UnlikelyRisk
+            }
+        );
+        assert_eq!(
+            answers.to_query(),
+            "personal_data=yes&security_breach=yes&risk=unlikely"
+        );
+    }
+
+    #[test]
+    fn an_unanswered_question_is_asked_again_with_an_error() {
+        let shown = shown(&query(&[
+            ("personal_data", "yes"),
+            ("asked", "security-breach"),
+        ]));
+        assert!(matches!(
+            shown,
+            Shown::Question {
+                question: AssessmentQuestion::SecurityBreach,
+                error: true,
+                ..
+            }
+        ));
     }
 }
