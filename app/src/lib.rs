@@ -78,6 +78,18 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/report-nuisance") view=nuisance::start::StartPage/>
                 <Route path=path!("/report-breach") view=breach::start::BreachStartPage/>
                 <Route path=path!("/report-breach/assess") view=breach::assess::AssessPage/>
+                <Route path=path!("/report-breach/report") view=breach::report::TasksPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-breach/report/check") view=breach::report::CheckPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-breach/report/sent") view=breach::report::SentPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-breach/report/save") view=breach::report::SavePage ssr=SsrMode::Async/>
+                <Route path=path!("/report-breach/report/saved") view=breach::report::SavedPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-breach/report/:part") view=breach::report::PartPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-breach/resume/:token") view=breach::report::ResumePage/>
+                <Route path=path!("/report-breach/link-not-found") view=breach::report::LinkNotFoundPage/>
+                <Route path=path!("/report-breach/problem") view=breach::report::ProblemPage/>
+                <Route path=path!("/report-breach/follow-up") view=breach::report::FollowUpPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-breach/follow-up/sent") view=breach::report::FollowUpSentPage/>
+                <Route path=path!("/staff/breaches") view=breach::triage::TriagePage ssr=SsrMode::Async/>
                 <Route path=path!("/report-nuisance/:page") view=nuisance::NuisancePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

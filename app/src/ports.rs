@@ -16,7 +16,9 @@ use crate::domain::organisations::Directory as Organisations;
 use crate::domain::readiness::{Assessment, Concern, ReadinessSettings};
 use crate::domain::submission::CaseDetails;
 pub use crate::domain::submission::CaseReceipt;
-pub use crate::server_fns::breach::port::{BreachReports, BreachSubmission};
+pub use crate::server_fns::breach::port::{
+    BreachReports, BreachSubmission, FollowUp, ResumeEmail, TriageCase, TriageDecision,
+};
 pub use crate::server_fns::staff::port::StaffAccounts;
 
 /// A person's way through the assistant, kept server-side under a random cookie id.
@@ -177,6 +179,8 @@ pub struct Services {
     /// Personal data breach reports: drafts, resume links, and sending into the casework backend.
     pub breach: Arc<dyn BreachReports>,
     pub breach_settings: Arc<crate::domain::breach::BreachSettings>,
+    /// The casework service levels (the triage's moves restart the assignment clock).
+    pub case_settings: Arc<crate::domain::case::CaseSettings>,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
     /// Staff accounts and sessions.

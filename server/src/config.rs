@@ -43,6 +43,8 @@ pub struct Config {
     pub case_settings: CaseSettings,
     pub nuisance_settings: NuisanceSettings,
     pub breach_settings: BreachSettings,
+    /// Where the portal is reached from outside, for links in emails (`PORTAL_PUBLIC_URL`).
+    pub public_url: String,
     pub upload_limits: UploadLimits,
     pub api_keys: ApiKeys,
     pub file_store: FileStoreConfig,
@@ -102,6 +104,7 @@ impl Default for Config {
             case_settings: CaseSettings::default(),
             nuisance_settings: NuisanceSettings::default(),
             breach_settings: BreachSettings::default(),
+            public_url: "http://127.0.0.1:3000".to_owned(),
             upload_limits: UploadLimits::default(),
             api_keys: ApiKeys(vec![("sandbox".to_owned(), SANDBOX_API_KEY.to_owned())]),
             file_store: FileStoreConfig::Local {
@@ -132,6 +135,9 @@ impl Config {
             let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
             config.breach_settings =
                 toml::from_str(&text).with_context(|| format!("parsing {path}"))?;
+        }
+        if let Some(url) = var("PORTAL_PUBLIC_URL") {
+            config.public_url = url.trim_end_matches('/').to_owned();
         }
         if let Some(path) = var("PORTAL_SIGNPOSTS_FILE") {
             config.signposts_json =

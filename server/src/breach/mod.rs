@@ -11,8 +11,14 @@ use app::domain::calendar::Calendar;
 use app::domain::case::{
     plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, SiftInput, SiftText,
 };
-use app::ports::{BreachReports, BreachSubmission, CaseReceipt, IntakeError, StoreError};
+use app::ports::{
+    BreachReports, BreachSubmission, CaseReceipt, FollowUp, IntakeError, ResumeEmail, StoreError,
+    TriageCase, TriageDecision,
+};
+use chrono::NaiveDate;
 use serde_json::json;
+
+mod cases;
 
 use crate::db::{CaseStoreError, Database, NewEvent, NewParty, Submission};
 
@@ -188,9 +194,11 @@ impl BreachReports for BreachStore {
         draft_id: &str,
         token_hash: &str,
         expires_at: i64,
+        email: &ResumeEmail,
     ) -> Result<(), StoreError> {
+        let email = serde_json::to_value(email).map_err(|error| StoreError(error.to_string()))?;
         self.database
-            .add_breach_resume_link(draft_id, token_hash, expires_at)
+            .add_breach_resume_link(draft_id, token_hash, expires_at, &email)
             .await
             .map_err(store_error)
     }
@@ -209,6 +217,36 @@ impl BreachReports for BreachStore {
     async fn sweep_drafts(&self, now: i64) -> Result<u64, StoreError> {
         self.database
             .sweep_breach_drafts(now)
+            .await
+            .map_err(store_error)
+    }
+
+    async fn follow_up(&self, follow_up: &FollowUp) -> Result<bool, StoreError> {
+        cases::follow_up(&self.database, follow_up)
+            .await
+            .map_err(store_error)
+    }
+
+    async fn triage_list(&self, day: NaiveDate) -> Result<Vec<TriageCase>, StoreError> {
+        let rows = self
+            .database
+            .breach_cases_on(day)
+            .await
+            .map_err(store_error)?;
+        Ok(rows.iter().filter_map(cases::triage_case).collect())
+    }
+
+    async fn triage_case(&self, reference: &str) -> Result<Option<TriageCase>, StoreError> {
+        let row = self
+            .database
+            .breach_case(reference)
+            .await
+            .map_err(store_error)?;
+        Ok(row.as_ref().and_then(cases::triage_case))
+    }
+
+    async fn triage_move(&self, decision: &TriageDecision) -> Result<bool, StoreError> {
+        cases::triage_move(&self.database, decision)
             .await
             .map_err(store_error)
     }

@@ -84,20 +84,26 @@ impl Database {
         Ok(())
     }
 
+    /// Records the link and queues the email that carries it, in one transaction.
     pub async fn add_breach_resume_link(
         &self,
         draft_id: &str,
         token_hash: &str,
         expires_at: i64,
+        email: &serde_json::Value,
     ) -> Result<(), CaseStoreError> {
+        let mut tx = self.pool.begin().await?;
         sqlx::query(&self.sql(
             "INSERT INTO breach_resume_links (token_hash, draft_id, expires_at) VALUES ($1, $2, $3)",
         ))
         .bind(token_hash)
         .bind(draft_id)
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        self.queue_message(&mut tx, None, "breach_resume", email)
+            .await?;
+        tx.commit().await?;
         Ok(())
     }
 

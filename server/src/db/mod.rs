@@ -2,6 +2,8 @@
 //! one migration folder per backend. Queries are written once with `$n` placeholders.
 
 pub mod breach;
+mod breach_cases;
+pub use breach_cases::BreachCaseRow;
 mod cases;
 pub use cases::{CaseStoreError, NewParty, StoredCase, Submission};
 mod events;

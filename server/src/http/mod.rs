@@ -1,7 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), the `/api/v1` JSON API, downloads,
 //! static files, and the layers every response passes through.
 
-mod breach_record;
+mod breach;
 mod cases;
 mod csrf;
 mod downloads;
@@ -82,6 +82,7 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
             settings: config.case_settings.clone(),
         }),
         breach_settings: Arc::new(config.breach_settings.clone()),
+        case_settings: Arc::new(config.case_settings.clone()),
         clock,
         organisations: Arc::new(organisations()?),
         intake: Arc::new(Intake {
@@ -142,7 +143,13 @@ pub fn build_router(
             get(intelligence::incidents),
         )
         .route("/concern/letter.txt", get(downloads::letter))
-        .route("/report-breach/assess/record", get(breach_record::record))
+        .route("/report-breach/assess/record", get(breach::record))
+        .route("/report-breach/report", post(breach::start))
+        .route("/report-breach/report/check", post(breach::send))
+        .route("/report-breach/report/save", post(breach::save_link))
+        .route("/report-breach/report/{part}", post(breach::part))
+        .route("/report-breach/resume/{token}", post(breach::resume))
+        .route("/report-breach/follow-up", post(breach::follow_up))
         .route("/concern/reminder.ics", get(downloads::reminder))
         .route("/health", get(move || health(database.clone())))
         .leptos_routes_with_context(&leptos, routes, context, {
@@ -156,6 +163,7 @@ pub fn build_router(
         // Every /staff path (pages and server functions) passes the access table here.
         .layer(axum::middleware::from_fn_with_state(staff, auth::guard))
         .layer(Extension(services))
+        .layer(Extension(breach::PublicUrl(config.public_url.clone())))
         .layer(Extension(Arc::new(config.api_keys.clone())))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -2,6 +2,7 @@
 //! `.eml` files (the default, for development); the outbox worker sends what intake queued.
 
 mod breach_copy;
+mod breach_mail;
 mod outbox;
 mod templates;
 

@@ -7,6 +7,7 @@ use chrono::Utc;
 use sqlx::Row;
 
 use super::breach_copy::{breach_copy, BreachCopyPayload};
+use super::breach_mail::{follow_up, resume_link, FollowUpPayload, ResumePayload};
 use super::templates::{acknowledgement, AcknowledgementPayload};
 use super::Mailer;
 use crate::db::Database;
@@ -16,6 +17,8 @@ const CLAIM_SECONDS: i64 = 300;
 /// Retries back off from 30 seconds, doubling, to at most an hour.
 const FIRST_RETRY_SECONDS: i64 = 30;
 const MAX_RETRY_SECONDS: i64 = 3600;
+/// Messages whose payload is a secret (a link that opens a draft): emptied once sent.
+const SECRET_KINDS: &[&str] = &["breach_resume"];
 
 /// Sends every message that is due; returns how many were sent.
 pub async fn deliver_due(database: &Database, mailer: &Mailer) -> Result<usize, sqlx::Error> {
@@ -47,7 +50,13 @@ pub async fn deliver_due(database: &Database, mailer: &Mailer) -> Result<usize, 
         let payload: String = row.try_get("payload")?;
         match send(mailer, &kind, &payload).await {
             Ok(()) => {
-                sqlx::query(&database.sql("UPDATE outbox SET sent_at = $1, attempts = $2, last_error = NULL WHERE id = $3"))
+                // A sent resume link is not kept: it would open the draft.
+                let sql = if SECRET_KINDS.contains(&kind.as_str()) {
+                    "UPDATE outbox SET sent_at = $1, attempts = $2, last_error = NULL, payload = '{}' WHERE id = $3"
+                } else {
+                    "UPDATE outbox SET sent_at = $1, attempts = $2, last_error = NULL WHERE id = $3"
+                };
+                sqlx::query(&database.sql(sql))
                     .bind(Utc::now().timestamp())
                     .bind(attempts + 1)
                     .bind(&id)
@@ -84,6 +93,16 @@ async fn send(mailer: &Mailer, kind: &str, payload: &str) -> Result<(), String> 
             let payload: BreachCopyPayload =
                 serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
             breach_copy(mailer.from(), &payload)?
+        }
+        "breach_resume" => {
+            let payload: ResumePayload =
+                serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
+            resume_link(mailer.from(), &payload)?
+        }
+        "breach_follow_up" => {
+            let payload: FollowUpPayload =
+                serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
+            follow_up(mailer.from(), &payload)?
         }
         other => return Err(format!("unknown message kind {other}")),
     };

@@ -11,7 +11,7 @@ use crate::support::{date, fresh_database};
 use app::domain::breach::*;
 use app::domain::calendar::Calendar;
 use app::domain::case::{CaseSettings, Sector};
-use app::ports::{BreachReports, BreachSubmission, IntakeError};
+use app::ports::{BreachReports, BreachSubmission, IntakeError, ResumeEmail};
 use chrono::NaiveDate;
 use server::breach::BreachStore;
 use server::db::Database;
@@ -25,6 +25,14 @@ fn store(database: &Database) -> BreachStore {
         database: database.clone(),
         calendar: Arc::new(calendar),
         settings: CaseSettings::default(),
+    }
+}
+
+fn link_email() -> ResumeEmail {
+    ResumeEmail {
+        to: "dpo@example.org".to_owned(),
+        link: "http://127.0.0.1:3000/report-breach/resume/0123".to_owned(),
+        expires_on: date(2026, 3, 30),
     }
 }
 
@@ -273,7 +281,7 @@ async fn a_resume_link_opens_its_draft_once_and_forged_or_expired_links_open_not
     let draft = serde_json::json!({"report": {}});
     let id = store.create_draft(&draft, 1_000, 100_000).await.unwrap();
     store
-        .add_resume_link(&id, "hash-of-token", 5_000)
+        .add_resume_link(&id, "hash-of-token", 5_000, &link_email())
         .await
         .unwrap();
     assert_eq!(
@@ -294,7 +302,7 @@ async fn a_resume_link_opens_its_draft_once_and_forged_or_expired_links_open_not
     );
     // Expired.
     store
-        .add_resume_link(&id, "hash-of-old-token", 5_000)
+        .add_resume_link(&id, "hash-of-old-token", 5_000, &link_email())
         .await
         .unwrap();
     assert_eq!(
@@ -306,7 +314,7 @@ async fn a_resume_link_opens_its_draft_once_and_forged_or_expired_links_open_not
     );
     // The draft gone (sent or expired): its links open nothing.
     store
-        .add_resume_link(&id, "hash-of-late-token", 50_000)
+        .add_resume_link(&id, "hash-of-late-token", 50_000, &link_email())
         .await
         .unwrap();
     store.delete_draft(&id).await.unwrap();

@@ -5,6 +5,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod breach_assess;
+mod breach_journey;
 mod breach_store;
 mod cases;
 mod crash;

@@ -11,12 +11,14 @@
 
 mod assessment;
 mod clock;
+mod draft;
 mod forms;
 mod model;
 mod parts;
 mod risk;
 mod settings;
 mod text;
+mod triage;
 mod validate;
 
 #[cfg(test)]
@@ -27,6 +29,10 @@ pub use assessment::{
     SelfAssessment,
 };
 pub use clock::{reporting_clock, ReportingClock};
+pub use draft::{
+    field_value, field_values, posted_json, BreachDraft, NotReady, PartForms, RefusedPart,
+    SentReport,
+};
 pub use forms::{
     ConsequencesForm, ContactForm, ContainmentForm, DataForm, DateTimeFields, OrganisationForm,
     ScaleForm, TellingForm, TimingForm, WhatHappenedForm,
@@ -39,6 +45,7 @@ pub use model::{
 pub use parts::{missing_parts, Part};
 pub use risk::{risk_score, RiskAssessment, RiskBand, RiskFactor, RiskReason, RiskSettings};
 pub use settings::BreachSettings;
+pub use triage::{triage_order, triage_plan, TriageMove, TriagePlan};
 pub use validate::{
     registration_number, validate_consequences, validate_contact, validate_containment,
     validate_data, validate_organisation, validate_scale, validate_telling, validate_timing,

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::risk::RiskSettings;
+
 /// Settings for breach reporting. Missing fields take the defaults (a partial TOML or JSON file
 /// loads, like `NuisanceSettings`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +24,8 @@ pub struct BreachSettings {
     pub max_records: u64,
     /// How far back a breach's dates may go, in years (an old breach found now is still reported).
     pub oldest_years: i32,
+    /// The Enforcement triage's risk score points and bands.
+    pub risk: RiskSettings,
 }
 
 impl Default for BreachSettings {
@@ -34,6 +38,7 @@ impl Default for BreachSettings {
             max_people: 70_000_000,
             max_records: 10_000_000_000,
             oldest_years: 20,
+            risk: RiskSettings::default(),
         }
     }
 }

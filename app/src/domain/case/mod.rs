@@ -23,7 +23,7 @@ pub use alphabet::ALPHABET;
 pub use intake::{plan_intake, IntakeChannel, IntakePlan, NewCase, WorkItem};
 pub use kind::CaseKind;
 pub use reference::{Reference, ReferenceError};
-pub use routing::{route, WorkQueue};
+pub use routing::{route, WorkQueue, COM_QUEUE};
 pub use sector::Sector;
 pub use service_levels::{
     initial_priority, service_levels, sla_state, CaseSettings, Priority, ServiceLevels, SlaState,

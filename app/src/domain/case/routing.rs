@@ -22,7 +22,7 @@ pub const LAST_NUMBERED_QUEUE: u8 = 18;
 /// A work queue a case can wait in.
 ///
 /// Serialized as `{"numbered": 6}`, `"service_complaints"`, `"information_access"`,
-/// `"investigations"` or `"sift"`.
+/// `"investigations"`, `"sift"` or `"enforcement"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkQueue {
@@ -37,6 +37,8 @@ pub enum WorkQueue {
     Investigations,
     /// The sift list: the Advice Service routes it by hand within 3 working days.
     Sift,
+    /// Enforcement's own queue: high-risk self-reported incidents it takes on at triage.
+    Enforcement,
 }
 
 impl WorkQueue {
@@ -63,6 +65,7 @@ impl WorkQueue {
             WorkQueue::InformationAccess => "Information access".to_owned(),
             WorkQueue::Investigations => "DP - RAD Investigations (Any)".to_owned(),
             WorkQueue::Sift => "Sift list".to_owned(),
+            WorkQueue::Enforcement => "Enforcement".to_owned(),
         }
     }
 }

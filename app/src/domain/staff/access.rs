@@ -41,6 +41,11 @@ pub const AREAS: &[Area] = &[
         ],
         link: Some("staff.area.nuisance"),
     },
+    Area {
+        slug: "breaches",
+        roles: &[Role::Enforcement],
+        link: Some("staff.area.breaches"),
+    },
 ];
 
 /// Who may open a path.

@@ -1,4 +1,85 @@
-//! Personal data breach reporting: what the server provides for it ([`port`]).
+//! Personal data breach reporting: what the server provides for it ([`port`]) and what the
+//! report's pages load ([`load_breach_report`]). The posts are plain HTTP handlers in the server
+//! (`server/src/http/breach/`), each answered by a redirect.
 
 #[cfg(feature = "ssr")]
 pub mod port;
+pub mod triage;
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::breach::{BreachDraft, BreachSettings, ReportingClock};
+
+/// The cookie naming the draft this browser is writing (its random id). Its path is
+/// `/report-breach`, so only the breach pages and their server function (under
+/// `/report-breach/api`) see it.
+pub const DRAFT_COOKIE: &str = "breach_draft";
+
+/// What the report's pages need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BreachView {
+    /// The draft, unless there is none (or it has expired).
+    pub draft: Option<BreachDraft>,
+    /// This browser had a draft that has since expired or been sent elsewhere.
+    pub lost_draft: bool,
+    /// Now, Europe/London wall-clock time.
+    pub now: NaiveDateTime,
+    /// The 72-hour clock, once the organisation has said when it became aware.
+    pub clock: Option<ReportingClock>,
+    pub settings: BreachSettings,
+}
+
+/// The draft for a report page. Its refused answers are shown once, then forgotten.
+#[server(prefix = "/report-breach/api", endpoint = "report")]
+pub async fn load_breach_report() -> Result<BreachView, ServerFnError> {
+    use crate::domain::breach::reporting_clock;
+    use crate::server_fns::session::{cookie_value, services};
+
+    let services = services()?;
+    let now = services.clock.now();
+    let settings = (*services.breach_settings).clone();
+    let id = use_context::<http::request::Parts>()
+        .and_then(|parts| cookie_value(&parts.headers, DRAFT_COOKIE));
+    let mut draft = None;
+    if let Some(id) = &id {
+        let stored = services
+            .breach
+            .load_draft(id, now.timestamp())
+            .await
+            .map_err(|error| ServerFnError::new(error.to_string()))?;
+        if let Some(value) = stored {
+            let loaded: BreachDraft = serde_json::from_value(value).unwrap_or_default();
+            if loaded.refused.is_some() {
+                let mut kept = loaded.clone();
+                kept.refused = None;
+                let expires = now.timestamp() + settings.draft_days * 86_400;
+                let value = serde_json::to_value(&kept)
+                    .map_err(|error| ServerFnError::new(error.to_string()))?;
+                services
+                    .breach
+                    .save_draft(id, &value, now.timestamp(), expires)
+                    .await
+                    .map_err(|error| ServerFnError::new(error.to_string()))?;
+            }
+            draft = Some(loaded);
+            if let Some(draft) = &mut draft {
+                draft.idempotency_key.clear();
+            }
+        }
+    }
+    let now = now.naive_local();
+    let clock = draft
+        .as_ref()
+        .and_then(|draft| draft.report.timing.as_ref())
+        .and_then(|timing| timing.aware_at)
+        .map(|aware_at| reporting_clock(aware_at, now, &settings));
+    Ok(BreachView {
+        lost_draft: id.is_some() && draft.is_none(),
+        draft,
+        now,
+        clock,
+        settings,
+    })
+}

@@ -6,7 +6,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::breach::{BreachReport, SelfAssessment};
+use crate::domain::breach::{BreachReport, SelfAssessment, TriageMove};
+use crate::domain::case::{Priority, Sector, WorkQueue};
 use crate::domain::submission::CaseReceipt;
 use crate::ports::{IntakeError, StoreError};
 
@@ -22,6 +23,53 @@ pub struct BreachSubmission {
     pub report: BreachReport,
     /// Sent more than 72 hours after the organisation became aware.
     pub reported_late: bool,
+}
+
+/// The emailed link that reopens a draft (the token itself is never stored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResumeEmail {
+    pub to: String,
+    pub link: String,
+    /// The last day the link works.
+    pub expires_on: NaiveDate,
+}
+
+/// More information about a reported breach, added to its case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub reference: String,
+    /// The reporter's email address, as given in the report: it must match.
+    pub email: String,
+    pub text: String,
+    pub at: NaiveDateTime,
+}
+
+/// A reported breach as the Enforcement triage sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TriageCase {
+    pub reference: String,
+    pub created_on: NaiveDate,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub work_queue: Option<WorkQueue>,
+    pub priority: Option<Priority>,
+    pub assign_by: NaiveDate,
+    pub sector: Option<Sector>,
+    pub report: BreachReport,
+    pub reported_late: bool,
+    /// How many follow-ups the organisation has added.
+    pub follow_ups: usize,
+}
+
+/// A triage decision to record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TriageDecision {
+    pub reference: String,
+    pub to: TriageMove,
+    pub work_queue: WorkQueue,
+    pub priority: Priority,
+    pub assign_by: NaiveDate,
+    /// The staff member's email address.
+    pub actor: String,
 }
 
 #[async_trait::async_trait]
@@ -54,12 +102,14 @@ pub trait BreachReports: Send + Sync {
     /// Deletes the draft and its links (once sent, or when the organisation abandons it).
     async fn delete_draft(&self, id: &str) -> Result<(), StoreError>;
 
-    /// Records an emailed link to the draft: only the SHA-256 of its token is kept.
+    /// Records an emailed link to the draft (only the SHA-256 of its token is kept) and queues
+    /// the email that carries it, in one transaction.
     async fn add_resume_link(
         &self,
         draft_id: &str,
         token_hash: &str,
         expires_at: i64,
+        email: &ResumeEmail,
     ) -> Result<(), StoreError>;
 
     /// The draft a link opens, using the link up: an unknown, used, expired link, or one whose
@@ -72,4 +122,18 @@ pub trait BreachReports: Send + Sync {
 
     /// Deletes expired drafts (and their links); returns how many.
     async fn sweep_drafts(&self, now: i64) -> Result<u64, StoreError>;
+
+    /// Adds a follow-up to the breach case with this reference, if the email address is the
+    /// reporter's: an event on its history and an acknowledgement email. False (and nothing
+    /// stored) when there is no such breach case or the address does not match.
+    async fn follow_up(&self, follow_up: &FollowUp) -> Result<bool, StoreError>;
+
+    /// The breach reports that arrived on `day`.
+    async fn triage_list(&self, day: NaiveDate) -> Result<Vec<TriageCase>, StoreError>;
+
+    /// The case with this reference, if it is a breach report.
+    async fn triage_case(&self, reference: &str) -> Result<Option<TriageCase>, StoreError>;
+
+    /// Moves the case as decided and records a `triaged` event; false if it is not a breach case.
+    async fn triage_move(&self, decision: &TriageDecision) -> Result<bool, StoreError>;
 }

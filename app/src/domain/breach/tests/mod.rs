@@ -4,6 +4,7 @@
 mod assessment;
 mod catalogue;
 mod clock;
+mod draft;
 mod risk;
 mod support;
 mod validation;

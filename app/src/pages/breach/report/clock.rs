@@ -1,0 +1,43 @@
+//! The 72-hour clock, shown on every page of the report.
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+
+use crate::i18n::{fill, long_date, t};
+use crate::server_fns::breach::BreachView;
+
+/// "3:15pm on 4 March 2026".
+pub fn moment(at: NaiveDateTime) -> String {
+    let time = at.format("%-I:%M%P").to_string();
+    fill(
+        &t("breach.clock.moment"),
+        &[("time", &time), ("date", &long_date(at.date()))],
+    )
+}
+
+pub fn clock_banner(view: &BreachView) -> impl IntoView {
+    let text = match &view.clock {
+        None => t("breach.clock.unknown"),
+        Some(clock) if clock.late => fill(
+            &t("breach.clock.late"),
+            &[
+                ("hours", &clock.hours_since.to_string()),
+                ("deadline", &moment(clock.deadline)),
+            ],
+        ),
+        Some(clock) => fill(
+            &t("breach.clock.left"),
+            &[
+                ("hours", &clock.hours_left.to_string()),
+                ("deadline", &moment(clock.deadline)),
+            ],
+        ),
+    };
+    let late = view.clock.is_some_and(|clock| clock.late);
+    view! {
+        <div class="govuk-inset-text app-breach-clock" data-testid="breach-clock" data-late=late.to_string()>
+            <p class="govuk-body govuk-!-font-weight-bold">{t("breach.clock.title")}</p>
+            <p class="govuk-body">{text}</p>
+        </div>
+    }
+}

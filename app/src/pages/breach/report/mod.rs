@@ -1,0 +1,106 @@
+//! The report itself (`/report-breach/report/…`): a task list of its parts, each part on its own
+//! page and saved as it is answered, "check your answers", send, and the confirmation with the
+//! reference. Save and come back later emails a link that reopens the draft; a follow-up adds
+//! to a sent report's case. Every form is a plain post answered by a redirect (the handlers are
+//! in `server/src/http/breach/`), so it all works without JavaScript. The 72-hour clock from
+//! awareness is on every page.
+
+mod check;
+mod clock;
+mod fields;
+mod follow_up;
+mod part;
+mod resume;
+mod tasks;
+
+pub use check::{CheckPage, SentPage};
+pub use clock::moment;
+pub use follow_up::{FollowUpPage, FollowUpSentPage};
+pub use part::PartPage;
+pub use resume::{LinkNotFoundPage, ProblemPage, ResumePage, SavePage, SavedPage};
+pub use tasks::TasksPage;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::{BackLink, ErrorSummary, Layout};
+use crate::i18n::t;
+use crate::pages::concern::question::ServiceProblem;
+use crate::server_fns::breach::{load_breach_report, BreachView};
+
+pub const TASKS: &str = "/report-breach/report";
+pub const CHECK: &str = "/report-breach/report/check";
+
+/// Loads the draft, then shows `render`'s page (or the problem page).
+pub fn with_report(render: fn(BreachView) -> AnyView) -> impl IntoView {
+    let report = Resource::new(|| (), |_| load_breach_report());
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match report.await {
+                    Ok(view) => render(view),
+                    Err(_) => view! { <ServiceProblem/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn loading() -> impl IntoView {
+    view! {
+        <Layout>
+            <h1 class="govuk-heading-l">{t("breach.title")}</h1>
+            <p class="govuk-body">{t("common.loading")}</p>
+        </Layout>
+    }
+}
+
+/// A page: its title ("Error: " first when it shows problems), back link, error summary, body.
+pub fn frame(
+    title: String,
+    back: Option<String>,
+    errors: Vec<(String, String)>,
+    body: AnyView,
+) -> AnyView {
+    let page_title = if errors.is_empty() {
+        title
+    } else {
+        format!("{} {title}", t("error.title_prefix"))
+    };
+    view! {
+        <Title text=page_title/>
+        <Layout>
+            {back.map(|href| view! { <BackLink href/> })}
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors/>
+                    {body}
+                </div>
+            </div>
+        </Layout>
+    }
+    .into_any()
+}
+
+/// There is no report in this browser (never started, expired, or sent and gone).
+pub fn no_report(view: &BreachView) -> AnyView {
+    let title = t("breach.report.none.title");
+    let body = if view.lost_draft {
+        t("breach.report.none.expired")
+    } else {
+        t("breach.report.none.body")
+    };
+    frame(
+        title.clone(),
+        None,
+        Vec::new(),
+        view! {
+            <h1 class="govuk-heading-l">{title}</h1>
+            <p class="govuk-body">{body}</p>
+            <p class="govuk-body">
+                <a class="govuk-link" href="/report-breach/assess">{t("breach.report.none.start")}</a>
+            </p>
+        }
+        .into_any(),
+    )
+}

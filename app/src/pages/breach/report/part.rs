@@ -1,0 +1,86 @@
+//! `/report-breach/report/:part`: one part of the report, its questions on one page, saved when
+//! posted. Refused answers come back with each problem next to its field and in the summary.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::clock::clock_banner;
+use super::fields::{error_anchor, page_position, question_view, questions};
+use super::{frame, no_report, with_report, CHECK, TASKS};
+use crate::domain::breach::Part;
+use crate::i18n::t;
+use crate::pages::not_found::NotFound;
+use crate::server_fns::breach::BreachView;
+
+#[component]
+pub fn PartPage() -> impl IntoView {
+    with_report(part_page)
+}
+
+fn part_page(view: BreachView) -> AnyView {
+    let slug = use_params_map()
+        .read_untracked()
+        .get("part")
+        .unwrap_or_default();
+    let change = use_query_map()
+        .read_untracked()
+        .get("change")
+        .is_some_and(|v| v == "true");
+    let Some(part) = Part::from_code(&slug) else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let Some(draft) = view.draft.clone() else {
+        return no_report(&view);
+    };
+    if draft.sent.is_some() {
+        return view! { <leptos_router::components::Redirect path="/report-breach/report/sent"/> }
+            .into_any();
+    }
+    let refused = draft.refused.clone().filter(|refused| refused.part == slug);
+    let form = refused
+        .as_ref()
+        .map(|refused| refused.form.clone())
+        .unwrap_or_else(|| draft.form_json(part));
+    let mut problems: Vec<(String, String)> = refused
+        .map(|refused| {
+            refused
+                .errors
+                .into_iter()
+                .map(|(field, key)| (field, t(&key)))
+                .collect()
+        })
+        .unwrap_or_default();
+    problems.sort_by_key(|(field, _)| page_position(part, field));
+    let summary: Vec<(String, String)> = problems
+        .iter()
+        .map(|(field, message)| (error_anchor(field), message.clone()))
+        .collect();
+    let long_max = view.settings.long_text_chars;
+    let action = if change {
+        format!("{TASKS}/{slug}?change=true")
+    } else {
+        format!("{TASKS}/{slug}")
+    };
+    let back = if change { CHECK } else { TASKS };
+    let title = t(&format!("breach.part.{slug}"));
+    let inputs = questions(part)
+        .into_iter()
+        .map(|question| question_view(part, question, &form, &problems, long_max))
+        .collect_view();
+    frame(
+        title.clone(),
+        Some(back.to_owned()),
+        summary,
+        view! {
+            <span class="govuk-caption-l">{t("breach.title")}</span>
+            <h1 class="govuk-heading-l">{title}</h1>
+            {clock_banner(&view)}
+            <p class="govuk-body">{t(&format!("breach.part_intro.{slug}"))}</p>
+            <form method="post" action=action novalidate>
+                {inputs}
+                <button type="submit" class="govuk-button" data-module="govuk-button">{t("breach.report.save_continue")}</button>
+            </form>
+        }
+        .into_any(),
+    )
+}

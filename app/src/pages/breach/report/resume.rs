@@ -1,0 +1,147 @@
+//! Save and come back later: `/report-breach/report/save` asks where to email the link,
+//! `/report-breach/report/saved` says it was sent, `/report-breach/resume/:token` opens the
+//! draft when its button is pressed (a link alone does nothing, so an email scanner that
+//! follows links cannot use it up), `/report-breach/link-not-found` explains a link that opens
+//! nothing. `/report-breach/problem`: something failed on our side.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::clock::clock_banner;
+use super::{frame, no_report, with_report, TASKS};
+use crate::components::ErrorMessage;
+use crate::i18n::{fill, t};
+use crate::server_fns::breach::BreachView;
+
+#[component]
+pub fn SavePage() -> impl IntoView {
+    with_report(save)
+}
+
+fn save(view: BreachView) -> AnyView {
+    let Some(draft) = view.draft.clone() else {
+        return no_report(&view);
+    };
+    let refused = draft
+        .refused
+        .clone()
+        .filter(|refused| refused.part == "save");
+    let value = refused
+        .as_ref()
+        .and_then(|refused| refused.form["email"].as_str().map(str::to_owned))
+        .or_else(|| draft.link_sent_to.clone())
+        .or_else(|| draft.report.contact.as_ref().map(|c| c.email.clone()))
+        .unwrap_or_default();
+    let error = refused.and_then(|refused| refused.errors.first().map(|(_, key)| t(key)));
+    let summary: Vec<(String, String)> = error
+        .iter()
+        .map(|message| ("email".to_owned(), message.clone()))
+        .collect();
+    let title = t("breach.report.save.title");
+    let days = view.settings.draft_days.to_string();
+    let (group, input) = if error.is_some() {
+        (
+            "govuk-form-group govuk-form-group--error",
+            "govuk-input govuk-input--error",
+        )
+    } else {
+        ("govuk-form-group", "govuk-input")
+    };
+    let describe = if error.is_some() {
+        "email-hint email-error"
+    } else {
+        "email-hint"
+    };
+    frame(
+        title.clone(),
+        Some(TASKS.to_owned()),
+        summary,
+        view! {
+            {clock_banner(&view)}
+            <form method="post" action="/report-breach/report/save" novalidate>
+                <div class=group>
+                    <h1 class="govuk-label-wrapper">
+                        <label class="govuk-label govuk-label--l" for="email">{title}</label>
+                    </h1>
+                    <div id="email-hint" class="govuk-hint">{fill(&t("breach.report.save.hint"), &[("days", &days)])}</div>
+                    <ErrorMessage id="email".to_owned() message=error/>
+                    <input class=input id="email" name="email" type="email" value=value.clone() prop:value=value
+                        autocomplete="email" spellcheck="false" aria-describedby=describe/>
+                </div>
+                <button type="submit" class="govuk-button" data-module="govuk-button">{t("breach.report.save.send")}</button>
+            </form>
+        }
+        .into_any(),
+    )
+}
+
+#[component]
+pub fn SavedPage() -> impl IntoView {
+    with_report(saved)
+}
+
+fn saved(view: BreachView) -> AnyView {
+    let Some(draft) = view.draft.clone() else {
+        return no_report(&view);
+    };
+    let title = t("breach.report.saved.title");
+    let to = draft.link_sent_to.unwrap_or_default();
+    let days = view.settings.draft_days.to_string();
+    frame(
+        title.clone(),
+        None,
+        Vec::new(),
+        view! {
+            <h1 class="govuk-heading-l">{title}</h1>
+            <p class="govuk-body" data-testid="sent-to">{fill(&t("breach.report.saved.body"), &[("email", &to)])}</p>
+            <p class="govuk-body">{fill(&t("breach.report.saved.expiry"), &[("days", &days)])}</p>
+            {clock_banner(&view)}
+            <p class="govuk-body"><a class="govuk-link" href=TASKS>{t("breach.report.saved.continue")}</a></p>
+        }
+        .into_any(),
+    )
+}
+
+#[component]
+pub fn ResumePage() -> impl IntoView {
+    let token = use_params_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let title = t("breach.report.resume.title");
+    frame(
+        title.clone(),
+        None,
+        Vec::new(),
+        view! {
+            <h1 class="govuk-heading-l">{title}</h1>
+            <p class="govuk-body">{t("breach.report.resume.body")}</p>
+            <form method="post" action=format!("/report-breach/resume/{token}") novalidate>
+                <button type="submit" class="govuk-button" data-module="govuk-button">{t("breach.report.resume.button")}</button>
+            </form>
+        }
+        .into_any(),
+    )
+}
+
+#[component]
+pub fn LinkNotFoundPage() -> impl IntoView {
+    let title = t("breach.report.link.title");
+    frame(
+        title.clone(),
+        None,
+        Vec::new(),
+        view! {
+            <h1 class="govuk-heading-l">{title}</h1>
+            <p class="govuk-body">{t("breach.report.link.body")}</p>
+            <p class="govuk-body">{t("breach.report.link.again")}</p>
+            <p class="govuk-body"><a class="govuk-link" href="/report-breach">{t("breach.report.link.start")}</a></p>
+        }
+        .into_any(),
+    )
+}
+
+#[component]
+pub fn ProblemPage() -> impl IntoView {
+    view! { <crate::pages::concern::question::ServiceProblem/> }
+}
