@@ -149,7 +149,7 @@ test('an organisation saves a report, comes back by the emailed link, sends it a
   await saveAndContinue(later, info);
 
   await openPart(later, info, 'Who you have told');
-  await later.getByRole('group', { name: 'Have you told the people affected?' }).getByLabel('Yes', { exact: true }).check();
+  await later.getByLabel('Yes, they have been told').check();
   await saveAndContinue(later, info);
   await expect(later.getByTestId('progress')).toHaveText('You have completed 9 of 9 parts.');
   await expectAccessible(later);
