@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 
-pub(super) fn group_class(error: &Option<String>) -> &'static str {
+pub(crate) fn group_class(error: &Option<String>) -> &'static str {
     if error.is_some() {
         "govuk-form-group govuk-form-group--error"
     } else {
@@ -13,7 +13,7 @@ pub(super) fn group_class(error: &Option<String>) -> &'static str {
     }
 }
 
-pub(super) fn described_by(
+pub(crate) fn described_by(
     id: &str,
     hint: &Option<String>,
     error: &Option<String>,
@@ -41,7 +41,7 @@ pub fn ErrorMessage(id: String, message: Option<String>) -> impl IntoView {
     })
 }
 
-pub(super) fn hint_view(id: &str, hint: Option<String>) -> impl IntoView {
+pub(crate) fn hint_view(id: &str, hint: Option<String>) -> impl IntoView {
     hint.map(|hint| view! { <div id=format!("{id}-hint") class="govuk-hint">{hint}</div> })
 }
 

@@ -1,6 +1,7 @@
 //! The page frame (header, phase banner, main, footer), back link, error summary and panel.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::i18n::t;
 
@@ -73,4 +74,32 @@ pub fn Panel(title: String, children: Children) -> impl IntoView {
             <div class="govuk-panel__body">{children()}</div>
         </div>
     }
+}
+
+/// A question page: its title ("Error: " first when it shows problems), back link, error summary
+/// and body, in the two-thirds column.
+pub fn page_frame(
+    title: String,
+    back: Option<String>,
+    errors: Vec<(String, String)>,
+    body: AnyView,
+) -> AnyView {
+    let page_title = if errors.is_empty() {
+        title
+    } else {
+        format!("{} {title}", t("error.title_prefix"))
+    };
+    view! {
+        <Title text=page_title/>
+        <Layout>
+            {back.map(|href| view! { <BackLink href/> })}
+            <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
+                    <ErrorSummary errors/>
+                    {body}
+                </div>
+            </div>
+        </Layout>
+    }
+    .into_any()
 }

@@ -5,8 +5,9 @@ mod layout;
 mod summary;
 mod textarea;
 
+pub(crate) use fields::{described_by, group_class, hint_view};
 pub use fields::{Checkboxes, DateInput, ErrorMessage, Radios, Select, TextInput};
-pub use layout::{BackLink, ErrorSummary, Layout, Panel};
+pub use layout::{page_frame, BackLink, ErrorSummary, Layout, Panel};
 pub use summary::{SummaryList, SummaryRow};
 pub use textarea::TextArea;
 

@@ -6,13 +6,7 @@ use app::ports::{FollowUp, TriageCase, TriageDecision};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::json;
 
-use crate::db::{BreachCaseRow, CaseStoreError, Database, NewEvent};
-
-fn code<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_str(text)
-        .or_else(|_| serde_json::from_value(serde_json::Value::String(text.to_owned())))
-        .ok()
-}
+use crate::db::{code_of, from_code, BreachCaseRow, CaseStoreError, Database, NewEvent};
 
 /// The case as the triage reads it; None if its answers are not a breach report.
 pub fn triage_case(row: &BreachCaseRow) -> Option<TriageCase> {
@@ -22,8 +16,8 @@ pub fn triage_case(row: &BreachCaseRow) -> Option<TriageCase> {
         created_on: NaiveDate::parse_from_str(&row.created_on, "%Y-%m-%d").ok()?,
         submitted_at: serde_json::from_value::<NaiveDateTime>(row.answers["submitted_at"].clone())
             .ok(),
-        work_queue: code::<WorkQueue>(&row.work_queue),
-        priority: code::<Priority>(&row.priority),
+        work_queue: from_code::<WorkQueue>(&row.work_queue),
+        priority: from_code::<Priority>(&row.priority),
         assign_by: NaiveDate::parse_from_str(&row.assign_by, "%Y-%m-%d").ok()?,
         sector: row.sector.as_deref().and_then(Sector::from_code),
         report,
@@ -56,13 +50,6 @@ pub async fn follow_up(database: &Database, follow_up: &FollowUp) -> Result<bool
     Ok(true)
 }
 
-fn stored<T: serde::Serialize>(value: &T) -> Result<String, CaseStoreError> {
-    Ok(match serde_json::to_value(value)? {
-        serde_json::Value::String(text) => text,
-        other => other.to_string(),
-    })
-}
-
 pub async fn triage_move(
     database: &Database,
     decision: &TriageDecision,
@@ -83,8 +70,8 @@ pub async fn triage_move(
     database
         .move_case(
             &case.id,
-            &stored(&decision.work_queue)?,
-            &stored(&decision.priority)?,
+            &code_of(&decision.work_queue)?,
+            &code_of(&decision.priority)?,
             decision.assign_by,
             &event,
         )

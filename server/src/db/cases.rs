@@ -60,12 +60,20 @@ pub(super) fn new_id() -> Result<String, CaseStoreError> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-fn code_of<T: Serialize>(value: &T) -> Result<String, CaseStoreError> {
+/// A code as stored: a JSON string as its text, anything else as JSON.
+pub(crate) fn code_of<T: Serialize>(value: &T) -> Result<String, CaseStoreError> {
     let json = serde_json::to_value(value)?;
     Ok(match json {
         serde_json::Value::String(text) => text,
         other => other.to_string(),
     })
+}
+
+/// A code as [`code_of`] stored it.
+pub(crate) fn from_code<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str(text)
+        .or_else(|_| serde_json::from_value(serde_json::Value::String(text.to_owned())))
+        .ok()
 }
 
 impl Database {
@@ -192,18 +200,12 @@ impl Database {
         acknowledgement["reference"] = serde_json::Value::String(reference.as_str().to_owned());
         acknowledgement["contact_promised_by"] =
             serde_json::Value::String(levels.contact_promised_by.to_string());
-        sqlx::query(&self.sql(
-            "INSERT INTO outbox (id, case_id, kind, payload, created_at, attempts, next_attempt_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        ))
-        .bind(new_id()?)
-        .bind(&case_id)
-        .bind(submission.message_kind)
-        .bind(serde_json::to_string(&acknowledgement)?)
-        .bind(now)
-        .bind(0_i64)
-        .bind(now)
-        .execute(&mut *tx)
+        self.queue_message(
+            &mut tx,
+            Some(&case_id),
+            submission.message_kind,
+            &acknowledgement,
+        )
         .await?;
         for event in &submission.events {
             self.insert_event(&mut tx, &case_id, event, now * 1000)
@@ -257,9 +259,7 @@ impl Database {
                 .map(|flag| flag.try_get::<String, _>("kind"))
                 .collect::<Result<Vec<_>, _>>()?;
         let queue: String = row.try_get("work_queue")?;
-        let queue: Option<WorkQueue> = serde_json::from_str(&queue)
-            .or_else(|_| serde_json::from_value(serde_json::Value::String(queue)))
-            .ok();
+        let queue: Option<WorkQueue> = from_code(&queue);
         Ok(Some(StoredCase {
             reference: row.try_get("reference")?,
             case_type: row.try_get("case_type")?,

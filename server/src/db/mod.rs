@@ -5,6 +5,7 @@ pub mod breach;
 mod breach_cases;
 pub use breach_cases::BreachCaseRow;
 mod cases;
+pub(crate) use cases::{code_of, from_code};
 pub use cases::{CaseStoreError, NewParty, StoredCase, Submission};
 mod events;
 pub use events::{CaseEvent, NewEvent};

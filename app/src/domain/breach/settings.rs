@@ -28,6 +28,13 @@ pub struct BreachSettings {
     pub risk: RiskSettings,
 }
 
+impl BreachSettings {
+    /// How long a draft is kept after its last change, in seconds.
+    pub fn draft_seconds(&self) -> i64 {
+        self.draft_days * 86_400
+    }
+}
+
 impl Default for BreachSettings {
     fn default() -> Self {
         BreachSettings {

@@ -12,10 +12,9 @@ pub mod start;
 mod wording;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{BackLink, ErrorSummary, Layout};
+use crate::components::{page_frame as frame, Layout};
 use crate::domain::directory::Contact;
 use crate::i18n::{fill, t};
 use crate::pages::concern::question::ServiceProblem;
@@ -136,33 +135,6 @@ fn error_for(flash: &Option<PageFlash>, fields: &[&str]) -> Option<String> {
             .find(|(field, _)| fields.contains(&field.as_str()))
             .map(|(_, key)| t(key))
     })
-}
-
-/// A page: its title ("Error: " first when it shows problems), back link, error summary, body.
-fn frame(
-    title: String,
-    back: Option<String>,
-    errors: Vec<(String, String)>,
-    body: AnyView,
-) -> AnyView {
-    let page_title = if errors.is_empty() {
-        title
-    } else {
-        format!("{} {title}", t("error.title_prefix"))
-    };
-    view! {
-        <Title text=page_title/>
-        <Layout>
-            {back.map(|href| view! { <BackLink href/> })}
-            <div class="govuk-grid-row">
-                <div class="govuk-grid-column-two-thirds">
-                    <ErrorSummary errors/>
-                    {body}
-                </div>
-            </div>
-        </Layout>
-    }
-    .into_any()
 }
 
 /// The hidden fields every answer form carries.

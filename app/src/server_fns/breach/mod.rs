@@ -50,11 +50,11 @@ pub async fn load_breach_report() -> Result<BreachView, ServerFnError> {
             .await
             .map_err(|error| ServerFnError::new(error.to_string()))?;
         if let Some(value) = stored {
-            let loaded: BreachDraft = serde_json::from_value(value).unwrap_or_default();
+            let mut loaded: BreachDraft = serde_json::from_value(value).unwrap_or_default();
             if loaded.refused.is_some() {
                 let mut kept = loaded.clone();
                 kept.refused = None;
-                let expires = now.timestamp() + settings.draft_days * 86_400;
+                let expires = now.timestamp() + settings.draft_seconds();
                 let value = serde_json::to_value(&kept)
                     .map_err(|error| ServerFnError::new(error.to_string()))?;
                 services
@@ -63,10 +63,9 @@ pub async fn load_breach_report() -> Result<BreachView, ServerFnError> {
                     .await
                     .map_err(|error| ServerFnError::new(error.to_string()))?;
             }
+            // The key stays on the server: the page has no use for it.
+            loaded.idempotency_key.clear();
             draft = Some(loaded);
-            if let Some(draft) = &mut draft {
-                draft.idempotency_key.clear();
-            }
         }
     }
     let now = now.naive_local();

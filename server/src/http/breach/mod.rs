@@ -61,7 +61,7 @@ pub fn draft_id(headers: &HeaderMap) -> Option<String> {
 
 /// The cookie naming the draft, for its own pages only.
 pub fn draft_cookie(services: &Services, id: &str) -> Option<(header::HeaderName, HeaderValue)> {
-    let max_age = services.breach_settings.draft_days * 86_400;
+    let max_age = services.breach_settings.draft_seconds();
     let secure = if services.secure_cookies {
         "; Secure"
     } else {
@@ -91,7 +91,7 @@ pub fn now_seconds(services: &Services) -> i64 {
 
 /// When a draft saved now expires.
 pub fn expiry(services: &Services) -> i64 {
-    now_seconds(services) + services.breach_settings.draft_days * 86_400
+    now_seconds(services) + services.breach_settings.draft_seconds()
 }
 
 /// The draft this browser is writing, if it has one that has not expired.
@@ -108,6 +108,19 @@ pub async fn current(
         .await
         .map_err(|error| problem("loading a draft", error))?;
     Ok(stored.map(|value| (id, serde_json::from_value(value).unwrap_or_default())))
+}
+
+/// The draft being written, for a post that changes it: with none, back to the task list (which
+/// says so); once sent, to its confirmation.
+pub async fn unsent(
+    services: &Services,
+    headers: &HeaderMap,
+) -> Result<(String, BreachDraft), Response> {
+    match current(services, headers).await? {
+        None => Err(see_other(TASKS)),
+        Some((_, draft)) if draft.sent.is_some() => Err(see_other(SENT)),
+        Some(found) => Ok(found),
+    }
 }
 
 /// Saves the draft, keeping it for the configured days from now.

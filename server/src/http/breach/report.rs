@@ -13,7 +13,7 @@ use axum::{Extension, Form};
 
 use super::{
     create, current, new_key, now_seconds, problem, save, save_until, see_other,
-    see_other_with_draft, Pairs, CHECK, SENT, TASKS,
+    see_other_with_draft, unsent, Pairs, CHECK, SENT, TASKS,
 };
 
 /// `POST /report-breach/report`: starts a report with the self-assessment's answers (hidden
@@ -80,14 +80,10 @@ pub async fn part(
     let Some(part) = Part::from_code(&slug) else {
         return see_other(TASKS);
     };
-    let (id, mut draft) = match current(&services, &headers).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return see_other(TASKS),
+    let (id, mut draft) = match unsent(&services, &headers).await {
+        Ok(found) => found,
         Err(response) => return response,
     };
-    if draft.sent.is_some() {
-        return see_other(SENT);
-    }
     let change = query.get("change").is_some_and(|value| value == "true")
         || pairs
             .iter()
@@ -125,14 +121,10 @@ pub async fn part(
 /// time of sending (a report that has become late must say why); the case is made once
 /// however often this is posted.
 pub async fn send(Extension(services): Extension<Services>, headers: HeaderMap) -> Response {
-    let (id, mut draft) = match current(&services, &headers).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return see_other(TASKS),
+    let (id, mut draft) = match unsent(&services, &headers).await {
+        Ok(found) => found,
         Err(response) => return response,
     };
-    if draft.sent.is_some() {
-        return see_other(SENT);
-    }
     let now = services.clock.now();
     let settings = &services.breach_settings;
     match draft.ready_to_send(now.naive_local(), settings) {

@@ -10,33 +10,23 @@ use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::{Extension, Form};
-use sha2::{Digest, Sha256};
+
+use crate::auth::{random_token, sha256_hex};
 
 use super::{
-    current, expiry, field, now_seconds, problem, save, see_other, see_other_with_draft, Pairs,
-    PublicUrl, SAVE, SAVED, SENT, TASKS,
+    expiry, field, now_seconds, problem, save, see_other, see_other_with_draft, unsent, Pairs,
+    PublicUrl, SAVE, SAVED, TASKS,
 };
 
 /// The most characters of an email address.
 const MAX_EMAIL_CHARS: usize = 254;
 
-fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// 256 random bits as 64 hex digits.
-fn token() -> Result<String, leptos::prelude::ServerFnError> {
-    let first = app::server_fns::session::random_hex()?;
-    let second = app::server_fns::session::random_hex()?;
-    Ok(format!("{first}{second}"))
-}
-
-/// A token as the link carries it: 64 hex digits.
+/// A token as the link carries it: 32 random bytes, base64url (43 characters).
 fn well_formed(token: &str) -> bool {
-    token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit())
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// `POST /report-breach/report/save`: emails a link back to the draft.
@@ -46,14 +36,10 @@ pub async fn save_link(
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (id, mut draft) = match current(&services, &headers).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return see_other(TASKS),
+    let (id, mut draft) = match unsent(&services, &headers).await {
+        Ok(found) => found,
         Err(response) => return response,
     };
-    if draft.sent.is_some() {
-        return see_other(SENT);
-    }
     let email = field(&pairs, "email").trim().to_owned();
     let problem_key = if email.is_empty() {
         Some("breach.error.save_email.required")
@@ -73,7 +59,7 @@ pub async fn save_link(
             Err(response) => response,
         };
     }
-    let token = match token() {
+    let token = match random_token() {
         Ok(token) => token,
         Err(error) => return problem("a token", error),
     };

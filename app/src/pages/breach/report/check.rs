@@ -4,26 +4,19 @@
 use leptos::prelude::*;
 
 use super::clock::clock_banner;
-use super::{frame, no_report, with_report, CHECK, TASKS};
+use super::{frame, no_report, with_draft, with_report, CHECK, TASKS};
 use crate::components::Panel;
-use crate::domain::breach::missing_parts;
+use crate::domain::breach::{missing_parts, BreachDraft};
 use crate::i18n::{fill, t};
 use crate::pages::breach::answers::answer_lines;
 use crate::server_fns::breach::BreachView;
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
-    with_report(check)
+    with_draft(check)
 }
 
-fn check(view: BreachView) -> AnyView {
-    let Some(draft) = view.draft.clone() else {
-        return no_report(&view);
-    };
-    if draft.sent.is_some() {
-        return view! { <leptos_router::components::Redirect path="/report-breach/report/sent"/> }
-            .into_any();
-    }
+fn check(view: BreachView, draft: BreachDraft) -> AnyView {
     if !missing_parts(&draft.report).is_empty() {
         return view! { <leptos_router::components::Redirect path=format!("{TASKS}?incomplete=true")/> }
             .into_any();

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::components::{ErrorMessage, TextArea};
+use crate::components::{described_by, group_class, hint_view, ErrorMessage, TextArea};
 use crate::domain::breach::{
     field_value, field_values, ContactRole, DataCategory, Likelihood, OrganisationSize, OtherBody,
     Part, PeopleTold, SubjectGroup, YesNoUnknown,
@@ -151,11 +151,6 @@ pub fn questions(part: Part) -> Vec<Question> {
     }
 }
 
-/// The id the error summary links to for a problem on `field` (`aware.day` is the day box).
-pub fn error_anchor(field: &str) -> String {
-    field.to_owned()
-}
-
 /// Where a problem's field comes in the page (unknown fields last).
 pub fn page_position(part: Part, field: &str) -> usize {
     let name = field.split('.').next().unwrap_or(field);
@@ -179,29 +174,6 @@ fn hint(part: Part, question: &Question) -> Option<String> {
     })
 }
 
-fn group_class(error: &Option<String>) -> &'static str {
-    if error.is_some() {
-        "govuk-form-group govuk-form-group--error"
-    } else {
-        "govuk-form-group"
-    }
-}
-
-fn describe(id: &str, hint: bool, error: &Option<String>) -> Option<String> {
-    let mut ids = Vec::new();
-    if hint {
-        ids.push(format!("{id}-hint"));
-    }
-    if error.is_some() {
-        ids.push(format!("{id}-error"));
-    }
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-fn hint_view(id: &str, hint: Option<String>) -> impl IntoView {
-    hint.map(|hint| view! { <div id=format!("{id}-hint") class="govuk-hint">{hint}</div> })
-}
-
 /// One question, filled from `form`, with its problem (`errors` as (field, message)).
 pub fn question_view(
     part: Part,
@@ -216,7 +188,7 @@ pub fn question_view(
         .find(|(field, _)| field == name || field.split('.').next() == Some(name))
         .map(|(_, message)| message.clone());
     let hint_text = hint(part, &question);
-    let has_hint = hint_text.is_some();
+    let describe = described_by(name, &hint_text, &error);
     let label_text = label(part, name);
     match question.kind {
         Kind::Line(..) | Kind::Count => {
@@ -239,7 +211,7 @@ pub fn question_view(
                     {hint_view(name, hint_text)}
                     <ErrorMessage id=name.to_owned() message=error.clone()/>
                     <input class=class id=name name=name type="text" inputmode=mode value=value.clone() prop:value=value
-                        aria-describedby=describe(name, has_hint, &error) autocomplete=autocomplete spellcheck="false"/>
+                        aria-describedby=describe.clone() autocomplete=autocomplete spellcheck="false"/>
                 </div>
             }
             .into_any()
@@ -282,7 +254,7 @@ pub fn question_view(
                 .collect_view();
             view! {
                 <div class=group_class(&error)>
-                    <fieldset class="govuk-fieldset" aria-describedby=describe(name, has_hint, &error)>
+                    <fieldset class="govuk-fieldset" aria-describedby=describe.clone()>
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label_text}</legend>
                         {hint_view(name, hint_text)}
                         <ErrorMessage id=name.to_owned() message=error.clone()/>
@@ -299,7 +271,7 @@ pub fn question_view(
                     <label class="govuk-label govuk-label--s" for=name>{label_text}</label>
                     {hint_view(name, hint_text)}
                     <ErrorMessage id=name.to_owned() message=error.clone()/>
-                    <select class="govuk-select" id=name name=name aria-describedby=describe(name, has_hint, &error)>
+                    <select class="govuk-select" id=name name=name aria-describedby=describe.clone()>
                         <option value="">{t("common.choose")}</option>
                         {codes.iter().map(|code| {
                             let chosen = selected == *code;
@@ -336,7 +308,7 @@ fn date_time(
     form: &Value,
     error: Option<String>,
 ) -> AnyView {
-    let has_hint = hint.is_some();
+    let describe = described_by(name, &hint, &error);
     let input_class = |wide: bool| {
         let width = if wide {
             "govuk-input--width-4"
@@ -373,7 +345,7 @@ fn date_time(
     .collect_view();
     view! {
         <div class=group_class(&error)>
-            <fieldset class="govuk-fieldset" role="group" aria-describedby=describe(name, has_hint, &error)>
+            <fieldset class="govuk-fieldset" role="group" aria-describedby=describe.clone()>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
                 {hint_view(name, hint)}
                 <ErrorMessage id=name.to_owned() message=error.clone()/>

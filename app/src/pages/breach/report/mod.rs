@@ -21,18 +21,21 @@ pub use resume::{LinkNotFoundPage, ProblemPage, ResumePage, SavePage, SavedPage}
 pub use tasks::TasksPage;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::components::{BackLink, ErrorSummary, Layout};
+use crate::components::{page_frame as frame, Layout};
+use crate::domain::breach::BreachDraft;
 use crate::i18n::t;
 use crate::pages::concern::question::ServiceProblem;
 use crate::server_fns::breach::{load_breach_report, BreachView};
+use leptos_router::components::Redirect;
 
 pub const TASKS: &str = "/report-breach/report";
 pub const CHECK: &str = "/report-breach/report/check";
 
 /// Loads the draft, then shows `render`'s page (or the problem page).
-pub fn with_report(render: fn(BreachView) -> AnyView) -> impl IntoView {
+pub fn with_report(
+    render: impl Fn(BreachView) -> AnyView + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let report = Resource::new(|| (), |_| load_breach_report());
     view! {
         <Suspense fallback=loading>
@@ -46,6 +49,18 @@ pub fn with_report(render: fn(BreachView) -> AnyView) -> impl IntoView {
     }
 }
 
+/// A page of the report being written: without one, "you have not started a report"; once it is
+/// sent, its confirmation.
+pub fn with_draft(render: fn(BreachView, BreachDraft) -> AnyView) -> impl IntoView {
+    with_report(move |view| match view.draft.clone() {
+        None => no_report(&view),
+        Some(draft) if draft.sent.is_some() => {
+            view! { <Redirect path="/report-breach/report/sent"/> }.into_any()
+        }
+        Some(draft) => render(view, draft),
+    })
+}
+
 fn loading() -> impl IntoView {
     view! {
         <Layout>
@@ -53,33 +68,6 @@ fn loading() -> impl IntoView {
             <p class="govuk-body">{t("common.loading")}</p>
         </Layout>
     }
-}
-
-/// A page: its title ("Error: " first when it shows problems), back link, error summary, body.
-pub fn frame(
-    title: String,
-    back: Option<String>,
-    errors: Vec<(String, String)>,
-    body: AnyView,
-) -> AnyView {
-    let page_title = if errors.is_empty() {
-        title
-    } else {
-        format!("{} {title}", t("error.title_prefix"))
-    };
-    view! {
-        <Title text=page_title/>
-        <Layout>
-            {back.map(|href| view! { <BackLink href/> })}
-            <div class="govuk-grid-row">
-                <div class="govuk-grid-column-two-thirds">
-                    <ErrorSummary errors/>
-                    {body}
-                </div>
-            </div>
-        </Layout>
-    }
-    .into_any()
 }
 
 /// There is no report in this browser (never started, expired, or sent and gone).

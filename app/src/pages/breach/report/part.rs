@@ -5,19 +5,19 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::clock::clock_banner;
-use super::fields::{error_anchor, page_position, question_view, questions};
-use super::{frame, no_report, with_report, CHECK, TASKS};
-use crate::domain::breach::Part;
+use super::fields::{page_position, question_view, questions};
+use super::{frame, with_draft, CHECK, TASKS};
+use crate::domain::breach::{BreachDraft, Part};
 use crate::i18n::t;
 use crate::pages::not_found::NotFound;
 use crate::server_fns::breach::BreachView;
 
 #[component]
 pub fn PartPage() -> impl IntoView {
-    with_report(part_page)
+    with_draft(part_page)
 }
 
-fn part_page(view: BreachView) -> AnyView {
+fn part_page(view: BreachView, draft: BreachDraft) -> AnyView {
     let slug = use_params_map()
         .read_untracked()
         .get("part")
@@ -29,13 +29,6 @@ fn part_page(view: BreachView) -> AnyView {
     let Some(part) = Part::from_code(&slug) else {
         return view! { <NotFound/> }.into_any();
     };
-    let Some(draft) = view.draft.clone() else {
-        return no_report(&view);
-    };
-    if draft.sent.is_some() {
-        return view! { <leptos_router::components::Redirect path="/report-breach/report/sent"/> }
-            .into_any();
-    }
     let refused = draft.refused.clone().filter(|refused| refused.part == slug);
     let form = refused
         .as_ref()
@@ -51,10 +44,6 @@ fn part_page(view: BreachView) -> AnyView {
         })
         .unwrap_or_default();
     problems.sort_by_key(|(field, _)| page_position(part, field));
-    let summary: Vec<(String, String)> = problems
-        .iter()
-        .map(|(field, message)| (error_anchor(field), message.clone()))
-        .collect();
     let long_max = view.settings.long_text_chars;
     let action = if change {
         format!("{TASKS}/{slug}?change=true")
@@ -70,7 +59,7 @@ fn part_page(view: BreachView) -> AnyView {
     frame(
         title.clone(),
         Some(back.to_owned()),
-        summary,
+        problems,
         view! {
             <span class="govuk-caption-l">{t("breach.title")}</span>
             <h1 class="govuk-heading-l">{title}</h1>

@@ -8,20 +8,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::clock::clock_banner;
-use super::{frame, no_report, with_report, TASKS};
+use super::{frame, with_draft, TASKS};
 use crate::components::ErrorMessage;
+use crate::domain::breach::BreachDraft;
 use crate::i18n::{fill, t};
 use crate::server_fns::breach::BreachView;
 
 #[component]
 pub fn SavePage() -> impl IntoView {
-    with_report(save)
+    with_draft(save)
 }
 
-fn save(view: BreachView) -> AnyView {
-    let Some(draft) = view.draft.clone() else {
-        return no_report(&view);
-    };
+fn save(view: BreachView, draft: BreachDraft) -> AnyView {
     let refused = draft
         .refused
         .clone()
@@ -77,13 +75,10 @@ fn save(view: BreachView) -> AnyView {
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    with_report(saved)
+    with_draft(saved)
 }
 
-fn saved(view: BreachView) -> AnyView {
-    let Some(draft) = view.draft.clone() else {
-        return no_report(&view);
-    };
+fn saved(view: BreachView, draft: BreachDraft) -> AnyView {
     let title = t("breach.report.saved.title");
     let to = draft.link_sent_to.unwrap_or_default();
     let days = view.settings.draft_days.to_string();

@@ -5,24 +5,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::clock::clock_banner;
-use super::{frame, no_report, with_report, CHECK, TASKS};
-use crate::domain::breach::{missing_parts, Part};
+use super::{frame, with_draft, CHECK, TASKS};
+use crate::domain::breach::{missing_parts, BreachDraft, Part};
 use crate::i18n::{fill, t};
 use crate::server_fns::breach::BreachView;
 
 #[component]
 pub fn TasksPage() -> impl IntoView {
-    with_report(tasks)
+    with_draft(tasks)
 }
 
-fn tasks(view: BreachView) -> AnyView {
-    let Some(draft) = view.draft.clone() else {
-        return no_report(&view);
-    };
-    if draft.sent.is_some() {
-        return view! { <leptos_router::components::Redirect path="/report-breach/report/sent"/> }
-            .into_any();
-    }
+fn tasks(view: BreachView, draft: BreachDraft) -> AnyView {
     let incomplete = use_query_map()
         .read_untracked()
         .get("incomplete")
