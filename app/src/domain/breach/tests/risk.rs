@@ -145,14 +145,16 @@ fn a_days_incidents_order_as_documented() {
             false,
         ),
     ];
-    let mut scored: Vec<(&str, u32, RiskBand)> = day
+    let mut list: Vec<(&str, RiskAssessment)> = day
         .into_iter()
-        .map(|(name, incident, late)| {
-            let assessment = score(incident, late);
-            (name, assessment.score, assessment.band)
-        })
+        .map(|(name, incident, late)| (name, score(incident, late)))
         .collect();
-    scored.sort_by_key(|scored| std::cmp::Reverse(scored.1));
+    // The triage list's own order.
+    triage_order(&mut list, |(name, risk)| (risk, None, name));
+    let scored: Vec<(&str, u32, RiskBand)> = list
+        .into_iter()
+        .map(|(name, risk)| (name, risk.score, risk.band))
+        .collect();
     assert_eq!(
         scored,
         vec![
@@ -169,6 +171,30 @@ fn a_days_incidents_order_as_documented() {
             ),
             ("retailer credential stuffing", 7, RiskBand::Medium),
             ("email to the wrong customer", 1, RiskBand::Low),
+        ]
+    );
+}
+
+/// Equal scores: the earlier awareness first (an unknown one last), then the reference.
+#[test]
+fn ties_go_to_the_earlier_awareness_then_the_reference() {
+    let same = score(Incident::default(), false);
+    let aware = |day| Some(super::support::at(2026, 3, day, 9, 0));
+    let mut list = vec![
+        ("IC-000004-AAAA", aware(2)),
+        ("IC-000003-AAAA", None),
+        ("IC-000002-AAAA", aware(1)),
+        ("IC-000001-AAAA", aware(2)),
+    ];
+    triage_order(&mut list, |(reference, at)| (&same, *at, reference));
+    let order: Vec<&str> = list.iter().map(|(reference, _)| *reference).collect();
+    assert_eq!(
+        order,
+        [
+            "IC-000002-AAAA",
+            "IC-000001-AAAA",
+            "IC-000004-AAAA",
+            "IC-000003-AAAA"
         ]
     );
 }
