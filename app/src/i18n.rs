@@ -38,12 +38,14 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/casework.json")),
             include_str!(concat!("../locales/", $lang, "/helpline.json")),
             include_str!(concat!("../locales/", $lang, "/intelligence.json")),
+            include_str!(concat!("../locales/", $lang, "/workflow.json")),
+            include_str!(concat!("../locales/", $lang, "/case.json")),
         ]
     };
 }
 
-const ENGLISH_FILES: [&str; 7] = catalogue_files!("en");
-const WELSH_FILES: [&str; 7] = catalogue_files!("cy");
+const ENGLISH_FILES: [&str; 9] = catalogue_files!("en");
+const WELSH_FILES: [&str; 9] = catalogue_files!("cy");
 
 fn parse(files: &[&str]) -> Catalogue {
     files

@@ -73,6 +73,7 @@ pub async fn triage_move(
             &code_of(&decision.work_queue)?,
             &code_of(&decision.priority)?,
             decision.assign_by,
+            decision.decided_on,
             &event,
         )
         .await?;

@@ -143,25 +143,27 @@ impl Database {
         Ok(())
     }
 
-    /// Moves the case to `work_queue` at `priority`, to be assigned by `assign_by`, and records
-    /// the event.
+    /// Moves the case to `work_queue` at `priority`, to be assigned by `assign_by`, marks it
+    /// sifted on `sifted_on` (Enforcement's triage is a self-reported incident's sift) unless it
+    /// already was, and records the event.
     pub async fn move_case(
         &self,
         case_id: &str,
         work_queue: &str,
         priority: &str,
         assign_by: NaiveDate,
+        sifted_on: NaiveDate,
         event: &NewEvent,
     ) -> Result<(), CaseStoreError> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            &self.sql(
-                "UPDATE cases SET work_queue = $1, priority = $2, assign_by = $3 WHERE id = $4",
-            ),
-        )
+        sqlx::query(&self.sql(
+            "UPDATE cases SET work_queue = $1, priority = $2, assign_by = $3, \
+             sifted_on = COALESCE(sifted_on, $4) WHERE id = $5",
+        ))
         .bind(work_queue)
         .bind(priority)
         .bind(assign_by.to_string())
+        .bind(sifted_on.to_string())
         .bind(case_id)
         .execute(&mut *tx)
         .await?;

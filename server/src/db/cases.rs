@@ -118,8 +118,8 @@ impl Database {
         sqlx::query(&self.sql(
             "INSERT INTO cases (id, reference, idempotency_key, case_type, work_queue, priority, \
              channel, status, created_on, assign_by, first_contact_due, contact_promised_by, \
-             close_by, organisation_name, sector, answers, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+             close_by, organisation_name, sector, answers, created_at, title) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
         ))
         .bind(&case_id)
         .bind(reference.as_str())
@@ -138,6 +138,16 @@ impl Database {
         .bind(submission.sector.as_deref())
         .bind(serde_json::to_string(&submission.answers)?)
         .bind(now)
+        .bind(&plan.title)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(&self.sql(
+            "INSERT INTO case_instances (id, case_id, number, opened_on) VALUES ($1, $2, $3, $4)",
+        ))
+        .bind(new_id()?)
+        .bind(&case_id)
+        .bind(1_i64)
+        .bind(submission.created_on.to_string())
         .execute(&mut *tx)
         .await?;
         for party in &submission.parties {
@@ -170,13 +180,15 @@ impl Database {
         }
         for item in &plan.work_items {
             sqlx::query(&self.sql(
-                "INSERT INTO work_items (id, case_id, kind, queue, due_on) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO work_items (id, case_id, kind, queue, due_on, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             ))
             .bind(new_id()?)
             .bind(&case_id)
             .bind(&item.kind)
             .bind(code_of(&item.queue)?)
             .bind(item.due_on.to_string())
+            .bind(now)
             .execute(&mut *tx)
             .await?;
         }

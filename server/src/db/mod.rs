@@ -5,6 +5,7 @@ pub mod breach;
 mod breach_cases;
 pub use breach_cases::BreachCaseRow;
 mod cases;
+pub mod casework;
 pub(crate) use cases::{code_of, from_code};
 pub use cases::{CaseStoreError, NewParty, StoredCase, Submission};
 mod events;

@@ -132,3 +132,41 @@ async fn concurrent_different_submissions_get_distinct_references() {
     assert_eq!(references.len(), 12);
     assert_eq!(db.intake_counts().await.unwrap(), (12, 24, 12));
 }
+
+#[tokio::test]
+async fn a_new_case_reads_back_for_casework_on_the_sift_list_with_its_first_instance_and_prepare_item(
+) {
+    use app::domain::case::{CaseStatus, Stage, WorkQueue};
+    use sqlx::Row;
+    let db = fresh_database().await;
+    let stored = db
+        .submit_case(&submission(Some("k-record"), "They keep texting me."))
+        .await
+        .unwrap();
+    let row = db.case_row(&stored.reference).await.unwrap().unwrap();
+    let case = &row.record;
+    assert_eq!(case.reference, stored.reference);
+    assert_eq!(case.case_type, CaseKind::Rfa);
+    assert_eq!(case.work_queue, WorkQueue::Numbered(6));
+    assert_eq!(case.status, CaseStatus::Open);
+    assert_eq!(case.stage(), Stage::Sift);
+    assert_eq!(case.instance, 1);
+    assert_eq!(case.opened_on, date(2026, 11, 23));
+    assert_eq!(case.first_contact_due, date(2026, 12, 7));
+    assert_eq!(case.sector, Some(Sector::Telecoms));
+    assert_eq!(case.assigned_to, None);
+    assert!(!case.ever_closed());
+    let items =
+        sqlx::query(&db.sql(
+            "SELECT kind, due_on, completed_at FROM work_items WHERE case_id = $1 ORDER BY kind",
+        ))
+        .bind(&row.id)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].get::<String, _>("kind"), "prepare");
+    assert_eq!(items[0].get::<String, _>("due_on"), "2026-12-07");
+    assert_eq!(items[0].get::<Option<i64>, _>("completed_at"), None);
+    assert!(db.case_row("IC-000000-0000").await.unwrap().is_none());
+}

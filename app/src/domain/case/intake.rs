@@ -43,10 +43,11 @@ pub struct NewCase {
     pub sift: SiftInput,
 }
 
-/// A piece of work a flag creates alongside the case.
+/// A piece of work on a case: every new case has a 'prepare' item (manual §5), and a flag can
+/// add another (a potential criminal breach's 'provide advice').
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkItem {
-    /// e.g. `provide_advice`.
+    /// `prepare`, `provide_advice`, `progress`.
     pub kind: String,
     pub queue: WorkQueue,
     pub due_on: NaiveDate,
@@ -61,7 +62,17 @@ pub struct IntakePlan {
     pub service_levels: ServiceLevels,
     pub flags: Vec<SiftFlag>,
     pub work_items: Vec<WorkItem>,
+    /// Notes for the case title the flags call for ("Welsh language"), joined by " - ".
+    pub title: String,
 }
+
+/// The work item every unallocated case has: the officer prepares it (manual §5). Completing it
+/// is the first contact the service levels measure.
+pub const PREPARE: &str = "prepare";
+/// The work item that follows 'prepare'.
+pub const PROGRESS: &str = "progress";
+/// A potential criminal breach's alert to "DP - RAD Investigations (Any)".
+pub const PROVIDE_ADVICE: &str = "provide_advice";
 
 /// Working days within which a potential criminal breach's 'provide advice' item is checked.
 const ADVICE_CHECK_WORKING_DAYS: u32 = 3;
@@ -74,11 +85,17 @@ pub fn plan_intake(
     settings: &CaseSettings,
 ) -> Result<IntakePlan, CalendarError> {
     let flags = sift(&new.sift);
-    let mut work_items = Vec::new();
+    let work_queue = route(new.case_type, new.sector);
+    let service_levels = service_levels(new.case_type, created_on, calendar, settings)?;
+    let mut work_items = vec![WorkItem {
+        kind: PREPARE.to_owned(),
+        queue: work_queue,
+        due_on: service_levels.first_contact_due,
+    }];
     for flag in &flags {
         if let Some(queue) = flag.advice_work_item_queue() {
             work_items.push(WorkItem {
-                kind: "provide_advice".to_owned(),
+                kind: PROVIDE_ADVICE.to_owned(),
                 queue,
                 due_on: calendar.add_working_days(
                     created_on,
@@ -88,12 +105,18 @@ pub fn plan_intake(
             });
         }
     }
+    let title = flags
+        .iter()
+        .filter_map(|flag| flag.kind.case_title_note())
+        .collect::<Vec<_>>()
+        .join(" - ");
     Ok(IntakePlan {
         case_type: new.case_type,
-        work_queue: route(new.case_type, new.sector),
+        work_queue,
         priority: initial_priority(new.case_type),
-        service_levels: service_levels(new.case_type, created_on, calendar, settings)?,
+        service_levels,
         flags,
         work_items,
+        title,
     })
 }

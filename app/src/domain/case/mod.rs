@@ -5,23 +5,34 @@
 //! are parameters, and every number is a setting with the policy default.
 
 mod alphabet;
+mod events;
 mod intake;
 mod kind;
 mod matcher;
+mod outcome;
+mod record;
 mod reference;
 mod routing;
 mod sector;
 mod service_levels;
 mod sift;
 mod sift_phrases;
+mod state;
 mod suggest;
 
 #[cfg(test)]
 mod tests;
 
 pub use alphabet::ALPHABET;
-pub use intake::{plan_intake, IntakeChannel, IntakePlan, NewCase, WorkItem};
+pub use events::CaseEventKind;
+pub use intake::{
+    plan_intake, IntakeChannel, IntakePlan, NewCase, WorkItem, PREPARE, PROGRESS, PROVIDE_ADVICE,
+};
 pub use kind::CaseKind;
+pub use outcome::{
+    closure_problems, natures_for, outcomes_for, Closure, ClosureProblem, Nature, Outcome,
+};
+pub use record::CaseRecord;
 pub use reference::{Reference, ReferenceError};
 pub use routing::{route, WorkQueue, COM_QUEUE};
 pub use sector::Sector;
@@ -33,4 +44,5 @@ pub use sift_phrases::{
     CHILD_ABUSE_INQUIRY_PHRASES, CRIMINAL_BREACH_PHRASES, WELSH_FUNCTION_WORDS,
     WELSH_MIN_DISTINCT_WORDS, WELSH_MIN_SHARE_PERCENT,
 };
+pub use state::{stage, CaseStatus, NoFurtherContact, Stage};
 pub use suggest::likely_intended;

@@ -46,6 +46,61 @@ pub const AREAS: &[Area] = &[
         roles: &[Role::Enforcement],
         link: Some("staff.area.breaches"),
     },
+    // Casework (manual §3–§5, §11): the sift, the work queues, the case, exception reports.
+    Area {
+        slug: "sift",
+        roles: &[Role::AdviceService],
+        link: None,
+    },
+    Area {
+        slug: "queues",
+        roles: &[Role::TeamManager],
+        link: None,
+    },
+    Area {
+        slug: "cases",
+        roles: &[
+            Role::CaseOfficer,
+            Role::TeamManager,
+            Role::AdviceService,
+            Role::Enforcement,
+        ],
+        link: None,
+    },
+    Area {
+        slug: "exceptions",
+        roles: &[Role::TeamManager],
+        link: None,
+    },
+    // Correcting a closed case's outcome is done behind the scenes (manual §11), not a re-open.
+    Area {
+        slug: "corrections",
+        roles: &[Role::Admin],
+        link: None,
+    },
+    // The helpline (manual §12): the console, and the callbacks and prioritisation requests it
+    // hands to officers and managers.
+    Area {
+        slug: "helpline",
+        roles: &[Role::Helpline],
+        link: None,
+    },
+    Area {
+        slug: "callbacks",
+        roles: &[Role::CaseOfficer, Role::TeamManager],
+        link: None,
+    },
+    Area {
+        slug: "priority-requests",
+        roles: &[Role::TeamManager],
+        link: None,
+    },
+    // A manager marks a closed case 'no further contact' (manual §12).
+    Area {
+        slug: "nfc",
+        roles: &[Role::TeamManager],
+        link: None,
+    },
 ];
 
 /// Who may open a path.

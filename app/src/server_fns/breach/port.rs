@@ -70,6 +70,8 @@ pub struct TriageDecision {
     pub assign_by: NaiveDate,
     /// The staff member's email address.
     pub actor: String,
+    /// The day of the decision: the triage is a self-reported incident's sift.
+    pub decided_on: NaiveDate,
 }
 
 #[async_trait::async_trait]

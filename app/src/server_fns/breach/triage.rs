@@ -126,6 +126,7 @@ pub async fn move_breach(
         priority: plan.priority,
         assign_by: plan.assign_by,
         actor: current.member.email.clone(),
+        decided_on: services.clock.today(),
     };
     services
         .breach

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::calendar::Calendar;
 use crate::domain::case::{
     plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, Priority, Sector, SiftFlagKind,
-    SiftInput, SiftText, WorkQueue,
+    SiftInput, SiftText, WorkQueue, PREPARE, PROVIDE_ADVICE,
 };
 
 const BANK_HOLIDAYS_JSON: &str = include_str!("../../../../data/bank-holidays.json");
@@ -54,7 +54,12 @@ fn a_telecoms_data_protection_concern_goes_to_queue_6_with_its_clocks() {
     assert_eq!(plan.service_levels.contact_promised_by, date(2027, 1, 23));
     assert_eq!(plan.service_levels.close_by, date(2027, 6, 24));
     assert!(plan.flags.is_empty());
-    assert!(plan.work_items.is_empty());
+    // Only the 'prepare' item every new case has, due on the first-contact date.
+    assert_eq!(plan.work_items.len(), 1);
+    assert_eq!(plan.work_items[0].kind, PREPARE);
+    assert_eq!(plan.work_items[0].queue, WorkQueue::Numbered(6));
+    assert_eq!(plan.work_items[0].due_on, date(2027, 1, 7));
+    assert_eq!(plan.title, "");
 }
 
 #[test]
@@ -76,10 +81,11 @@ fn a_potential_criminal_breach_is_flagged_with_an_advice_item_for_investigations
     );
     assert_eq!(plan.work_queue, WorkQueue::Numbered(5));
     assert_eq!(plan.flags[0].kind, SiftFlagKind::PotentialCriminalBreach);
-    assert_eq!(plan.work_items.len(), 1);
-    assert_eq!(plan.work_items[0].kind, "provide_advice");
-    assert_eq!(plan.work_items[0].queue, WorkQueue::Investigations);
-    assert_eq!(plan.work_items[0].due_on, date(2026, 12, 31));
+    assert_eq!(plan.work_items.len(), 2);
+    assert_eq!(plan.work_items[0].kind, PREPARE);
+    assert_eq!(plan.work_items[1].kind, PROVIDE_ADVICE);
+    assert_eq!(plan.work_items[1].queue, WorkQueue::Investigations);
+    assert_eq!(plan.work_items[1].due_on, date(2026, 12, 31));
 }
 
 #[test]
@@ -87,4 +93,15 @@ fn a_self_reported_breach_is_high_priority_on_queue_3() {
     let plan = plan(CaseKind::Com, Some(Sector::Health), "Laptop stolen.");
     assert_eq!(plan.work_queue, WorkQueue::Numbered(3));
     assert_eq!(plan.priority, Priority::High);
+}
+
+#[test]
+fn a_welsh_language_case_gets_the_note_in_its_title() {
+    let plan = plan(
+        CaseKind::Rfa,
+        None,
+        "Mae'r cyngor wedi anfon fy manylion at y cwmni anghywir ac nid yw wedi ateb fy llythyr.",
+    );
+    assert_eq!(plan.flags[0].kind, SiftFlagKind::WelshLanguage);
+    assert_eq!(plan.title, "Welsh language");
 }

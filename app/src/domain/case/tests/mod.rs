@@ -4,9 +4,11 @@
 
 mod intake;
 mod kinds;
+mod outcome;
 mod reference;
 mod reference_properties;
 mod routing;
 mod service_levels;
 mod sift;
 mod sift_phrases;
+mod state;
