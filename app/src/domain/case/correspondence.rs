@@ -7,6 +7,15 @@ use serde::{Deserialize, Serialize};
 use super::reference::{Reference, ReferenceError};
 use super::suggest::likely_intended;
 
+code_enum! {
+    /// An email template an officer starts from; words in `case.email.template.<code>`.
+    EmailTemplate {
+        Blank => "blank",
+        FirstContact => "first_contact",
+        InformationRequest => "information_request",
+    }
+}
+
 /// The longest subject kept (longer ones are cut, on a character boundary).
 pub const MAX_SUBJECT_CHARS: usize = 200;
 

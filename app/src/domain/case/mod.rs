@@ -29,8 +29,8 @@ mod tests;
 pub use alphabet::ALPHABET;
 pub use correspondence::{
     cut, delayed_subject_access, read_reference, reference_error_key, reference_in_subject,
-    reference_lines, reference_tag, sign_off, subject_with_reference, SubjectReference,
-    MAX_SUBJECT_CHARS,
+    reference_lines, reference_tag, sign_off, subject_with_reference, EmailTemplate,
+    SubjectReference, MAX_SUBJECT_CHARS,
 };
 pub use events::CaseEventKind;
 pub use intake::{
@@ -47,8 +47,8 @@ pub use parties::{
 pub use record::CaseRecord;
 pub use reference::{Reference, ReferenceError};
 pub use reopen::{
-    expected_type_change, reopen_problems, type_change_options, type_change_problem,
-    ReopenProblem, TypeChangeProblem,
+    expected_type_change, reopen_problems, type_change_options, type_change_problem, ReopenProblem,
+    TypeChangeProblem,
 };
 pub use routing::{route, WorkQueue, COM_QUEUE};
 pub use sector::Sector;

@@ -100,7 +100,10 @@ fn people_are_the_same_record_by_email_address_never_by_name_alone() {
         Some(DuplicateReason::SameEmail)
     );
     assert_eq!(
-        duplicate_reason(&alex, &person("customer", "Alex Jones", Some("other@example.org"))),
+        duplicate_reason(
+            &alex,
+            &person("customer", "Alex Jones", Some("other@example.org"))
+        ),
         None
     );
     assert_eq!(
@@ -219,7 +222,10 @@ fn every_subject_carries_the_case_reference_once() {
         subject_with_reference("Re: [Ref. IC-999999-ZZZZ] Your concern", reference),
         "Re: Your concern [Ref. IC-000123-ABCD]"
     );
-    assert_eq!(subject_with_reference("  ", reference), "[Ref. IC-000123-ABCD]");
+    assert_eq!(
+        subject_with_reference("  ", reference),
+        "[Ref. IC-000123-ABCD]"
+    );
 }
 
 #[test]
@@ -255,7 +261,10 @@ fn an_incoming_subject_gives_its_reference_or_what_was_probably_meant() {
 fn several_references_are_read_one_per_line() {
     let a = Reference::generate(1, [0, 0, 1]);
     let b = Reference::generate(2, [0, 0, 2]);
-    let lines = reference_lines(&format!("{a}\n\n  {}  \nnot a reference\n", b.as_str().to_lowercase()));
+    let lines = reference_lines(&format!(
+        "{a}\n\n  {}  \nnot a reference\n",
+        b.as_str().to_lowercase()
+    ));
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0].1.as_ref().ok(), Some(&a));
     assert_eq!(lines[1].1.as_ref().ok(), Some(&b));
@@ -265,23 +274,47 @@ fn several_references_are_read_one_per_line() {
 #[test]
 fn the_sign_off_is_name_job_title_office_and_direct_dial() {
     assert_eq!(
-        sign_off("Olu Officer", "Case Officer", "The Information Commissioner's Office", "01625 545 700"),
+        sign_off(
+            "Olu Officer",
+            "Case Officer",
+            "The Information Commissioner's Office",
+            "01625 545 700"
+        ),
         "Olu Officer\nCase Officer\nThe Information Commissioner's Office\n01625 545 700"
     );
     assert_eq!(
-        sign_off("Olu Officer", " ", "The Information Commissioner's Office", ""),
+        sign_off(
+            "Olu Officer",
+            " ",
+            "The Information Commissioner's Office",
+            ""
+        ),
         "Olu Officer\nThe Information Commissioner's Office"
     );
 }
 
 #[test]
 fn a_subject_access_request_with_no_response_is_a_delayed_subject_access_case() {
-    let answers = |route: &str, subject_access: bool, response_on: serde_json::Value| {
-        serde_json::json!({"concern": {"route": route, "subject_access": subject_access, "response_on": response_on}})
-    };
-    assert!(delayed_subject_access(&answers("data_protection", true, serde_json::Value::Null)));
-    assert!(!delayed_subject_access(&answers("data_protection", true, serde_json::json!("2026-01-01"))));
-    assert!(!delayed_subject_access(&answers("data_protection", false, serde_json::Value::Null)));
-    assert!(!delayed_subject_access(&answers("foi", true, serde_json::Value::Null)));
+    let answers = |route: &str, subject_access: bool, response_on: serde_json::Value| serde_json::json!({"concern": {"route": route, "subject_access": subject_access, "response_on": response_on}});
+    assert!(delayed_subject_access(&answers(
+        "data_protection",
+        true,
+        serde_json::Value::Null
+    )));
+    assert!(!delayed_subject_access(&answers(
+        "data_protection",
+        true,
+        serde_json::json!("2026-01-01")
+    )));
+    assert!(!delayed_subject_access(&answers(
+        "data_protection",
+        false,
+        serde_json::Value::Null
+    )));
+    assert!(!delayed_subject_access(&answers(
+        "foi",
+        true,
+        serde_json::Value::Null
+    )));
     assert!(!delayed_subject_access(&serde_json::json!({})));
 }
