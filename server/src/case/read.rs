@@ -181,6 +181,7 @@ impl CaseStore {
                     who: who(&row.try_get::<String, _>("actor")?, names),
                     details: detail_lines(&details),
                     kind: label,
+                    code: kind,
                 })
             })
             .collect()

@@ -83,6 +83,9 @@ pub struct FlagView {
 pub struct TimelineEntry {
     /// Europe/London.
     pub at: NaiveDateTime,
+    /// The event kind's code (`note`, `closed`, …).
+    pub code: String,
+    /// The event kind in words.
     pub kind: String,
     pub who: String,
     pub details: Vec<(String, String)>,
