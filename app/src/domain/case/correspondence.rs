@@ -88,9 +88,12 @@ pub fn reference_in_subject(subject: &str) -> SubjectReference {
     }
 }
 
+/// A typed reference read: the reference, or why not and the references probably meant.
+pub type ReadReference = Result<Reference, (ReferenceError, Vec<Reference>)>;
+
 /// A reference typed by staff (a search box, the attach form): the reference, or why not and the
 /// references probably meant.
-pub fn read_reference(typed: &str) -> Result<Reference, (ReferenceError, Vec<Reference>)> {
+pub fn read_reference(typed: &str) -> ReadReference {
     Reference::parse(typed).map_err(|error| (error, likely_intended(typed)))
 }
 
@@ -121,9 +124,7 @@ pub fn cut(text: &str, max: usize) -> String {
 
 /// The references of a list typed one per line (blank lines skipped), each read with
 /// [`read_reference`], with the line as typed.
-pub fn reference_lines(
-    text: &str,
-) -> Vec<(String, Result<Reference, (ReferenceError, Vec<Reference>)>)> {
+pub fn reference_lines(text: &str) -> Vec<(String, ReadReference)> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
