@@ -228,8 +228,9 @@ test('an officer prepares, emails, hears back, closes and re-opens a case the ne
   const tag = `[Ref. ${reference}]`;
   const mail = await waitForMail(`Your concern about Example Telecoms Ltd ${tag}`);
   expect(mail.to).toContain(customer);
-  expect(mail.body).toContain('I am the case officer dealing with your concern');
-  expect(mail.body).toContain(`${officerName}\nCase Officer\nThe Information Commissioner's Office\n01625 545 700`);
+  const body = mail.body.replace(/\r\n/g, '\n');
+  expect(body).toContain('I am the case officer dealing with your concern');
+  expect(body).toContain(`${officerName}\nCase Officer\nThe Information Commissioner's Office\n01625 545 700`);
 
   // The customer's reply, as the mail server's pipe hands it over.
   const raw = [

@@ -39,7 +39,7 @@ fn row(label: String, value: impl IntoView + 'static) -> impl IntoView {
     }
 }
 
-fn summary(view: &CasePageView) -> impl IntoView {
+fn summary(view: &CasePageView) -> AnyView {
     let case = &view.case;
     let record = &case.record;
     let open = record.status == CaseStatus::Open;
@@ -88,9 +88,10 @@ fn summary(view: &CasePageView) -> impl IntoView {
             {closed}
         </dl>
     }
+    .into_any()
 }
 
-fn actions(view: &CasePageView) -> impl IntoView {
+fn actions(view: &CasePageView) -> AnyView {
     let record = &view.case.record;
     let href = case_href(&record.reference);
     let works = view.may.officer || view.may.manager;
@@ -106,6 +107,7 @@ fn actions(view: &CasePageView) -> impl IntoView {
             })}
         </div>
     }
+    .into_any()
 }
 
 fn page(view: CasePageView, done: Option<String>) -> impl IntoView {

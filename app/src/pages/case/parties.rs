@@ -133,7 +133,7 @@ fn party_card(view: &CasePageView, party: &PartyView) -> impl IntoView {
     }
 }
 
-fn add_form(view: &CasePageView) -> impl IntoView {
+fn add_form(view: &CasePageView) -> AnyView {
     let flash = &view.flash;
     let roles = ["customer", "representative", "organisation", "reporter"]
         .iter()
@@ -157,9 +157,10 @@ fn add_form(view: &CasePageView) -> impl IntoView {
             </div>
         </details>
     }
+    .into_any()
 }
 
-pub fn parties(view: &CasePageView) -> impl IntoView {
+pub fn parties(view: &CasePageView) -> AnyView {
     let cards = view
         .case
         .parties
@@ -172,4 +173,5 @@ pub fn parties(view: &CasePageView) -> impl IntoView {
         {cards}
         {add_form(view)}
     }
+    .into_any()
 }

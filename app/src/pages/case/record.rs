@@ -23,7 +23,7 @@ fn summary_rows(lines: &[(String, String)]) -> impl IntoView {
         .collect_view()
 }
 
-pub fn answers(view: &CasePageView) -> impl IntoView {
+pub fn answers(view: &CasePageView) -> AnyView {
     let sections = view
         .case
         .answers
@@ -43,6 +43,7 @@ pub fn answers(view: &CasePageView) -> impl IntoView {
             sections.into_any()
         }}
     }
+    .into_any()
 }
 
 fn size(bytes: i64) -> String {
@@ -53,7 +54,7 @@ fn size(bytes: i64) -> String {
     }
 }
 
-pub fn documents(view: &CasePageView) -> impl IntoView {
+pub fn documents(view: &CasePageView) -> AnyView {
     let href = case_href(&view.case.record.reference);
     let rows = view
         .case
@@ -90,9 +91,10 @@ pub fn documents(view: &CasePageView) -> impl IntoView {
             }.into_any()
         }}
     }
+    .into_any()
 }
 
-pub fn correspondence(view: &CasePageView) -> impl IntoView {
+pub fn correspondence(view: &CasePageView) -> AnyView {
     let messages = view
         .case
         .messages
@@ -124,9 +126,10 @@ pub fn correspondence(view: &CasePageView) -> impl IntoView {
             messages.into_any()
         }}
     }
+    .into_any()
 }
 
-pub fn notes(view: &CasePageView) -> impl IntoView {
+pub fn notes(view: &CasePageView) -> AnyView {
     let flash = &view.flash;
     let notes = view
         .case
@@ -157,9 +160,10 @@ pub fn notes(view: &CasePageView) -> impl IntoView {
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.notes.submit")}</button>
         </form>
     }
+    .into_any()
 }
 
-pub fn timeline(view: &CasePageView) -> impl IntoView {
+pub fn timeline(view: &CasePageView) -> AnyView {
     let rows = view
         .case
         .timeline
@@ -193,9 +197,10 @@ pub fn timeline(view: &CasePageView) -> impl IntoView {
             <tbody class="govuk-table__body">{rows}</tbody>
         </table>
     }
+    .into_any()
 }
 
-pub fn instances(view: &CasePageView) -> impl IntoView {
+pub fn instances(view: &CasePageView) -> AnyView {
     let rows = view
         .case
         .instances
@@ -233,4 +238,5 @@ pub fn instances(view: &CasePageView) -> impl IntoView {
             <tbody class="govuk-table__body">{rows}</tbody>
         </table>
     }
+    .into_any()
 }

@@ -12,7 +12,7 @@ use crate::domain::case::{
 use crate::i18n::{fill, long_date, t};
 use crate::server_fns::case::{CasePageView, ChangeType, CompleteAdvice, PrepareCase};
 
-pub fn flags(view: &CasePageView) -> impl IntoView {
+pub fn flags(view: &CasePageView) -> AnyView {
     let flags = &view.case.flags;
     let rows = flags
         .iter()
@@ -54,10 +54,11 @@ pub fn flags(view: &CasePageView) -> impl IntoView {
             }.into_any()
         }}
     }
+    .into_any()
 }
 
 /// The 'prepare' checklist: potential criminal breach, parties, similar ongoing cases.
-fn checklist(view: &CasePageView) -> impl IntoView {
+fn checklist(view: &CasePageView) -> AnyView {
     let case = &view.case;
     let reference = case.record.reference.clone();
     let breach = case
@@ -135,9 +136,10 @@ fn checklist(view: &CasePageView) -> impl IntoView {
             </form>
         })}
     }
+    .into_any()
 }
 
-pub fn work(view: &CasePageView) -> impl IntoView {
+pub fn work(view: &CasePageView) -> AnyView {
     let case = &view.case;
     let reference = case.record.reference.clone();
     let open = case.record.status == CaseStatus::Open;
@@ -197,9 +199,10 @@ pub fn work(view: &CasePageView) -> impl IntoView {
             <tbody class="govuk-table__body">{rows}</tbody>
         </table>
     }
+    .into_any()
 }
 
-pub fn case_type(view: &CasePageView) -> impl IntoView {
+pub fn case_type(view: &CasePageView) -> AnyView {
     let record = &view.case.record;
     let reference = record.reference.clone();
     let works = view.may.officer || view.may.manager;
@@ -244,4 +247,5 @@ pub fn case_type(view: &CasePageView) -> impl IntoView {
         <p class="govuk-body">{fill(&t("case.type.current"), &[("type", record.case_type.code()), ("description", record.case_type.description())])}</p>
         {body}
     }
+    .into_any()
 }
