@@ -79,14 +79,15 @@ async function siftAndAllocate(browser: Browser, info: TestInfo, reference: stri
     const sift = page.getByTestId('sift-form');
     if (await sift.count()) {
       await expectAccessible(page);
-      await page.getByLabel(/^RFA/).check();
+      await page.locator('input[name="case_type"][value="RFA"]').check();
       await page.locator('select#queue').selectOption('6');
       await page.getByRole('button', { name: 'Sift and route' }).click();
       await settled(page, info);
       await page.goto(`/staff/queues/6/${reference}`);
       await settled(page, info);
       await expectAccessible(page);
-      await page.getByLabel('Case officer').selectOption({ label: officerName });
+      const officerValue = await page.locator('select#officer option', { hasText: officerName }).getAttribute('value');
+      await page.locator('select#officer').selectOption(officerValue || '');
       await page.getByRole('button', { name: 'Allocate', exact: true }).click();
       await settled(page, info);
     } else {

@@ -47,7 +47,7 @@ pub fn text_input(
     value: String,
     error: Option<String>,
     hint: Option<String>,
-) -> impl IntoView {
+) -> AnyView {
     let describe = described(&id, hint.is_some(), error.is_some());
     let class = if error.is_some() {
         "govuk-input govuk-input--error"
@@ -63,6 +63,7 @@ pub fn text_input(
                 aria-describedby=describe autocomplete="off" spellcheck="false"/>
         </div>
     }
+    .into_any()
 }
 
 /// Several lines of text.
@@ -74,7 +75,7 @@ pub fn text_area(
     error: Option<String>,
     hint: Option<String>,
     rows: u32,
-) -> impl IntoView {
+) -> AnyView {
     let describe = described(&id, hint.is_some(), error.is_some());
     let class = if error.is_some() {
         "govuk-textarea govuk-textarea--error"
@@ -90,6 +91,7 @@ pub fn text_area(
                 prop:value=value.clone()>{rcdata(value.clone())}</textarea>
         </div>
     }
+    .into_any()
 }
 
 /// Radios in a fieldset with a small legend; the first radio carries the id.
@@ -100,7 +102,7 @@ pub fn radios(
     options: Vec<(String, String)>,
     selected: String,
     error: Option<String>,
-) -> impl IntoView {
+) -> AnyView {
     let describe = described(&id, false, error.is_some());
     let items = options
         .into_iter()
@@ -126,6 +128,7 @@ pub fn radios(
             </fieldset>
         </div>
     }
+    .into_any()
 }
 
 /// A select with a first "none" option.
@@ -137,7 +140,7 @@ pub fn select(
     options: Vec<(String, String)>,
     selected: String,
     error: Option<String>,
-) -> impl IntoView {
+) -> AnyView {
     let describe = described(&id, false, error.is_some());
     view! {
         <div class=group(&error)>
@@ -155,9 +158,10 @@ pub fn select(
             </select>
         </div>
     }
+    .into_any()
 }
 
 /// The hidden field every case form carries.
-pub fn reference_field(reference: &str) -> impl IntoView {
-    view! { <input type="hidden" name="reference" value=reference.to_owned()/> }
+pub fn reference_field(reference: &str) -> AnyView {
+    view! { <input type="hidden" name="reference" value=reference.to_owned()/> }.into_any()
 }

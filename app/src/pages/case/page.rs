@@ -30,13 +30,14 @@ pub fn CasePage() -> impl IntoView {
     }
 }
 
-fn row(label: String, value: impl IntoView + 'static) -> impl IntoView {
+fn row(label: String, value: impl IntoView + 'static) -> AnyView {
     view! {
         <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">{label}</dt>
             <dd class="govuk-summary-list__value">{value}</dd>
         </div>
     }
+    .into_any()
 }
 
 fn summary(view: &CasePageView) -> AnyView {

@@ -12,16 +12,17 @@ use crate::server_fns::case::{
     AddParty, CasePageView, ChangeParty, DuplicateView, MergeParty, PartyView,
 };
 
-fn row(label: String, value: String) -> impl IntoView {
+fn row(label: String, value: String) -> AnyView {
     view! {
         <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">{label}</dt>
             <dd class="govuk-summary-list__value app-preserve-lines">{value}</dd>
         </div>
     }
+    .into_any()
 }
 
-fn merge_forms(reference: &str, party: &PartyView, duplicate: &DuplicateView) -> impl IntoView {
+fn merge_forms(reference: &str, party: &PartyView, duplicate: &DuplicateView) -> AnyView {
     let why = t(&format!("case.duplicate.{}", duplicate.reason.code()));
     let other = fill(
         &t("case.duplicate.other"),
@@ -50,9 +51,10 @@ fn merge_forms(reference: &str, party: &PartyView, duplicate: &DuplicateView) ->
             </div>
         </li>
     }
+    .into_any()
 }
 
-fn party_card(view: &CasePageView, party: &PartyView) -> impl IntoView {
+fn party_card(view: &CasePageView, party: &PartyView) -> AnyView {
     let reference = view.case.record.reference.clone();
     let flash = &view.flash;
     let none = t("case.party.none");
@@ -131,6 +133,7 @@ fn party_card(view: &CasePageView, party: &PartyView) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 fn add_form(view: &CasePageView) -> AnyView {

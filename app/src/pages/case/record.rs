@@ -9,7 +9,7 @@ use super::when;
 use crate::i18n::{fill, long_date, t};
 use crate::server_fns::case::{case_href, AddNote, CasePageView};
 
-fn summary_rows(lines: &[(String, String)]) -> impl IntoView {
+fn summary_rows(lines: &[(String, String)]) -> AnyView {
     lines
         .iter()
         .map(|(question, answer)| {
@@ -21,6 +21,7 @@ fn summary_rows(lines: &[(String, String)]) -> impl IntoView {
             }
         })
         .collect_view()
+        .into_any()
 }
 
 pub fn answers(view: &CasePageView) -> AnyView {
