@@ -47,7 +47,7 @@ async function addStaff(page: Page, info: TestInfo, name: string, email: string,
 
 /** A browser context of the project's kind (with or without JavaScript). */
 async function context(browser: Browser, info: TestInfo, baseURL?: string): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled: jsEnabled(info), baseURL });
+  return browser.newContext({ javaScriptEnabled: jsEnabled(info), baseURL: baseURL || info.project.use.baseURL });
 }
 
 /** Hands a concern in through the partner API; its reference. */
