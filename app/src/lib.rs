@@ -20,7 +20,9 @@ use leptos_router::{
 };
 
 use crate::i18n::t;
-use crate::pages::{about_data, breach, concern, home, intelligence, not_found, nuisance, staff};
+use crate::pages::{
+    about_data, breach, case, concern, home, intelligence, not_found, nuisance, staff,
+};
 
 /// The HTML document around every page (server-rendered).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -90,6 +92,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/report-breach/follow-up") view=breach::report::FollowUpPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-breach/follow-up/sent") view=breach::report::FollowUpSentPage/>
                 <Route path=path!("/staff/breaches") view=breach::triage::TriagePage ssr=SsrMode::Async/>
+                // The case officer's workspace: static paths before `:reference`.
+                <Route path=path!("/staff/cases") view=case::FindCasePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/cases/close-several") view=case::CloseSeveralPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/cases/:reference") view=case::CasePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/cases/:reference/email") view=case::EmailPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/cases/:reference/close") view=case::CloseCasePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/cases/:reference/reopen") view=case::ReopenPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sift/correspondence") view=case::CorrespondencePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/corrections/:reference") view=case::CorrectionPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-nuisance/:page") view=nuisance::NuisancePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

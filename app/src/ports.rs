@@ -19,6 +19,7 @@ pub use crate::domain::submission::CaseReceipt;
 pub use crate::server_fns::breach::port::{
     BreachReports, BreachSubmission, FollowUp, ResumeEmail, TriageCase, TriageDecision,
 };
+pub use crate::server_fns::case::port::CaseWork;
 pub use crate::server_fns::staff::port::StaffAccounts;
 
 /// A person's way through the assistant, kept server-side under a random cookie id.
@@ -185,4 +186,6 @@ pub struct Services {
     pub secure_cookies: bool,
     /// Staff accounts and sessions.
     pub staff: Arc<dyn StaffAccounts>,
+    /// The case officer's workspace: a case as its officer works it, and its changes.
+    pub cases: Arc<dyn CaseWork>,
 }

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod breach;
+pub mod case;
 pub mod clock;
 pub mod config;
 pub mod db;

@@ -2,6 +2,7 @@
 
 pub mod about_data;
 pub mod breach;
+pub mod case;
 pub mod concern;
 pub mod home;
 pub mod intelligence;

@@ -3,6 +3,7 @@
 //! enhanced one).
 
 pub mod breach;
+pub mod case;
 pub mod concern;
 pub mod handover;
 pub mod intelligence;

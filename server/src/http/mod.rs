@@ -2,6 +2,7 @@
 //! static files, and the layers every response passes through.
 
 mod breach;
+mod case_routes;
 mod cases;
 mod csrf;
 mod downloads;
@@ -67,6 +68,8 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
     let calendar = Arc::new(Calendar::from_govuk_json(BANK_HOLIDAYS).context("bank holidays")?);
     let window_days = config.nuisance_settings.feedback_window_days;
     let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
+    let organisations = Arc::new(organisations()?);
+    let (calendar_for_cases, organisations_for_cases) = (calendar.clone(), organisations.clone());
     Ok(Services {
         journeys: Arc::new(database.clone()),
         nuisance: Arc::new(NuisanceIntake {
@@ -84,9 +87,9 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
         breach_settings: Arc::new(config.breach_settings.clone()),
         case_settings: Arc::new(config.case_settings.clone()),
         clock,
-        organisations: Arc::new(organisations()?),
+        organisations: organisations.clone(),
         intake: Arc::new(Intake {
-            database,
+            database: database.clone(),
             calendar: calendar.clone(),
             settings: config.case_settings.clone(),
         }),
@@ -97,6 +100,13 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
         ),
         secure_cookies: config.secure_cookies,
         staff,
+        cases: Arc::new(crate::case::CaseStore {
+            database,
+            calendar: calendar_for_cases,
+            settings: config.case_settings.clone(),
+            organisations: organisations_for_cases,
+            mail_from: config.mail_from.clone(),
+        }),
     })
 }
 
@@ -119,11 +129,25 @@ pub fn build_router(
             post(nuisance_upload::upload),
         )
         .route("/api/v1/cases", post(cases::create))
+        .route(
+            "/staff/cases/{reference}/documents/{id}",
+            get(case_routes::document),
+        )
         .layer(RequestBodyLimitLayer::new(uploads::body_limit(&limits)))
         // axum's own 2 MB default would cut uploads short: the layer above is the limit.
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(Extension(files))
         .layer(Extension(limits))
+        .layer(Extension(database.clone()))
+        .layer(Extension(Arc::new(config.api_keys.clone())));
+    // Raw emails from the MTA's pipe: their own limit (the layer), axum's default lifted.
+    let mail_routes = Router::new()
+        .route("/api/v1/inbound-email", post(case_routes::inbound_email))
+        .layer(RequestBodyLimitLayer::new(
+            case_routes::MAX_INBOUND_BYTES + 1024,
+        ))
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(Extension(database.clone()))
         .layer(Extension(Arc::new(config.api_keys.clone())));
     let routes = generate_route_list(App);
     let context = {
@@ -160,6 +184,7 @@ pub fn build_router(
         .with_state(leptos)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(file_routes)
+        .merge(mail_routes)
         // Every /staff path (pages and server functions) passes the access table here.
         .layer(axum::middleware::from_fn_with_state(staff, auth::guard))
         .layer(Extension(services))

@@ -3,6 +3,7 @@
 
 mod breach_copy;
 mod breach_mail;
+mod case_email;
 mod outbox;
 mod templates;
 

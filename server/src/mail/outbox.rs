@@ -8,6 +8,7 @@ use sqlx::Row;
 
 use super::breach_copy::{breach_copy, BreachCopyPayload};
 use super::breach_mail::{follow_up, resume_link, FollowUpPayload, ResumePayload};
+use super::case_email::{case_email, CaseEmailPayload};
 use super::templates::{acknowledgement, AcknowledgementPayload};
 use super::Mailer;
 use crate::db::Database;
@@ -103,6 +104,11 @@ async fn send(mailer: &Mailer, kind: &str, payload: &str) -> Result<(), String> 
             let payload: FollowUpPayload =
                 serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
             follow_up(mailer.from(), &payload)?
+        }
+        "case_email" => {
+            let payload: CaseEmailPayload =
+                serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
+            case_email(mailer.from(), &payload)?
         }
         other => return Err(format!("unknown message kind {other}")),
     };

@@ -8,6 +8,7 @@ mod breach_assess;
 mod breach_journey;
 mod breach_store;
 mod cases;
+mod casework_case;
 mod crash;
 mod files;
 mod http;

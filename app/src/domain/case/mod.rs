@@ -5,13 +5,16 @@
 //! are parameters, and every number is a setting with the policy default.
 
 mod alphabet;
+mod correspondence;
 mod events;
 mod intake;
 mod kind;
 mod matcher;
 mod outcome;
+mod parties;
 mod record;
 mod reference;
+mod reopen;
 mod routing;
 mod sector;
 mod service_levels;
@@ -24,6 +27,11 @@ mod suggest;
 mod tests;
 
 pub use alphabet::ALPHABET;
+pub use correspondence::{
+    cut, delayed_subject_access, read_reference, reference_error_key, reference_in_subject,
+    reference_lines, reference_tag, sign_off, subject_with_reference, EmailTemplate,
+    SubjectReference, MAX_SUBJECT_CHARS,
+};
 pub use events::CaseEventKind;
 pub use intake::{
     plan_intake, IntakeChannel, IntakePlan, NewCase, WorkItem, PREPARE, PROGRESS, PROVIDE_ADVICE,
@@ -32,8 +40,16 @@ pub use kind::CaseKind;
 pub use outcome::{
     closure_problems, natures_for, outcomes_for, Closure, ClosureProblem, Nature, Outcome,
 };
+pub use parties::{
+    comparable_email, duplicate_reason, similar_reason, DuplicateReason, PartyKey, SimilarReason,
+    PARTY_CURRENT, PARTY_MARKED_FOR_DELETION, PARTY_ROLES,
+};
 pub use record::CaseRecord;
 pub use reference::{Reference, ReferenceError};
+pub use reopen::{
+    expected_type_change, reopen_problems, type_change_options, type_change_problem, ReopenProblem,
+    TypeChangeProblem,
+};
 pub use routing::{route, WorkQueue, COM_QUEUE};
 pub use sector::Sector;
 pub use service_levels::{

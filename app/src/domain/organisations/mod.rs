@@ -36,6 +36,13 @@ mod tests;
 
 pub use model::{is_sector, DirectoryError, Match, Organisation};
 
+/// A name as the directory compares names: lower case, accents folded, punctuation, "the", "and",
+/// "of" and generic words ("Ltd", "Council", …) dropped, the words sorted. "Example Ltd" and
+/// "example limited" give the same text; a name of generic words only gives "".
+pub fn comparable_name(name: &str) -> String {
+    normalise::core(&normalise::tokens(name)).join(" ")
+}
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// All the organisations, indexed for search.

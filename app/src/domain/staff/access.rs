@@ -65,7 +65,7 @@ pub const AREAS: &[Area] = &[
             Role::AdviceService,
             Role::Enforcement,
         ],
-        link: None,
+        link: Some("staff.area.cases"),
     },
     Area {
         slug: "exceptions",

@@ -51,6 +51,10 @@ fn home(me: StaffMember) -> impl IntoView {
                     } else {
                         view! { <ul class="govuk-list govuk-list--bullet">{roles}</ul> }.into_any()
                     }}
+                    {me.may_open(crate::server_fns::case::AREA).then(|| view! {
+                        <h2 class="govuk-heading-m">{t("case.find.title")}</h2>
+                        {crate::pages::case::find_form(&None)}
+                    })}
                     <h2 class="govuk-heading-m">{t("staff.home.areas")}</h2>
                     {if no_links {
                         view! { <p class="govuk-body">{t("staff.home.no_areas")}</p> }.into_any()

@@ -12,3 +12,4 @@ mod service_levels;
 mod sift;
 mod sift_phrases;
 mod state;
+mod workspace;

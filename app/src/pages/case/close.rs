@@ -1,0 +1,171 @@
+//! `/staff/cases/<reference>/close`: close with an outcome valid for the case type, Nature 1 and
+//! 2, and whether it was mainly about a delayed subject access request (manual §11); and
+//! `/staff/cases/close-several`: one action closing several cases (an undertaking covering four
+//! cases), all or none.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use server_fn::ServerFn;
+
+use super::fields::{problem, radios, reference_field, select, text_area, typed};
+use super::{error_summary, has_errors};
+use crate::domain::case::{natures_for, outcomes_for, CaseStatus, Nature, Outcome};
+use crate::i18n::{fill, t};
+use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::server_fns::case::{
+    case_href, load_case, load_simple, CasePageView, CloseCase, CloseSeveral, SimplePageView,
+};
+use crate::server_fns::staff::FormFlash;
+
+#[component]
+pub fn CloseCasePage() -> impl IntoView {
+    let params = use_params_map();
+    let reference = move || params.read().get("reference").unwrap_or_default();
+    let data = Resource::new(reference, |reference| {
+        load_case(reference, "close".to_owned())
+    });
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => page(view).into_any(),
+                    Err(error) => outcome(error, format!("{}/close", case_href(&reference()))),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The closure's fields: outcome radios, Nature 1 and 2, the delayed subject access question.
+fn closure_fields(
+    flash: &Option<FormFlash>,
+    outcomes: &[Outcome],
+    natures: &[Nature],
+    delay_default: bool,
+) -> impl IntoView {
+    let outcome_options = outcomes
+        .iter()
+        .map(|outcome| (outcome.code().to_owned(), t(&outcome.label_key())))
+        .collect();
+    let nature_options: Vec<(String, String)> = natures
+        .iter()
+        .map(|nature| (nature.code().to_owned(), t(&nature.label_key())))
+        .collect();
+    let delay = typed(
+        flash,
+        "subject-access-delay",
+        if delay_default { "yes" } else { "no" },
+    );
+    view! {
+        {radios("outcome".to_owned(), "outcome", t("case.close.outcome"), outcome_options, typed(flash, "outcome", ""), problem(flash, "outcome"))}
+        {(!natures.is_empty()).then(|| view! {
+            {select("nature-1".to_owned(), "nature_1", t("case.close.nature_1"), t("case.close.nature_none"), nature_options.clone(), typed(flash, "nature-1", ""), problem(flash, "nature-1"))}
+            {select("nature-2".to_owned(), "nature_2", t("case.close.nature_2"), t("case.close.nature_none"), nature_options.clone(), typed(flash, "nature-2", ""), problem(flash, "nature-2"))}
+        })}
+        {radios("subject-access-delay".to_owned(), "subject_access_delay", t("case.close.delay"),
+            vec![("yes".to_owned(), t("case.yes")), ("no".to_owned(), t("case.no"))], delay, problem(flash, "subject-access-delay"))}
+    }
+}
+
+fn page(view: CasePageView) -> impl IntoView {
+    let flash = &view.flash;
+    let record = &view.case.record;
+    let reference = record.reference.clone();
+    let href = case_href(&reference);
+    let title = page_title(&t("case.close.title"), has_errors(flash));
+    let lede = fill(
+        &t("case.close.lede"),
+        &[
+            ("type", record.case_type.code()),
+            ("description", record.case_type.description()),
+        ],
+    );
+    let body = if record.status != CaseStatus::Open {
+        view! { <p class="govuk-body">{t("case.close.error.closed")}</p> }.into_any()
+    } else {
+        view! {
+            <p class="govuk-body">{lede}</p>
+            <form method="post" action=CloseCase::url()>
+                {reference_field(&reference)}
+                {closure_fields(flash, &outcomes_for(record.case_type), natures_for(record.case_type), view.case.delayed_subject_access)}
+                <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.close.submit")}</button>
+            </form>
+        }.into_any()
+    };
+    let name = Some(view.me.name.clone());
+    let content = view! {
+            <a href=href class="govuk-back-link">{t("case.back_to_case")}</a>
+            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+                {error_summary(flash)}
+                <span class="govuk-caption-l">{reference.clone()}</span>
+                <h1 class="govuk-heading-l">{t("case.close.title")}</h1>
+                {body}
+            </div></div>
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=name>{content}</StaffLayout>
+    }
+}
+
+#[component]
+pub fn CloseSeveralPage() -> impl IntoView {
+    let query = use_query_map();
+    let data = Resource::new(|| (), |_| load_simple("close-several".to_owned()));
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => several(view, query.read_untracked().get("closed")).into_any(),
+                    Err(error) => outcome(error, "/staff/cases/close-several".to_owned()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn several(view: SimplePageView, closed: Option<String>) -> impl IntoView {
+    let flash = &view.flash;
+    let title = page_title(&t("case.several.title"), has_errors(flash));
+    let closed = closed.filter(|list| !list.is_empty()).map(|list| {
+        let links = list
+            .split(',')
+            .map(|reference| view! { <li><a class="govuk-link" href=case_href(reference)>{reference.to_owned()}</a></li> })
+            .collect_view();
+        view! {
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="closed-title">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="closed-title">{t("case.done.title")}</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{t("case.several.done")}</p>
+                    <ul class="govuk-list">{links}</ul>
+                </div>
+            </div>
+        }
+    });
+    // Every outcome and nature: each case is checked against its own type when closing.
+    let outcomes: Vec<Outcome> = Outcome::all().to_vec();
+    let name = Some(view.me.name.clone());
+    let content = view! {
+            <a href="/staff/cases" class="govuk-back-link">{t("common.back")}</a>
+            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+                {closed}
+                {error_summary(flash)}
+                <h1 class="govuk-heading-l">{t("case.several.title")}</h1>
+                <p class="govuk-body">{t("case.several.lede")}</p>
+                <form method="post" action=CloseSeveral::url()>
+                    {text_area("references".to_owned(), "references", t("case.several.references"), typed(flash, "references", ""), problem(flash, "references"), Some(t("case.several.references_hint")), 6)}
+                    {closure_fields(flash, &outcomes, Nature::all(), false)}
+                    <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.several.submit")}</button>
+                </form>
+            </div></div>
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=name>{content}</StaffLayout>
+    }
+}

@@ -1,0 +1,99 @@
+//! `/staff/corrections/<reference>` (admin): correct the outcome an instance was closed with,
+//! behind the scenes (manual §11). Not a re-open: the instances stay as they are.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use server_fn::ServerFn;
+
+use super::fields::{problem, radios, reference_field, text_area, typed};
+use super::{done_banner, error_summary, has_errors};
+use crate::domain::case::outcomes_for;
+use crate::i18n::{fill, long_date, t};
+use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::server_fns::case::{load_correction, CasePageView, CorrectOutcome, CORRECTIONS_AREA};
+
+#[component]
+pub fn CorrectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let reference = move || params.read().get("reference").unwrap_or_default();
+    let data = Resource::new(reference, load_correction);
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
+                    Err(error) => outcome(error, format!("{CORRECTIONS_AREA}/{}", reference())),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn page(view: CasePageView, done: Option<String>) -> impl IntoView {
+    let flash = &view.flash;
+    let record = &view.case.record;
+    let reference = record.reference.clone();
+    let title = page_title(&t("case.correction.title"), has_errors(flash));
+    let closed: Vec<(String, String)> = view
+        .case
+        .instances
+        .iter()
+        .filter(|instance| instance.closed_on.is_some())
+        .map(|instance| {
+            let outcome = instance
+                .outcome
+                .as_ref()
+                .map(|code| t(&format!("workflow.outcome.{code}")))
+                .unwrap_or_default();
+            let label = fill(
+                &t("case.correction.instance_option"),
+                &[
+                    ("n", &instance.number.to_string()),
+                    (
+                        "closed",
+                        &instance.closed_on.map(long_date).unwrap_or_default(),
+                    ),
+                    ("outcome", &outcome),
+                ],
+            );
+            (instance.number.to_string(), label)
+        })
+        .collect();
+    let outcomes = outcomes_for(record.case_type)
+        .iter()
+        .map(|outcome| (outcome.code().to_owned(), t(&outcome.label_key())))
+        .collect();
+    let first = closed.first().map(|(n, _)| n.clone()).unwrap_or_default();
+    let none = closed.is_empty();
+    let name = Some(view.me.name.clone());
+    let content = view! {
+            <a href="/staff" class="govuk-back-link">{t("common.back")}</a>
+            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+                {done_banner(done)}
+                {error_summary(flash)}
+                <span class="govuk-caption-l">{reference.clone()}</span>
+                <h1 class="govuk-heading-l">{t("case.correction.title")}</h1>
+                <p class="govuk-body" id="instances">{t("case.correction.lede")}</p>
+                {if none {
+                    view! { <p class="govuk-body">{t("case.correction.none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <form method="post" action=CorrectOutcome::url()>
+                            {reference_field(&reference)}
+                            {radios("instance".to_owned(), "instance", t("case.correction.instance"), closed, typed(flash, "instance", &first), problem(flash, "instance"))}
+                            {radios("outcome".to_owned(), "outcome", t("case.correction.outcome"), outcomes, typed(flash, "outcome", ""), problem(flash, "outcome"))}
+                            {text_area("reason".to_owned(), "reason", t("case.correction.reason"), typed(flash, "reason", ""), problem(flash, "reason"), None, 3)}
+                            <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.correction.submit")}</button>
+                        </form>
+                    }.into_any()
+                }}
+            </div></div>
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=name>{content}</StaffLayout>
+    }
+}

@@ -1,0 +1,125 @@
+//! `/staff/cases/<reference>/email`: the officer emails a party from the case. A plain GET form
+//! chooses the party and template; the draft is then edited and sent (subject carries the
+//! reference, the body ends with the officer's sign-off).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use server_fn::ServerFn;
+
+use super::fields::{problem, radios, reference_field, text_area, text_input, typed};
+use super::{error_summary, has_errors};
+use crate::domain::case::{reference_tag, EmailTemplate};
+use crate::i18n::{fill, t};
+use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::server_fns::case::{case_href, load_email, EmailPageView, SendEmail};
+
+#[component]
+pub fn EmailPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let reference = move || params.read().get("reference").unwrap_or_default();
+    let data = Resource::new(
+        move || {
+            (
+                reference(),
+                query.read().get("party"),
+                query.read().get("template"),
+            )
+        },
+        |(reference, party, template)| load_email(reference, party, template),
+    );
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => page(view).into_any(),
+                    Err(error) => outcome(error, format!("{}/email", case_href(&reference()))),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn page(view: EmailPageView) -> impl IntoView {
+    let EmailPageView {
+        page: case_page,
+        party_id,
+        template,
+        subject,
+        body,
+    } = view;
+    let flash = &case_page.flash;
+    let reference = case_page.case.record.reference.clone();
+    let href = case_href(&reference);
+    let title = page_title(&t("case.email.title"), has_errors(flash));
+    let parties: Vec<(String, String)> = case_page
+        .case
+        .parties
+        .iter()
+        .filter_map(|party| {
+            let email = party.email.as_ref()?;
+            Some((
+                party.id.clone(),
+                format!(
+                    "{} — {} ({email})",
+                    party.name,
+                    t(&format!("case.party.role.{}", party.role))
+                ),
+            ))
+        })
+        .collect();
+    let templates = EmailTemplate::all()
+        .iter()
+        .map(|template| {
+            (
+                template.code().to_owned(),
+                t(&format!("case.email.template.{}", template.code())),
+            )
+        })
+        .collect();
+    let chosen_party = typed(flash, "party", &party_id);
+    let (job_title, direct_dial) = case_page.sign_off.clone();
+    let sign_off = fill(
+        &t("case.email.sign_off_preview"),
+        &[("name", &case_page.me.name)],
+    );
+    let no_parties = parties.is_empty();
+    let name = Some(case_page.me.name.clone());
+    let content = view! {
+            <a href=href.clone() class="govuk-back-link">{t("case.back_to_case")}</a>
+            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+                {error_summary(flash)}
+                <span class="govuk-caption-l">{reference.clone()}</span>
+                <h1 class="govuk-heading-l">{t("case.email.title")}</h1>
+                {if no_parties {
+                    view! { <p class="govuk-body">{t("case.email.no_parties")}</p> }.into_any()
+                } else {
+                    view! {
+                        <form method="get" action=format!("{href}/email")>
+                            {radios("choose-party".to_owned(), "party", t("case.email.party"), parties.clone(), chosen_party.clone(), None)}
+                            {radios("choose-template".to_owned(), "template", t("case.email.template"), templates, template.clone(), None)}
+                            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.email.use_template")}</button>
+                        </form>
+                        <form method="post" action=SendEmail::url()>
+                            {reference_field(&reference)}
+                            <input type="hidden" name="party" value=chosen_party.clone()/>
+                            {problem(flash, "party").map(|message| view! { <p class="govuk-error-message" id="party">{message}</p> })}
+                            {text_input("subject".to_owned(), "subject", t("case.email.subject"), typed(flash, "subject", &subject), problem(flash, "subject"), Some(fill(&t("case.email.subject_hint"), &[("tag", &reference_tag(&reference))])))}
+                            {text_area("body".to_owned(), "body", t("case.email.body"), typed(flash, "body", &body), problem(flash, "body"), None, 14)}
+                            <h2 class="govuk-heading-s">{t("case.email.sign_off")}</h2>
+                            <p class="govuk-body">{sign_off}</p>
+                            {text_input("job-title".to_owned(), "job_title", t("case.email.job_title"), typed(flash, "job-title", &job_title), problem(flash, "job-title"), None)}
+                            {text_input("direct-dial".to_owned(), "direct_dial", t("case.email.direct_dial"), typed(flash, "direct-dial", &direct_dial), problem(flash, "direct-dial"), None)}
+                            <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.email.send")}</button>
+                        </form>
+                    }.into_any()
+                }}
+            </div></div>
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=name>{content}</StaffLayout>
+    }
+}

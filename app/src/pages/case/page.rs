@@ -1,0 +1,150 @@
+//! `/staff/cases/<reference>`: the case as its officer works it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{done_banner, due_tag, error_summary, has_errors};
+use crate::domain::case::{CaseStatus, Priority};
+use crate::i18n::{long_date, t};
+use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::server_fns::case::{case_href, load_case, CasePageView};
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let reference = move || params.read().get("reference").unwrap_or_default();
+    let data = Resource::new(reference, |reference| {
+        load_case(reference, "case".to_owned())
+    });
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
+                    Err(error) => outcome(error, case_href(&reference())),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn row(label: String, value: impl IntoView + 'static) -> AnyView {
+    view! {
+        <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{label}</dt>
+            <dd class="govuk-summary-list__value">{value}</dd>
+        </div>
+    }
+    .into_any()
+}
+
+fn summary(view: &CasePageView) -> AnyView {
+    let case = &view.case;
+    let record = &case.record;
+    let open = record.status == CaseStatus::Open;
+    let today = view.today;
+    let dates = open.then(|| {
+        view! {
+            {row(t("case.summary.assign_by"), due_tag(record.assign_by, today))}
+            {row(t("case.summary.first_contact_due"), due_tag(record.first_contact_due, today))}
+            {row(t("case.summary.contact_promised_by"), due_tag(record.contact_promised_by, today))}
+            {row(t("case.summary.close_by"), due_tag(record.close_by, today))}
+        }
+    });
+    let closed = record.closed_on.map(|closed| {
+        let outcome = record
+            .outcome
+            .as_ref()
+            .map(|code| t(&format!("workflow.outcome.{code}")))
+            .unwrap_or_default();
+        view! {
+            {row(t("case.summary.closed_on"), long_date(closed))}
+            {row(t("case.summary.outcome"), outcome)}
+        }
+    });
+    let title = if record.title.is_empty() {
+        t("case.summary.no_title")
+    } else {
+        record.title.clone()
+    };
+    let priority = match record.priority {
+        Priority::High => t("case.priority.high"),
+        Priority::Medium => t("case.priority.medium"),
+        Priority::Normal => t("case.priority.normal"),
+    };
+    view! {
+        <h2 class="govuk-heading-m" id="summary">{t("case.summary.heading")}</h2>
+        <dl class="govuk-summary-list">
+            {row(t("case.summary.type"), format!("{} ({})", record.case_type.code(), record.case_type.description()))}
+            {row(t("case.summary.stage"), t(&record.stage().label_key()))}
+            {row(t("case.summary.queue"), case.queue_name.clone())}
+            {row(t("case.summary.officer"), case.officer.clone().unwrap_or_else(|| t("case.summary.no_officer")))}
+            {row(t("case.summary.priority"), priority)}
+            {row(t("case.summary.title"), title)}
+            {row(t("case.summary.received"), long_date(record.created_on))}
+            {row(t("case.summary.instance"), crate::i18n::tf("case.summary.instance_value", &[("n", &record.instance.to_string()), ("date", &long_date(record.opened_on))]))}
+            {dates}
+            {closed}
+        </dl>
+    }
+    .into_any()
+}
+
+fn actions(view: &CasePageView) -> AnyView {
+    let record = &view.case.record;
+    let href = case_href(&record.reference);
+    let works = view.may.officer || view.may.manager;
+    let open = record.status == CaseStatus::Open;
+    view! {
+        <div class="govuk-button-group">
+            {(works && open).then(|| view! {
+                <a class="govuk-button" href=format!("{href}/email")>{t("case.actions.email")}</a>
+                <a class="govuk-button govuk-button--secondary" href=format!("{href}/close")>{t("case.actions.close")}</a>
+            })}
+            {(works && !open).then(|| view! {
+                <a class="govuk-button govuk-button--secondary" href=format!("{href}/reopen")>{t("case.actions.reopen")}</a>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+fn page(view: CasePageView, done: Option<String>) -> impl IntoView {
+    let reference = view.case.record.reference.clone();
+    let title = page_title(
+        &crate::i18n::tf("case.page.title", &[("reference", &reference)]),
+        has_errors(&view.flash),
+    );
+    let caption = format!(
+        "{} {}",
+        view.case.record.case_type.code(),
+        view.case.record.case_type.description()
+    );
+    let name = Some(view.me.name.clone());
+    let content = view! {
+            <a href="/staff/cases" class="govuk-back-link">{t("case.back_to_find")}</a>
+            {done_banner(done)}
+            {error_summary(&view.flash)}
+            <span class="govuk-caption-l">{caption}</span>
+            <h1 class="govuk-heading-l">{reference}</h1>
+            {actions(&view)}
+            {summary(&view)}
+            {super::work::flags(&view)}
+            {super::work::work(&view)}
+            {super::work::case_type(&view)}
+            {super::parties::parties(&view)}
+            {super::record::answers(&view)}
+            {super::record::documents(&view)}
+            {super::record::correspondence(&view)}
+            {super::record::notes(&view)}
+            {super::record::timeline(&view)}
+            {super::record::instances(&view)}
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=name>{content}</StaffLayout>
+    }
+}

@@ -1,0 +1,243 @@
+//! The case page's record: the submitted answers, documents, correspondence, notes, the timeline
+//! of every event, and the case's instances.
+
+use leptos::prelude::*;
+use server_fn::ServerFn;
+
+use super::fields::{problem, reference_field, text_area, typed};
+use super::when;
+use crate::i18n::{fill, long_date, t};
+use crate::server_fns::case::{case_href, AddNote, CasePageView};
+
+fn summary_rows(lines: &[(String, String)]) -> AnyView {
+    lines
+        .iter()
+        .map(|(question, answer)| {
+            view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{question.clone()}</dt>
+                    <dd class="govuk-summary-list__value app-preserve-lines">{answer.clone()}</dd>
+                </div>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+pub fn answers(view: &CasePageView) -> AnyView {
+    let sections = view
+        .case
+        .answers
+        .iter()
+        .map(|section| {
+            view! {
+                <h3 class="govuk-heading-s">{section.heading.clone()}</h3>
+                <dl class="govuk-summary-list">{summary_rows(&section.lines)}</dl>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m" id="answers">{t("case.answers.heading")}</h2>
+        {if view.case.answers.is_empty() {
+            view! { <p class="govuk-body">{t("case.answers.none")}</p> }.into_any()
+        } else {
+            sections.into_any()
+        }}
+    }
+    .into_any()
+}
+
+fn size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
+}
+
+pub fn documents(view: &CasePageView) -> AnyView {
+    let href = case_href(&view.case.record.reference);
+    let rows = view
+        .case
+        .documents
+        .iter()
+        .map(|document| {
+            let link = format!("{href}/documents/{}", document.id);
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell"><a class="govuk-link" href=link download="">{document.file_name.clone()}</a></td>
+                    <td class="govuk-table__cell">{t(&format!("case.document.kind.{}", document.kind))}</td>
+                    <td class="govuk-table__cell">{document.file_type.to_uppercase()}</td>
+                    <td class="govuk-table__cell">{size(document.size_bytes)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m" id="documents">{t("case.documents.heading")}</h2>
+        {if view.case.documents.is_empty() {
+            view! { <p class="govuk-body">{t("case.documents.none")}</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">{t("case.documents.heading")}</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">{t("case.documents.col.name")}</th>
+                        <th scope="col" class="govuk-table__header">{t("case.documents.col.kind")}</th>
+                        <th scope="col" class="govuk-table__header">{t("case.documents.col.type")}</th>
+                        <th scope="col" class="govuk-table__header">{t("case.documents.col.size")}</th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">{rows}</tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+    .into_any()
+}
+
+pub fn correspondence(view: &CasePageView) -> AnyView {
+    let messages = view
+        .case
+        .messages
+        .iter()
+        .map(|message| {
+            let heading = fill(
+                &t(&format!("case.message.{}", message.direction)),
+                &[("when", &when(message.at)), ("from", &message.from), ("to", &message.to)],
+            );
+            view! {
+                <div class="govuk-summary-card" data-testid="message">
+                    <div class="govuk-summary-card__title-wrapper">
+                        <h3 class="govuk-summary-card__title">{message.subject.clone()}</h3>
+                        <strong class="govuk-tag govuk-tag--grey">{t(&format!("case.message.status.{}", message.status))}</strong>
+                    </div>
+                    <div class="govuk-summary-card__content">
+                        <p class="govuk-body-s">{heading}</p>
+                        <p class="govuk-body app-preserve-lines">{message.body.clone()}</p>
+                    </div>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m" id="correspondence">{t("case.correspondence.heading")}</h2>
+        {if view.case.messages.is_empty() {
+            view! { <p class="govuk-body">{t("case.correspondence.none")}</p> }.into_any()
+        } else {
+            messages.into_any()
+        }}
+    }
+    .into_any()
+}
+
+pub fn notes(view: &CasePageView) -> AnyView {
+    let flash = &view.flash;
+    let notes = view
+        .case
+        .timeline
+        .iter()
+        .filter(|entry| entry.code == "note")
+        .map(|entry| {
+            let text = entry
+                .details
+                .iter()
+                .map(|(_, value)| value.clone())
+                .collect::<Vec<_>>()
+                .join("\n");
+            view! {
+                <div class="govuk-inset-text">
+                    <p class="govuk-body-s">{fill(&t("case.notes.by"), &[("who", &entry.who), ("when", &when(entry.at))])}</p>
+                    <p class="govuk-body app-preserve-lines">{text}</p>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m" id="notes">{t("case.notes.heading")}</h2>
+        {notes}
+        <form method="post" action=AddNote::url()>
+            {reference_field(&view.case.record.reference)}
+            {text_area("note".to_owned(), "note", t("case.notes.label"), typed(flash, "note", ""), problem(flash, "note"), None, 3)}
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.notes.submit")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+pub fn timeline(view: &CasePageView) -> AnyView {
+    let rows = view
+        .case
+        .timeline
+        .iter()
+        .map(|entry| {
+            let details = entry
+                .details
+                .iter()
+                .map(|(label, value)| view! { <li>{format!("{label}: {value}")}</li> })
+                .collect_view();
+            view! {
+                <tr class="govuk-table__row" data-testid="event">
+                    <td class="govuk-table__cell">{when(entry.at)}</td>
+                    <td class="govuk-table__cell">{entry.kind.clone()}</td>
+                    <td class="govuk-table__cell">{entry.who.clone()}</td>
+                    <td class="govuk-table__cell"><ul class="govuk-list govuk-body-s app-preserve-lines">{details}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m" id="timeline">{t("case.timeline.heading")}</h2>
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{t("case.timeline.heading")}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">{t("case.timeline.col.when")}</th>
+                <th scope="col" class="govuk-table__header">{t("case.timeline.col.what")}</th>
+                <th scope="col" class="govuk-table__header">{t("case.timeline.col.who")}</th>
+                <th scope="col" class="govuk-table__header">{t("case.timeline.col.details")}</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+pub fn instances(view: &CasePageView) -> AnyView {
+    let rows = view
+        .case
+        .instances
+        .iter()
+        .map(|instance| {
+            let closed = instance
+                .closed_on
+                .map(long_date)
+                .unwrap_or_else(|| t("case.instances.open"));
+            let outcome = instance
+                .outcome
+                .as_ref()
+                .map(|code| t(&format!("workflow.outcome.{code}")))
+                .unwrap_or_default();
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">{instance.number}</td>
+                    <td class="govuk-table__cell">{long_date(instance.opened_on)}</td>
+                    <td class="govuk-table__cell">{closed}</td>
+                    <td class="govuk-table__cell">{outcome}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m" id="instances">{t("case.instances.heading")}</h2>
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{t("case.instances.heading")}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">{t("case.instances.col.number")}</th>
+                <th scope="col" class="govuk-table__header">{t("case.instances.col.opened")}</th>
+                <th scope="col" class="govuk-table__header">{t("case.instances.col.closed")}</th>
+                <th scope="col" class="govuk-table__header">{t("case.instances.col.outcome")}</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}

@@ -1,0 +1,71 @@
+//! `/staff/cases/<reference>/reopen`: re-open a closed case for a second, related concern (a new
+//! instance under the same reference). Refused on the day it was closed.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use server_fn::ServerFn;
+
+use super::fields::{problem, reference_field, text_area, typed};
+use super::{error_summary, has_errors};
+use crate::domain::case::CaseStatus;
+use crate::i18n::{fill, long_date, t};
+use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::server_fns::case::{case_href, load_case, CasePageView, ReopenCase};
+
+#[component]
+pub fn ReopenPage() -> impl IntoView {
+    let params = use_params_map();
+    let reference = move || params.read().get("reference").unwrap_or_default();
+    let data = Resource::new(reference, |reference| {
+        load_case(reference, "reopen".to_owned())
+    });
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => page(view).into_any(),
+                    Err(error) => outcome(error, format!("{}/reopen", case_href(&reference()))),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn page(view: CasePageView) -> impl IntoView {
+    let flash = &view.flash;
+    let record = &view.case.record;
+    let reference = record.reference.clone();
+    let href = case_href(&reference);
+    let title = page_title(&t("case.reopen.title"), has_errors(flash));
+    let closed = record.closed_on.map(long_date).unwrap_or_default();
+    let body = if record.status != CaseStatus::Closed {
+        view! { <p class="govuk-body">{t("case.reopen.problem.not_closed")}</p> }.into_any()
+    } else {
+        view! {
+            <p class="govuk-body">{fill(&t("case.reopen.lede"), &[("date", &closed), ("n", &(record.instance + 1).to_string())])}</p>
+            <div class="govuk-inset-text">{t("case.reopen.rules")}</div>
+            {problem(flash, "reopen").map(|message| view! { <p class="govuk-error-message" id="reopen">{message}</p> })}
+            <form method="post" action=ReopenCase::url()>
+                {reference_field(&reference)}
+                {text_area("reason".to_owned(), "reason", t("case.reopen.reason"), typed(flash, "reason", ""), problem(flash, "reason"), Some(t("case.reopen.reason_hint")), 4)}
+                <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.reopen.submit")}</button>
+            </form>
+        }.into_any()
+    };
+    let name = Some(view.me.name.clone());
+    let content = view! {
+            <a href=href class="govuk-back-link">{t("case.back_to_case")}</a>
+            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+                {error_summary(flash)}
+                <span class="govuk-caption-l">{reference.clone()}</span>
+                <h1 class="govuk-heading-l">{t("case.reopen.title")}</h1>
+                {body}
+            </div></div>
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=name>{content}</StaffLayout>
+    }
+}

@@ -1,0 +1,59 @@
+//! The case officer's workspace (manual §5, §11, §12): a case's page, its changes, emails to its
+//! parties, closing (one case or several), re-opening; the sift list's correspondence that found
+//! no case; and an admin's correction of an outcome. Each server function checks the access
+//! table again and calls the [`port::CaseWork`] the server provides.
+
+mod actions;
+mod close;
+mod load;
+#[cfg(feature = "ssr")]
+pub mod port;
+mod templates;
+mod views;
+
+pub use crate::domain::case::EmailTemplate;
+pub use actions::*;
+pub use close::*;
+pub use load::*;
+pub use templates::{draft, with_sign_off, DraftContext};
+pub use views::*;
+
+/// The case pages' staff area (`/staff/cases`, `/staff/api/cases`).
+pub const AREA: &str = "/staff/cases";
+/// The sift list's correspondence (Advice Service).
+pub const SIFT_AREA: &str = "/staff/sift";
+/// Outcome corrections (admin).
+pub const CORRECTIONS_AREA: &str = "/staff/corrections";
+
+/// A case page's address.
+pub fn case_href(reference: &str) -> String {
+    format!("{AREA}/{reference}")
+}
+
+#[cfg(feature = "ssr")]
+fn services() -> Result<crate::ports::Services, crate::server_fns::staff::StaffError> {
+    crate::server_fns::session::services()
+        .map_err(|error| crate::server_fns::staff::StaffError::server("services", error))
+}
+
+#[cfg(feature = "ssr")]
+fn store(error: crate::ports::StoreError) -> crate::server_fns::staff::StaffError {
+    crate::server_fns::staff::StaffError::server("the case store", error)
+}
+
+/// A refused form: its name, what was typed and each field's problem.
+#[cfg(feature = "ssr")]
+fn flash(
+    form: &str,
+    values: &[(&str, &str)],
+    errors: Vec<(String, String)>,
+) -> crate::server_fns::staff::FormFlash {
+    crate::server_fns::staff::FormFlash {
+        form: form.to_owned(),
+        values: values
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect(),
+        errors,
+    }
+}

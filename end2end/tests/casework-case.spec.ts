@@ -1,0 +1,301 @@
+import { APIRequestContext, Browser, BrowserContext, expect, Page, test, TestInfo } from '@playwright/test';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { expectAccessible, jsEnabled, settled, waitForMail } from './helpers';
+
+// The case officer's journey, once with JavaScript and once without: a concern handed in through
+// the partner API is sifted, routed and allocated, then the officer finds it, prepares it, emails
+// the customer (read from the SMTP server's Maildir), gets the reply back onto the case (a raw
+// RFC 822 message posted to /api/v1/inbound-email), closes it after a refused invalid closure,
+// is refused a same-day re-open, and re-opens it "the next day" on a second portal process over
+// the same database whose clock is a day later. Each step shows on the case's timeline; axe-core
+// checks every page.
+
+const ADMIN_EMAIL = process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk';
+const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1';
+const KEY = 'local-development-key';
+const ROOT = path.resolve(__dirname, '..', '..');
+const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+test.describe.configure({ timeout: 240_000 });
+
+const who = (info: TestInfo, name: string) => `${name}-${info.project.name}-${RUN}@example.gov.uk`;
+
+async function signIn(page: Page, info: TestInfo, email: string, password: string, next: string) {
+  await page.goto(next);
+  await expect(page).toHaveURL(/\/staff\/sign-in\?next=/);
+  await settled(page, info);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await settled(page, info);
+}
+
+/** The admin adds a member of staff with these roles (labels as on the form). */
+async function addStaff(page: Page, info: TestInfo, name: string, email: string, roles: string[]) {
+  await page.goto('/staff/users/new');
+  await settled(page, info);
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email address').fill(email);
+  for (const role of roles) await page.getByLabel(role, { exact: true }).check();
+  await page.getByLabel('First password').fill('casework password 1');
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(page).toHaveURL(/\/staff\/users\?added=/);
+  await settled(page, info);
+}
+
+/** A browser context of the project's kind (with or without JavaScript). */
+async function context(browser: Browser, info: TestInfo, baseURL?: string): Promise<BrowserContext> {
+  return browser.newContext({ javaScriptEnabled: jsEnabled(info), baseURL: baseURL || info.project.use.baseURL });
+}
+
+/** Hands a concern in through the partner API; its reference. */
+async function handIn(request: APIRequestContext, email: string): Promise<string> {
+  const response = await request.post('/api/v1/cases', {
+    headers: { authorization: `Bearer ${KEY}` },
+    data: {
+      route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
+      organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
+      customer: { name: 'Alex Jones', email },
+      summary: 'I asked for my records in January and have heard nothing.',
+      harm: 'I cannot check what they hold about me.',
+    },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).reference;
+}
+
+/**
+ * Sifts the case to work queue 6 and allocates it to the officer. Through the sift and work queue
+ * pages when this build has them (another slice of the casework workspace); until then straight
+ * in the e2e database, as those pages would (the 'sifted' and 'allocated' events included).
+ */
+async function siftAndAllocate(browser: Browser, info: TestInfo, reference: string, manager: string, officerName: string, officerEmail: string) {
+  const ctx = await context(browser, info);
+  const page = await ctx.newPage();
+  try {
+    await signIn(page, info, manager, 'casework password 1', `/staff/sift/${reference}`);
+    const sift = page.getByTestId('sift-form');
+    if (await sift.count()) {
+      await expectAccessible(page);
+      await page.locator('input[name="case_type"][value="RFA"]').check();
+      await page.locator('select#queue').selectOption('6');
+      await page.getByRole('button', { name: 'Sift and route' }).click();
+      await settled(page, info);
+      await page.goto(`/staff/queues/6/${reference}`);
+      await settled(page, info);
+      await expectAccessible(page);
+      const officerValue = await page.locator('select#officer option', { hasText: officerName }).getAttribute('value');
+      await page.locator('select#officer').selectOption(officerValue || '');
+      await page.getByRole('button', { name: 'Allocate', exact: true }).click();
+      await settled(page, info);
+    } else {
+      allocateInDatabase(reference, manager, officerEmail);
+    }
+  } finally {
+    await ctx.close();
+  }
+}
+
+function databaseFile(): string {
+  const url = process.env.PORTAL_E2E_DATABASE_URL || process.env.PORTAL_DATABASE_URL || '';
+  const file = url.replace(/^sqlite:(\/\/)?/, '').split('?')[0];
+  if (!file) throw new Error('PORTAL_E2E_DATABASE_URL (sqlite://…) is needed to allocate the case');
+  return path.isAbsolute(file) ? file : path.join(ROOT, file);
+}
+
+function allocateInDatabase(reference: string, manager: string, officer: string) {
+  const script = `
+import json, sqlite3, sys, time, uuid
+db = sqlite3.connect(sys.argv[1]); db.execute("PRAGMA busy_timeout = 5000")
+ref, manager, officer = sys.argv[2:5]
+officer_id = db.execute("SELECT id FROM staff WHERE email = ?", (officer,)).fetchone()[0]
+manager_id = db.execute("SELECT id FROM staff WHERE email = ?", (manager,)).fetchone()[0]
+case_id = db.execute("SELECT id FROM cases WHERE reference = ?", (ref,)).fetchone()[0]
+db.execute("UPDATE cases SET sifted_on = '2026-03-02', work_queue = ?, assigned_to = ?, allocated_on = '2026-03-02' WHERE id = ?", (json.dumps({"numbered": 6}, separators=(",", ":")), officer_id, case_id))
+now = int(time.time() * 1000)
+for n, (kind, details) in enumerate([("sifted", {"case_type": "RFA", "work_queue": "Work queue 6"}), ("allocated", {"work_queue": "Work queue 6"})]):
+    db.execute("INSERT INTO case_events (id, case_id, at, actor, kind, details) VALUES (?, ?, ?, ?, ?, ?)", (uuid.uuid4().hex, case_id, now + n, manager_id, kind, json.dumps(details)))
+    db.execute("INSERT INTO case_audit (id, case_id, staff_id, at, action, what) VALUES (?, ?, ?, ?, 'change', ?)", (uuid.uuid4().hex, case_id, manager_id, now + n, kind))
+db.commit()
+`;
+  execFileSync('/usr/bin/python3', ['-c', script, databaseFile(), reference, manager, officer]);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A second portal process on the same database, its clock on `today`; resolves once healthy. */
+async function secondPortal(today: string): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const binary = process.env.PORTAL_E2E_SERVER || path.join(ROOT, 'target', 'release', 'server');
+  const child = spawn(binary, [], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: process.env.PORTAL_E2E_SITE_ROOT || path.join(ROOT, 'target', 'site'),
+      LEPTOS_OUTPUT_NAME: 'portal',
+      PORTAL_FIXED_TODAY: today,
+      PORTAL_DATABASE_URL: `sqlite://${databaseFile()}?mode=rwc`,
+      PORTAL_SMTP_URL: process.env.PORTAL_E2E_SMTP_URL || process.env.PORTAL_SMTP_URL || '',
+      PORTAL_FILE_DIR: process.env.PORTAL_E2E_FILE_DIR || process.env.PORTAL_FILE_DIR || path.join(ROOT, 'target', 'e2e', 'files'),
+      PORTAL_PUBLIC_URL: url,
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, process: child };
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill();
+  throw new Error(`the second portal did not start at ${url}`);
+}
+
+/** The case's timeline has an event with these words. */
+async function onTimeline(page: Page, words: string | RegExp) {
+  await expect(page.getByTestId('event').filter({ hasText: words }).first()).toBeVisible();
+}
+
+test('an officer prepares, emails, hears back, closes and re-opens a case the next day', async ({ page, browser }, info) => {
+  const customer = `alex-${info.project.name}-${RUN}@example.org`;
+  const reference = await handIn(page.request, customer);
+  const officerName = `Olu Officer ${info.project.name} ${RUN}`;
+  const officer = who(info, 'officer');
+  const manager = who(info, 'manager');
+
+  // The admin adds the officer and a manager who sifts and allocates.
+  await signIn(page, info, ADMIN_EMAIL, ADMIN_PASSWORD, '/staff/users/new');
+  await addStaff(page, info, officerName, officer, ['Case officer']);
+  await addStaff(page, info, `Sam Manager ${info.project.name} ${RUN}`, manager, ['Advice service', 'Team manager']);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await settled(page, info);
+  await siftAndAllocate(browser, info, reference, manager, officerName, officer);
+
+  // The officer finds the case from the staff home's box.
+  await signIn(page, info, officer, 'casework password 1', '/staff');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff home');
+  await expectAccessible(page);
+  await page.getByLabel('Case reference').fill(reference.toLowerCase());
+  await page.getByRole('button', { name: 'Find the case' }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${reference}$`));
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
+  await expect(page.getByText('With a case officer')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Customer — Alex Jones/ })).toBeVisible();
+  await onTimeline(page, 'Case received');
+  await onTimeline(page, 'Allocated to a case officer');
+  await expectAccessible(page);
+
+  // Prepare: the checklist, then 'progress'.
+  await expect(page.getByText('Check for potential criminal breaches')).toBeVisible();
+  await page.getByRole('button', { name: "Complete 'prepare' and start 'progress'" }).click();
+  await settled(page, info);
+  await expect(page.getByText("The case is prepared: 'progress' has started.")).toBeVisible();
+  await onTimeline(page, 'Prepared: first contact made, work in progress');
+  await expectAccessible(page);
+
+  // Email the customer from the first-contact template.
+  await page.getByRole('link', { name: 'Email a party' }).click();
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email a party');
+  await page.getByLabel(/Alex Jones — Customer/).check();
+  await page.getByLabel(/^First contact/).check();
+  await page.getByRole('button', { name: 'Start the email' }).click();
+  await settled(page, info);
+  await expect(page.getByLabel('Subject')).toHaveValue('Your concern about Example Telecoms Ltd');
+  await expect(page.getByLabel('Message')).toHaveValue(/I am the case officer dealing with your concern/);
+  await expectAccessible(page);
+  await page.getByLabel('Your job title').fill('Case Officer');
+  await page.getByLabel('Your direct dial number').fill('01625 545 700');
+  await page.getByRole('button', { name: 'Send the email' }).click();
+  await settled(page, info);
+  await expect(page.getByText('The email is on its way and kept on the case.')).toBeVisible();
+  await onTimeline(page, 'Email sent');
+  const tag = `[Ref. ${reference}]`;
+  const mail = await waitForMail(`Your concern about Example Telecoms Ltd ${tag}`);
+  expect(mail.to).toContain(customer);
+  const body = mail.body.replace(/\r\n/g, '\n');
+  expect(body).toContain('I am the case officer dealing with your concern');
+  expect(body).toContain(`${officerName}\nCase Officer\nThe Information Commissioner's Office\n01625 545 700`);
+
+  // The customer's reply, as the mail server's pipe hands it over.
+  const raw = [
+    `From: Alex Jones <${customer}>`, 'To: casework@localhost', `Subject: Re: ${mail.subject}`,
+    'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable',
+    '', 'Thank you. I have now had a letter from them =E2=80=94 it is wrong.', '',
+  ].join('\r\n');
+  const reply = await page.request.post('/api/v1/inbound-email', {
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'message/rfc822' },
+    data: raw,
+  });
+  expect(reply.status()).toBe(202);
+  await page.reload();
+  await settled(page, info);
+  await expect(page.getByText('Thank you. I have now had a letter from them — it is wrong.')).toBeVisible();
+  await onTimeline(page, 'Email received');
+  await expectAccessible(page);
+
+  // Close: a delayed subject access case without both natures is refused, then closed.
+  await page.getByRole('link', { name: 'Close this case' }).click();
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Close the case');
+  await expectAccessible(page);
+  await page.getByLabel('DC action required').check();
+  await page.getByLabel('Nature 1').selectOption({ label: 'Subject access' });
+  await page.getByRole('button', { name: 'Close the case' }).click();
+  await settled(page, info);
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary.getByRole('link', { name: /Nature 1 and Nature 2 both as Subject access/ })).toHaveAttribute('href', '#nature-1');
+  await expect(page.getByLabel('DC action required')).toBeChecked();
+  await expectAccessible(page);
+  await page.getByLabel('Nature 2').selectOption({ label: 'Subject access' });
+  await page.getByRole('button', { name: 'Close the case' }).click();
+  await settled(page, info);
+  await expect(page.getByText('The case is closed.')).toBeVisible();
+  await onTimeline(page, /^.*Closed.*DC action required/);
+  await expectAccessible(page);
+
+  // Re-opening the same day is refused.
+  await page.getByRole('link', { name: 'Re-open this case' }).click();
+  await settled(page, info);
+  await expectAccessible(page);
+  await page.getByLabel('The second, related concern').fill('The data they sent is inaccurate.');
+  await page.getByRole('button', { name: 'Re-open the case' }).click();
+  await settled(page, info);
+  await expect(page.locator('.govuk-error-summary')).toContainText('must not be closed and re-opened on the same day');
+  await expectAccessible(page);
+
+  // The next day, on a second portal process over the same database.
+  const tomorrow = await secondPortal('2026-03-03');
+  try {
+    await page.goto(`${tomorrow.url}/staff/cases/${reference}/reopen`);
+    await settled(page, info);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Re-open the case');
+    await page.getByLabel('The second, related concern').fill('The data they sent is inaccurate.');
+    await page.getByRole('button', { name: 'Re-open the case' }).click();
+    await expect(page).toHaveURL(new RegExp(`^${tomorrow.url}/staff/cases/${reference}\\?done=reopened`));
+    await settled(page, info);
+    await expect(page.getByText('The case has been re-opened as a new instance under the same reference.')).toBeVisible();
+    await expect(page.getByText('2, opened on 3 March 2026')).toBeVisible();
+    await onTimeline(page, 'Re-opened for a related concern');
+    for (const step of ['Case received', 'Prepared', 'Email sent', 'Email received', 'Closed']) await onTimeline(page, step);
+    await expectAccessible(page);
+  } finally {
+    tomorrow.process.kill();
+  }
+});

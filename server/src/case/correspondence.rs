@@ -1,0 +1,300 @@
+//! Correspondence through the system (manual §12): an email to a party is queued in the outbox
+//! and kept on the case; an email in is attached to the case its subject's `[Ref. …]` names, or
+//! waits on the sift list's correspondence until the Advice Service attaches it.
+
+use app::domain::case::{reference_in_subject, CaseEventKind, SubjectReference};
+use app::domain::staff::StaffMember;
+use app::server_fns::case::port::{ChangeResult, OutgoingEmail};
+use app::server_fns::case::{with_sign_off, InboxMessage};
+use serde_json::json;
+use sqlx::Row;
+
+use super::{london_ms, new_id, now_ms, refused, works_case, CaseStore};
+use crate::db::casework::CaseRow;
+use crate::db::{CaseStoreError, Database, NewEvent};
+
+/// The most text kept of an incoming email's body.
+const MAX_BODY_CHARS: usize = 50_000;
+
+/// An email read from a raw RFC 822 message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboundEmail {
+    pub from: String,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl InboundEmail {
+    /// Reads a raw message (multipart, quoted-printable and base64 parts decoded); `None` when
+    /// it is not a message (no sender address).
+    pub fn parse(raw: &[u8]) -> Option<InboundEmail> {
+        let message = mail_parser::MessageParser::default().parse(raw)?;
+        let address = |list: Option<&mail_parser::Address<'_>>| {
+            list.and_then(|list| list.first())
+                .and_then(|addr| addr.address())
+                .map(str::to_owned)
+        };
+        let from = address(message.from())?;
+        let body = message
+            .body_text(0)
+            .map(|text| text.chars().take(MAX_BODY_CHARS).collect())
+            .unwrap_or_default();
+        Some(InboundEmail {
+            from,
+            to: address(message.to()).unwrap_or_default(),
+            subject: message
+                .subject()
+                .unwrap_or_default()
+                .chars()
+                .take(500)
+                .collect(),
+            body,
+        })
+    }
+}
+
+/// Where an incoming email went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Received {
+    /// Attached to the case with this reference.
+    Attached(String),
+    /// Waiting on the sift list's correspondence.
+    Sift,
+}
+
+/// Stores an incoming email: on its case when the subject names one that exists (event
+/// `email_received`), else on the sift list. Only `database` is needed (the API has no staff).
+pub async fn receive_email(
+    database: &Database,
+    email: &InboundEmail,
+) -> Result<Received, CaseStoreError> {
+    let case = match reference_in_subject(&email.subject) {
+        SubjectReference::Valid(reference) => database.case_row(reference.as_str()).await?,
+        _ => None,
+    };
+    let id = new_id()?;
+    let at = now_ms();
+    let mut tx = database.pool.begin().await?;
+    sqlx::query(&database.sql(
+        "INSERT INTO case_messages (id, case_id, direction, from_address, to_address, subject, \
+         body, at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    ))
+    .bind(&id)
+    .bind(case.as_ref().map(|case| case.id.as_str()))
+    .bind("in")
+    .bind(&email.from)
+    .bind(&email.to)
+    .bind(&email.subject)
+    .bind(&email.body)
+    .bind(at)
+    .bind(if case.is_some() {
+        "attached"
+    } else {
+        "unattached"
+    })
+    .execute(&mut *tx)
+    .await?;
+    let received = match &case {
+        Some(case) => {
+            let actor = sender_role(database, &case.id, &email.from).await?;
+            let event = NewEvent {
+                actor,
+                kind: CaseEventKind::EmailReceived.code().to_owned(),
+                details: json!({ "message_id": id }),
+            };
+            database.insert_event(&mut tx, &case.id, &event, at).await?;
+            Received::Attached(case.record.reference.clone())
+        }
+        None => Received::Sift,
+    };
+    tx.commit().await?;
+    Ok(received)
+}
+
+/// The role of the party on the case with this address (`customer`, …), else `system`.
+async fn sender_role(
+    database: &Database,
+    case_id: &str,
+    from: &str,
+) -> Result<String, CaseStoreError> {
+    let row = sqlx::query(&database.sql(
+        "SELECT role FROM parties WHERE case_id = $1 AND lower(email) = $2 ORDER BY id LIMIT 1",
+    ))
+    .bind(case_id)
+    .bind(from.trim().to_lowercase())
+    .fetch_optional(&database.pool)
+    .await?;
+    Ok(match row {
+        Some(row) => row.try_get("role")?,
+        None => "system".to_owned(),
+    })
+}
+
+impl CaseStore {
+    /// Queues an email to a party (with the officer's sign-off), keeps it on the case and keeps
+    /// the sign-off for next time.
+    pub(crate) async fn send_email(
+        &self,
+        row: &CaseRow,
+        staff: &StaffMember,
+        email: &OutgoingEmail,
+    ) -> Result<ChangeResult, CaseStoreError> {
+        if !works_case(row, staff) {
+            return Ok(refused("party", "case.email.error.not_officer"));
+        }
+        let parties = self.parties_of(&row.id).await?;
+        let Some((party, _)) = parties.iter().find(|(party, _)| party.id == email.party_id) else {
+            return Ok(refused("party", "case.email.error.party"));
+        };
+        let Some(to) = party.email.clone() else {
+            return Ok(refused("party", "case.email.error.no_address"));
+        };
+        let body = with_sign_off(
+            &email.body,
+            &staff.name,
+            &email.job_title,
+            &email.direct_dial,
+        );
+        let now = chrono::Utc::now().timestamp();
+        let outbox_id = new_id()?;
+        let message_id = new_id()?;
+        let mut tx = self.database.pool.begin().await?;
+        let payload = json!({
+            "to": to,
+            "name": party.name,
+            "subject": email.subject,
+            "body": body,
+            "reference": row.record.reference,
+        });
+        sqlx::query(&self.sql(
+            "INSERT INTO outbox (id, case_id, kind, payload, created_at, attempts, next_attempt_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        ))
+        .bind(&outbox_id)
+        .bind(&row.id)
+        .bind("case_email")
+        .bind(payload.to_string())
+        .bind(now)
+        .bind(0_i64)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(&self.sql(
+            "INSERT INTO case_messages (id, case_id, direction, party_id, from_address, \
+             to_address, subject, body, at, status, outbox_id, sent_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        ))
+        .bind(&message_id)
+        .bind(&row.id)
+        .bind("out")
+        .bind(&party.id)
+        .bind(&self.mail_from)
+        .bind(&to)
+        .bind(&email.subject)
+        .bind(&body)
+        .bind(now_ms())
+        .bind("queued")
+        .bind(&outbox_id)
+        .bind(&staff.id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(&self.sql("DELETE FROM staff_sign_offs WHERE staff_id = $1"))
+            .bind(&staff.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(&self.sql(
+            "INSERT INTO staff_sign_offs (staff_id, job_title, direct_dial) VALUES ($1, $2, $3)",
+        ))
+        .bind(&staff.id)
+        .bind(&email.job_title)
+        .bind(&email.direct_dial)
+        .execute(&mut *tx)
+        .await?;
+        let details = json!({ "message_id": message_id, "to_role": party.role });
+        self.record(
+            &mut tx,
+            &row.id,
+            &staff.id,
+            CaseEventKind::EmailSent,
+            details,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ChangeResult::Done)
+    }
+
+    /// Emails waiting on the sift list, oldest first, with what their subject's reference said.
+    pub(crate) async fn waiting_messages(&self) -> Result<Vec<InboxMessage>, CaseStoreError> {
+        let rows = sqlx::query(&self.sql(
+            "SELECT id, from_address, subject, body, at FROM case_messages \
+             WHERE status = $1 ORDER BY at, id LIMIT 200",
+        ))
+        .bind("unattached")
+        .fetch_all(&self.database.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let subject: String = row.try_get("subject")?;
+                let (typed_reference, suggestions) = match reference_in_subject(&subject) {
+                    SubjectReference::Missing => (None, Vec::new()),
+                    SubjectReference::Valid(reference) => {
+                        (Some(reference.as_str().to_owned()), Vec::new())
+                    }
+                    SubjectReference::Invalid { typed, suggestions } => (
+                        Some(typed),
+                        suggestions.iter().map(|r| r.as_str().to_owned()).collect(),
+                    ),
+                };
+                Ok(InboxMessage {
+                    id: row.try_get("id")?,
+                    from: row.try_get("from_address")?,
+                    body: row.try_get("body")?,
+                    at: london_ms(row.try_get("at")?),
+                    subject,
+                    typed_reference,
+                    suggestions,
+                })
+            })
+            .collect()
+    }
+
+    /// Attaches a waiting email to the case (event `email_received`, audit).
+    pub(crate) async fn attach_message(
+        &self,
+        message_id: &str,
+        reference: &str,
+        staff: &StaffMember,
+    ) -> Result<bool, CaseStoreError> {
+        let Some(row) = self.visible_case(reference, staff).await? else {
+            return Ok(false);
+        };
+        let mut tx = self.database.pool.begin().await?;
+        let attached = sqlx::query(&self.sql(
+            "UPDATE case_messages SET case_id = $1, status = $2, attached_at = $3, attached_by = $4 \
+             WHERE id = $5 AND status = $6",
+        ))
+        .bind(&row.id)
+        .bind("attached")
+        .bind(now_ms())
+        .bind(&staff.id)
+        .bind(message_id)
+        .bind("unattached")
+        .execute(&mut *tx)
+        .await?;
+        if attached.rows_affected() != 1 {
+            return Ok(false);
+        }
+        let details = json!({ "message_id": message_id, "attached_from": "sift" });
+        self.record(
+            &mut tx,
+            &row.id,
+            &staff.id,
+            CaseEventKind::EmailReceived,
+            details,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

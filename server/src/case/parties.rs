@@ -1,0 +1,526 @@
+//! A case's parties (manual §5): the records on the case and those linked to it by a merge, the
+//! directory entry an organisation is, the records on other cases that look like the same one,
+//! similar open cases, and adding, changing and merging records.
+
+use app::domain::case::CaseKind;
+use app::domain::case::{
+    comparable_email, duplicate_reason, similar_reason, CaseEventKind, PartyKey, SimilarReason,
+    PARTY_CURRENT, PARTY_MARKED_FOR_DELETION,
+};
+use app::domain::organisations::comparable_name;
+use app::domain::staff::StaffMember;
+use app::server_fns::case::port::ChangeResult;
+use app::server_fns::case::{DirectoryEntry, DuplicateView, PartyView, SimilarCase};
+use serde_json::{json, Value};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::{new_id, now_ms, refused, CaseStore};
+use crate::db::casework::{visible_to, CaseRow};
+use crate::db::CaseStoreError;
+
+/// A search score at or above which a directory record is the party's own name or alias.
+const SAME_NAME_SCORE: u32 = 900;
+/// At most this many possible duplicates or similar cases are listed.
+const MATCHES: usize = 20;
+
+/// A party record as stored.
+#[derive(Debug, Clone)]
+pub(crate) struct PartyRecord {
+    pub id: String,
+    pub case_id: String,
+    pub role: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub details: Value,
+    pub restricted_contact: Option<String>,
+    pub single_point_of_contact: Option<String>,
+}
+
+impl PartyRecord {
+    fn from_row(row: &AnyRow) -> Result<PartyRecord, CaseStoreError> {
+        let details: String = row.try_get("details")?;
+        Ok(PartyRecord {
+            id: row.try_get("id")?,
+            case_id: row.try_get("case_id")?,
+            role: row.try_get("role")?,
+            name: row.try_get("name")?,
+            email: row.try_get("email")?,
+            phone: row.try_get("phone")?,
+            details: serde_json::from_str(&details).unwrap_or(Value::Null),
+            restricted_contact: row.try_get("restricted_contact")?,
+            single_point_of_contact: row.try_get("single_point_of_contact")?,
+        })
+    }
+
+    pub fn key(&self) -> PartyKey {
+        PartyKey {
+            role: self.role.clone(),
+            name: self.name.clone(),
+            email: self.email.clone(),
+            directory_id: self.details["directory_id"].as_str().map(str::to_owned),
+        }
+    }
+}
+
+const PARTY_COLUMNS: &str = "p.id, p.case_id, p.role, p.name, p.email, p.phone, p.details, \
+     p.restricted_contact, p.single_point_of_contact";
+
+fn text(value: &Value) -> Option<String> {
+    value
+        .as_str()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
+}
+
+impl CaseStore {
+    /// The case's current party records: its own, then those linked to it by a merge (with
+    /// their role on this case), in the order they were added.
+    pub(crate) async fn parties_of(
+        &self,
+        case_id: &str,
+    ) -> Result<Vec<(PartyRecord, bool)>, CaseStoreError> {
+        let own = sqlx::query(&self.sql(&format!(
+            "SELECT {PARTY_COLUMNS} FROM parties p WHERE p.case_id = $1 AND p.status = $2 \
+             ORDER BY p.id"
+        )))
+        .bind(case_id)
+        .bind(PARTY_CURRENT)
+        .fetch_all(&self.database.pool)
+        .await?;
+        let linked = sqlx::query(&self.sql(&format!(
+            "SELECT {PARTY_COLUMNS}, l.role AS link_role FROM party_links l \
+             JOIN parties p ON p.id = l.party_id WHERE l.case_id = $1 AND p.status = $2 \
+             ORDER BY p.id"
+        )))
+        .bind(case_id)
+        .bind(PARTY_CURRENT)
+        .fetch_all(&self.database.pool)
+        .await?;
+        let mut parties: Vec<(PartyRecord, bool)> = Vec::new();
+        for row in &own {
+            parties.push((PartyRecord::from_row(row)?, false));
+        }
+        for row in &linked {
+            let mut party = PartyRecord::from_row(row)?;
+            party.role = row.try_get("link_role")?;
+            parties.push((party, true));
+        }
+        // Customers first, then representatives, organisations, reporters.
+        let rank = |role: &str| match role {
+            "customer" => 0,
+            "representative" => 1,
+            "organisation" => 2,
+            _ => 3,
+        };
+        parties.sort_by_key(|(party, _)| rank(&party.role));
+        Ok(parties)
+    }
+
+    /// Current party records on other cases (visible to `staff_id`) that could be the same
+    /// record as `key`, with their case's reference, type and status; `open_only`: on open cases.
+    async fn candidates(
+        &self,
+        case_id: &str,
+        key: &PartyKey,
+        staff_id: &str,
+        open_only: bool,
+    ) -> Result<Vec<(PartyRecord, String, String)>, CaseStoreError> {
+        let open = if open_only {
+            "AND c.status = 'open'"
+        } else {
+            ""
+        };
+        let select = format!(
+            "SELECT {PARTY_COLUMNS}, c.reference, c.case_type FROM parties p \
+             JOIN cases c ON c.id = p.case_id WHERE p.status = $1 AND p.case_id <> $2 {open} AND "
+        );
+        let rows = if key.is_organisation() {
+            let directory = key
+                .directory_id
+                .as_deref()
+                .map(|id| format!("%\"directory_id\":\"{id}\"%"))
+                .unwrap_or_else(|| "-".to_owned());
+            let name = comparable_name(&key.name);
+            let Some(word) = name.split(' ').max_by_key(|word| word.len()) else {
+                return Ok(Vec::new());
+            };
+            let word = if word.is_empty() {
+                "-".to_owned()
+            } else {
+                format!("%{word}%")
+            };
+            sqlx::query(&self.sql(&format!(
+                "{select} p.role = 'organisation' AND (p.details LIKE $3 OR lower(p.name) LIKE $4) \
+                 AND {} ORDER BY c.reference LIMIT 200",
+                visible_to("$5")
+            )))
+            .bind(PARTY_CURRENT)
+            .bind(case_id)
+            .bind(directory)
+            .bind(word)
+            .bind(staff_id)
+            .fetch_all(&self.database.pool)
+            .await?
+        } else {
+            let Some(email) = comparable_email(key.email.as_deref()) else {
+                return Ok(Vec::new());
+            };
+            sqlx::query(&self.sql(&format!(
+                "{select} p.role <> 'organisation' AND lower(p.email) = $3 AND {} \
+                 ORDER BY c.reference LIMIT 200",
+                visible_to("$4")
+            )))
+            .bind(PARTY_CURRENT)
+            .bind(case_id)
+            .bind(email)
+            .bind(staff_id)
+            .fetch_all(&self.database.pool)
+            .await?
+        };
+        let mut found = Vec::new();
+        for row in &rows {
+            let party = PartyRecord::from_row(row)?;
+            if duplicate_reason(key, &party.key()).is_some() {
+                found.push((party, row.try_get("reference")?, row.try_get("case_type")?));
+            }
+        }
+        Ok(found)
+    }
+
+    /// The directory entry an organisation party is, or most probably is.
+    fn directory_entry(&self, party: &PartyRecord) -> Option<DirectoryEntry> {
+        let entry =
+            |organisation: &app::domain::organisations::Organisation, linked| DirectoryEntry {
+                id: organisation.id.clone(),
+                name: organisation.name.clone(),
+                sector: organisation.sector.clone(),
+                linked,
+            };
+        if let Some(id) = party.details["directory_id"].as_str() {
+            if let Some(organisation) = self.organisations.get(id) {
+                return Some(entry(organisation, true));
+            }
+        }
+        self.organisations
+            .search(&party.name, 1)
+            .into_iter()
+            .find(|found| found.score >= SAME_NAME_SCORE)
+            .map(|found| entry(found.organisation, false))
+    }
+
+    /// The case's parties as the page shows them, each with its possible duplicates.
+    pub(crate) async fn party_views(
+        &self,
+        row: &CaseRow,
+        staff_id: &str,
+    ) -> Result<Vec<PartyView>, CaseStoreError> {
+        let parties = self.parties_of(&row.id).await?;
+        let here: Vec<String> = parties.iter().map(|(p, _)| p.id.clone()).collect();
+        let mut views = Vec::new();
+        for (party, linked) in parties {
+            let key = party.key();
+            let duplicates = self
+                .candidates(&row.id, &key, staff_id, false)
+                .await?
+                .into_iter()
+                .filter(|(other, _, _)| !here.contains(&other.id))
+                .take(MATCHES)
+                .filter_map(|(other, reference, _)| {
+                    Some(DuplicateView {
+                        reason: duplicate_reason(&key, &other.key())?,
+                        party_id: other.id,
+                        reference,
+                        name: other.name,
+                        email: other.email,
+                    })
+                })
+                .collect();
+            let cases = self.case_count(&party.id).await?;
+            views.push(PartyView {
+                directory: key
+                    .is_organisation()
+                    .then(|| self.directory_entry(&party))
+                    .flatten(),
+                address: text(&party.details["address"]),
+                adjustments: text(&party.details["adjustments"]),
+                reply_in_welsh: party.details["reply_in_welsh"].as_bool().unwrap_or(false),
+                id: party.id,
+                role: party.role,
+                name: party.name,
+                email: party.email,
+                phone: party.phone,
+                restricted_contact: party.restricted_contact,
+                single_point_of_contact: party.single_point_of_contact,
+                linked,
+                cases,
+                duplicates,
+            });
+        }
+        Ok(views)
+    }
+
+    /// How many cases a record is on (its own and those linked by merges).
+    async fn case_count(&self, party_id: &str) -> Result<usize, CaseStoreError> {
+        let row =
+            sqlx::query(&self.sql("SELECT COUNT(*) AS n FROM party_links WHERE party_id = $1"))
+                .bind(party_id)
+                .fetch_one(&self.database.pool)
+                .await?;
+        Ok(usize::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0) + 1)
+    }
+
+    /// Other open cases about the same organisation or from the same customer.
+    pub(crate) async fn similar_cases(
+        &self,
+        row: &CaseRow,
+        staff_id: &str,
+    ) -> Result<Vec<SimilarCase>, CaseStoreError> {
+        let ours: Vec<PartyKey> = self
+            .parties_of(&row.id)
+            .await?
+            .into_iter()
+            .map(|(party, _)| party.key())
+            .collect();
+        let mut similar: Vec<SimilarCase> = Vec::new();
+        for key in &ours {
+            for (party, reference, case_type) in
+                self.candidates(&row.id, key, staff_id, true).await?
+            {
+                let Some(reason) = similar_reason(std::slice::from_ref(key), &[party.key()]) else {
+                    continue;
+                };
+                match similar.iter_mut().find(|case| case.reference == reference) {
+                    // Same organisation says more than same customer.
+                    Some(case) if reason == SimilarReason::SameOrganisation => case.reason = reason,
+                    Some(_) => {}
+                    None => similar.push(SimilarCase {
+                        reference,
+                        case_type: CaseKind::from_code(&case_type).unwrap_or(CaseKind::Inf),
+                        reason,
+                    }),
+                }
+            }
+        }
+        similar.sort_by(|a, b| a.reference.cmp(&b.reference));
+        similar.truncate(MATCHES);
+        Ok(similar)
+    }
+
+    pub(crate) async fn add_party(
+        &self,
+        row: &CaseRow,
+        staff: &StaffMember,
+        role: &str,
+        name: &str,
+        email: Option<String>,
+        phone: Option<String>,
+    ) -> Result<ChangeResult, CaseStoreError> {
+        let id = new_id()?;
+        let mut details = json!({});
+        if role == "organisation" {
+            if let Some(found) = self
+                .organisations
+                .search(name, 1)
+                .into_iter()
+                .find(|found| found.score >= SAME_NAME_SCORE)
+            {
+                details = json!({ "directory_id": found.organisation.id, "sector": found.organisation.sector });
+            }
+        }
+        let mut tx = self.database.pool.begin().await?;
+        sqlx::query(&self.sql(
+            "INSERT INTO parties (id, case_id, role, name, email, phone, details) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        ))
+        .bind(&id)
+        .bind(&row.id)
+        .bind(role)
+        .bind(name)
+        .bind(email.as_deref())
+        .bind(phone.as_deref())
+        .bind(details.to_string())
+        .execute(&mut *tx)
+        .await?;
+        self.record(
+            &mut tx,
+            &row.id,
+            &staff.id,
+            CaseEventKind::PartyAdded,
+            json!({ "role": role }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ChangeResult::Done)
+    }
+
+    pub(crate) async fn change_party(
+        &self,
+        row: &CaseRow,
+        staff: &StaffMember,
+        party_id: &str,
+        restricted_contact: Option<String>,
+        single_point_of_contact: Option<String>,
+        reason: &str,
+    ) -> Result<ChangeResult, CaseStoreError> {
+        let parties = self.parties_of(&row.id).await?;
+        let Some((party, _)) = parties.iter().find(|(party, _)| party.id == party_id) else {
+            return Ok(ChangeResult::NotFound);
+        };
+        let mut tx = self.database.pool.begin().await?;
+        sqlx::query(&self.sql(
+            "UPDATE parties SET restricted_contact = $1, single_point_of_contact = $2 WHERE id = $3",
+        ))
+        .bind(restricted_contact.as_deref())
+        .bind(single_point_of_contact.as_deref())
+        .bind(&party.id)
+        .execute(&mut *tx)
+        .await?;
+        let details = json!({
+            "role": party.role,
+            "restricted_contact": restricted_contact.is_some(),
+            "single_point_of_contact": single_point_of_contact.is_some(),
+            "reason": reason,
+        });
+        self.record(
+            &mut tx,
+            &row.id,
+            &staff.id,
+            CaseEventKind::PartyChanged,
+            details,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ChangeResult::Done)
+    }
+
+    async fn party(&self, id: &str) -> Result<Option<(PartyRecord, String)>, CaseStoreError> {
+        let row = sqlx::query(&self.sql(&format!(
+            "SELECT {PARTY_COLUMNS}, p.status FROM parties p WHERE p.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.database.pool)
+        .await?;
+        row.map(|row| Ok((PartyRecord::from_row(&row)?, row.try_get("status")?)))
+            .transpose()
+    }
+
+    /// Merges `duplicate` into `main` (manual §5): the main record keeps its contact details
+    /// (taking the duplicate's where it has none) and every case of the duplicate; the
+    /// duplicate's links are broken and its status becomes 'marked for deletion'.
+    pub(crate) async fn merge_party(
+        &self,
+        row: &CaseRow,
+        staff: &StaffMember,
+        main_id: &str,
+        duplicate_id: &str,
+    ) -> Result<ChangeResult, CaseStoreError> {
+        let (Some((main, main_status)), Some((duplicate, duplicate_status))) =
+            (self.party(main_id).await?, self.party(duplicate_id).await?)
+        else {
+            return Ok(ChangeResult::NotFound);
+        };
+        let here = self.parties_of(&row.id).await?;
+        let on_this_case = here
+            .iter()
+            .any(|(party, _)| party.id == main.id || party.id == duplicate.id);
+        if !on_this_case || main.id == duplicate.id {
+            return Ok(ChangeResult::NotFound);
+        }
+        if main_status != PARTY_CURRENT || duplicate_status != PARTY_CURRENT {
+            return Ok(refused("parties", "case.merge.error.not_current"));
+        }
+        if duplicate_reason(&main.key(), &duplicate.key()).is_none() {
+            return Ok(refused("parties", "case.merge.error.not_same"));
+        }
+        for case_id in [&main.case_id, &duplicate.case_id] {
+            if !self.database.may_see_case(case_id, &staff.id).await? {
+                return Ok(ChangeResult::NotFound);
+            }
+        }
+        // The duplicate's cases: its own, and those linked to it by earlier merges.
+        let mut cases: Vec<(String, String)> =
+            vec![(duplicate.case_id.clone(), duplicate.role.clone())];
+        let links =
+            sqlx::query(&self.sql("SELECT case_id, role FROM party_links WHERE party_id = $1"))
+                .bind(&duplicate.id)
+                .fetch_all(&self.database.pool)
+                .await?;
+        for link in &links {
+            cases.push((link.try_get("case_id")?, link.try_get("role")?));
+        }
+        let mut tx = self.database.pool.begin().await?;
+        let marked = sqlx::query(&self.sql(
+            "UPDATE parties SET status = $1, main_party_id = $2, merged_at = $3 \
+             WHERE id = $4 AND status = $5",
+        ))
+        .bind(PARTY_MARKED_FOR_DELETION)
+        .bind(&main.id)
+        .bind(now_ms())
+        .bind(&duplicate.id)
+        .bind(PARTY_CURRENT)
+        .execute(&mut *tx)
+        .await?;
+        if marked.rows_affected() != 1 {
+            return Ok(refused("parties", "case.merge.error.not_current"));
+        }
+        sqlx::query(&self.sql("DELETE FROM party_links WHERE party_id = $1"))
+            .bind(&duplicate.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(&self.sql("UPDATE parties SET main_party_id = $1 WHERE main_party_id = $2"))
+            .bind(&main.id)
+            .bind(&duplicate.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(&self.sql(
+            "UPDATE parties SET email = COALESCE(email, $1), phone = COALESCE(phone, $2) WHERE id = $3",
+        ))
+        .bind(duplicate.email.as_deref())
+        .bind(duplicate.phone.as_deref())
+        .bind(&main.id)
+        .execute(&mut *tx)
+        .await?;
+        let mut touched = vec![main.case_id.clone()];
+        for (case_id, role) in cases {
+            if case_id != main.case_id {
+                let exists =
+                    sqlx::query(&self.sql(
+                        "SELECT 1 AS one FROM party_links WHERE party_id = $1 AND case_id = $2",
+                    ))
+                    .bind(&main.id)
+                    .bind(&case_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if exists.is_none() {
+                    sqlx::query(&self.sql(
+                        "INSERT INTO party_links (party_id, case_id, role) VALUES ($1, $2, $3)",
+                    ))
+                    .bind(&main.id)
+                    .bind(&case_id)
+                    .bind(&role)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            if !touched.contains(&case_id) {
+                touched.push(case_id);
+            }
+        }
+        let details = json!({ "role": main.role, "name": main.name, "merged": duplicate.name });
+        for case_id in &touched {
+            self.record(
+                &mut tx,
+                case_id,
+                &staff.id,
+                CaseEventKind::PartyMerged,
+                details.clone(),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(ChangeResult::Done)
+    }
+}
