@@ -178,12 +178,13 @@ async fn a_case_officer_adds_a_report_received_another_way() {
     .await;
     assert_eq!(refused.status().as_u16(), 302);
     assert_eq!(location(&refused), "/staff/nuisance/add");
-    let html = get(&portal, &officer, "/staff/nuisance/add")
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(html.contains("There is a problem"));
+    let page = get(&portal, &officer, "/staff/nuisance/add").await;
+    let status = page.status().as_u16();
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("There is a problem"),
+        "the refused form comes back with its errors (status {status}): {html}"
+    );
     assert!(html.contains("The date must be a real date"));
     assert!(
         !html.contains("<script>alert(1)</script>"),
