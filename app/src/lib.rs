@@ -21,7 +21,7 @@ use leptos_router::{
 
 use crate::i18n::t;
 use crate::pages::{
-    about_data, breach, case, concern, home, intelligence, not_found, nuisance, staff,
+    about_data, breach, case, casework, concern, home, intelligence, not_found, nuisance, staff,
 };
 
 /// The HTML document around every page (server-rendered).
@@ -99,7 +99,14 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/cases/:reference/email") view=case::EmailPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/cases/:reference/close") view=case::CloseCasePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/cases/:reference/reopen") view=case::ReopenPage ssr=SsrMode::Async/>
+                // The sift, the work queues and the exception reports: static paths first.
+                <Route path=path!("/staff/sift") view=casework::SiftListPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sift/correspondence") view=case::CorrespondencePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/sift/:reference") view=casework::SiftCasePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/queues") view=casework::QueuesPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/queues/:queue") view=casework::QueuePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/queues/:queue/:reference") view=casework::AllocationPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/exceptions") view=casework::ExceptionsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/corrections/:reference") view=case::CorrectionPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-nuisance/:page") view=nuisance::NuisancePage ssr=SsrMode::Async/>
             </Routes>

@@ -12,6 +12,7 @@ pub mod assistant;
 pub mod breach;
 pub mod calendar;
 pub mod case;
+pub mod casework;
 pub mod csv;
 pub mod directory;
 pub mod evidence;

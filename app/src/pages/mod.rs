@@ -3,6 +3,7 @@
 pub mod about_data;
 pub mod breach;
 pub mod case;
+pub mod casework;
 pub mod concern;
 pub mod home;
 pub mod intelligence;

@@ -4,6 +4,7 @@
 
 pub mod breach;
 pub mod case;
+pub mod casework;
 pub mod concern;
 pub mod handover;
 pub mod intelligence;

@@ -4,6 +4,7 @@
 mod breach;
 mod case_routes;
 mod cases;
+mod casework_csv;
 mod csrf;
 mod downloads;
 mod intelligence;
@@ -100,6 +101,11 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
         ),
         secure_cookies: config.secure_cookies,
         staff,
+        casework: Arc::new(crate::db::casework::CaseworkStore {
+            database: database.clone(),
+            calendar: calendar_for_cases.clone(),
+            settings: config.case_settings.clone(),
+        }),
         cases: Arc::new(crate::case::CaseStore {
             database,
             calendar: calendar_for_cases,
@@ -165,6 +171,18 @@ pub fn build_router(
         .route(
             "/staff/nuisance/offenders/{id}/incidents.csv",
             get(intelligence::incidents),
+        )
+        .route(
+            "/staff/exceptions/incomplete-closures.csv",
+            get(casework_csv::incomplete_closures),
+        )
+        .route(
+            "/staff/exceptions/reopened-same-day.csv",
+            get(casework_csv::reopened_same_day),
+        )
+        .route(
+            "/staff/exceptions/past-service-levels.csv",
+            get(casework_csv::past_service_levels),
         )
         .route("/concern/letter.txt", get(downloads::letter))
         .route("/report-breach/assess/record", get(breach::record))

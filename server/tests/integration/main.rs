@@ -9,6 +9,7 @@ mod breach_journey;
 mod breach_store;
 mod cases;
 mod casework_case;
+mod casework_sift;
 mod crash;
 mod files;
 mod http;

@@ -50,7 +50,7 @@ pub use reopen::{
     expected_type_change, reopen_problems, type_change_options, type_change_problem, ReopenProblem,
     TypeChangeProblem,
 };
-pub use routing::{route, WorkQueue, COM_QUEUE};
+pub use routing::{route, WorkQueue, COM_QUEUE, LAST_NUMBERED_QUEUE};
 pub use sector::Sector;
 pub use service_levels::{
     initial_priority, service_levels, sla_state, CaseSettings, Priority, ServiceLevels, SlaState,

@@ -43,6 +43,8 @@ pub struct CaseSettings {
     pub service_complaint_assign_working_days: u32,
     /// Whose bank holidays the working-day service levels skip.
     pub division: Division,
+    /// A service level is 'due soon' this many calendar days before its due day.
+    pub due_soon_days: u32,
 }
 
 impl Default for CaseSettings {
@@ -57,6 +59,7 @@ impl Default for CaseSettings {
             service_complaint_close_days: 30,
             service_complaint_assign_working_days: 5,
             division: Division::EnglandAndWales,
+            due_soon_days: 3,
         }
     }
 }

@@ -50,12 +50,12 @@ pub const AREAS: &[Area] = &[
     Area {
         slug: "sift",
         roles: &[Role::AdviceService],
-        link: None,
+        link: Some("staff.area.sift"),
     },
     Area {
         slug: "queues",
         roles: &[Role::TeamManager],
-        link: None,
+        link: Some("staff.area.queues"),
     },
     Area {
         slug: "cases",
@@ -70,7 +70,7 @@ pub const AREAS: &[Area] = &[
     Area {
         slug: "exceptions",
         roles: &[Role::TeamManager],
-        link: None,
+        link: Some("staff.area.exceptions"),
     },
     // Correcting a closed case's outcome is done behind the scenes (manual §11), not a re-open.
     Area {

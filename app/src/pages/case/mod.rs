@@ -6,7 +6,7 @@
 mod close;
 mod correction;
 mod email;
-mod fields;
+pub(crate) mod fields;
 mod find;
 mod page;
 mod parties;

@@ -4,9 +4,13 @@
 //! Every change to a case is one transaction that also writes its event on the case's history
 //! ([`Database::insert_event`]) and an audit row ([`Database::insert_audit`]).
 
+mod changes;
+mod lists;
 mod record;
+mod store;
 
 pub use record::{CaseRow, SELECT_CASE_ROW};
+pub use store::CaseworkStore;
 
 use chrono::Utc;
 use sqlx::{Any, Transaction};

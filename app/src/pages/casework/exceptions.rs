@@ -1,0 +1,166 @@
+//! `/staff/exceptions`: closed cases with incomplete closure information, cases closed and
+//! re-opened on the same day, and open cases past a service level; each with a CSV download.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::{long_date, t};
+use crate::pages::staff::{loading, outcome, StaffLayout};
+use crate::server_fns::case::case_href;
+use crate::server_fns::casework::{load_exceptions, ExceptionsView, EXCEPTIONS_AREA};
+
+#[component]
+pub fn ExceptionsPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_exceptions());
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => page(view),
+                    Err(error) => outcome(error, EXCEPTIONS_AREA.to_owned()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn header(keys: &[&str]) -> AnyView {
+    let cells = keys
+        .iter()
+        .map(|key| view! { <th scope="col" class="govuk-table__header">{t(key)}</th> })
+        .collect_view();
+    view! { <thead class="govuk-table__head"><tr class="govuk-table__row">{cells}</tr></thead> }
+        .into_any()
+}
+
+fn link(reference: &str) -> AnyView {
+    view! { <a class="govuk-link" href=case_href(reference)>{reference.to_owned()}</a> }.into_any()
+}
+
+/// One report: its heading, CSV link, and the table (or "none").
+fn section(id: &'static str, count: usize, table: AnyView) -> AnyView {
+    let csv = format!("{EXCEPTIONS_AREA}/{id}.csv");
+    view! {
+        <h2 class="govuk-heading-m" id=id>{t(&format!("casework.exceptions.{id}.heading"))}</h2>
+        <p class="govuk-body">{t(&format!("casework.exceptions.{id}.lede"))}</p>
+        <p class="govuk-body"><a class="govuk-link" href=csv download="">{t(&format!("casework.exceptions.{id}.csv"))}</a></p>
+        {if count == 0 {
+            view! { <p class="govuk-body">{t("casework.exceptions.none")}</p> }.into_any()
+        } else {
+            table
+        }}
+    }
+    .into_any()
+}
+
+fn incomplete(view: &ExceptionsView) -> AnyView {
+    let rows = view
+        .incomplete
+        .iter()
+        .map(|row| {
+            let problems = row
+                .problems
+                .iter()
+                .map(|problem| t(&problem.label_key()))
+                .collect::<Vec<_>>()
+                .join("; ");
+            view! {
+                <tr class="govuk-table__row" data-testid="incomplete-closure">
+                    <td class="govuk-table__cell">{link(&row.reference)}</td>
+                    <td class="govuk-table__cell">{row.case_type.code()}</td>
+                    <td class="govuk-table__cell">{row.instance.to_string()}</td>
+                    <td class="govuk-table__cell">{long_date(row.closed_on)}</td>
+                    <td class="govuk-table__cell">{problems}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = view! {
+        <table class="govuk-table">
+            {header(&["casework.col.reference", "casework.col.type", "casework.col.instance", "casework.col.closed", "casework.col.problems"])}
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any();
+    section("incomplete-closures", view.incomplete.len(), table)
+}
+
+fn reopened(view: &ExceptionsView) -> AnyView {
+    let rows = view
+        .reopened
+        .iter()
+        .map(|row| {
+            view! {
+                <tr class="govuk-table__row" data-testid="reopened-same-day">
+                    <td class="govuk-table__cell">{link(&row.reference)}</td>
+                    <td class="govuk-table__cell">{row.closed_instance.to_string()}</td>
+                    <td class="govuk-table__cell">{long_date(row.on)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = view! {
+        <table class="govuk-table">
+            {header(&["casework.col.reference", "casework.col.instance", "casework.col.on"])}
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any();
+    section("reopened-same-day", view.reopened.len(), table)
+}
+
+fn past(view: &ExceptionsView) -> AnyView {
+    let rows = view
+        .past
+        .iter()
+        .map(|row| {
+            let overdue = row
+                .overdue
+                .iter()
+                .map(|clock| {
+                    format!(
+                        "{} ({})",
+                        t(&format!("casework.clock.{}", clock.kind.code())),
+                        long_date(clock.due)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            view! {
+                <tr class="govuk-table__row" data-testid="past-service-level">
+                    <td class="govuk-table__cell">{link(&row.reference)}</td>
+                    <td class="govuk-table__cell">{row.case_type.code()}</td>
+                    <td class="govuk-table__cell">{row.queue.name()}</td>
+                    <td class="govuk-table__cell">{row.officer.clone().unwrap_or_else(|| t("casework.not_allocated"))}</td>
+                    <td class="govuk-table__cell">{overdue}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = view! {
+        <table class="govuk-table">
+            {header(&["casework.col.reference", "casework.col.type", "casework.col.queue", "casework.col.officer", "casework.col.overdue"])}
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any();
+    section("past-service-levels", view.past.len(), table)
+}
+
+fn page(view: ExceptionsView) -> AnyView {
+    let title = t("casework.exceptions.title");
+    let content = view! {
+        <a href="/staff" class="govuk-back-link">{t("common.back")}</a>
+        <h1 class="govuk-heading-l">{title.clone()}</h1>
+        <p class="govuk-body">{t("casework.exceptions.lede")}</p>
+        {incomplete(&view)}
+        {reopened(&view)}
+        {past(&view)}
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=Some(view.me.name.clone())>{content}</StaffLayout>
+    }
+    .into_any()
+}

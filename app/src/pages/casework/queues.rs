@@ -1,0 +1,189 @@
+//! `/staff/queues`: every work queue with its open cases and those waiting for an officer; and
+//! `/staff/queues/<queue>`: that queue's cases with their service levels, and its lead.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use server_fn::ServerFn;
+
+use super::{clock_cell, done_banner};
+use crate::domain::casework::queue_slug;
+use crate::i18n::{fill, t};
+use crate::pages::case::fields::{problem, select, typed};
+use crate::pages::case::{error_summary, has_errors};
+use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::server_fns::casework::{
+    allocation_href, load_queue, load_queues, queue_href, ListedCase, QueueCount, QueueView,
+    QueuesView, SetQueueLead, QUEUES_AREA,
+};
+
+#[component]
+pub fn QueuesPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_queues());
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => queues_page(view),
+                    Err(error) => outcome(error, QUEUES_AREA.to_owned()),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn count_row(count: &QueueCount) -> AnyView {
+    let lead = count
+        .lead
+        .as_ref()
+        .map(|(_, name)| name.clone())
+        .unwrap_or_else(|| t("casework.none"));
+    view! {
+        <tr class="govuk-table__row">
+            <td class="govuk-table__cell"><a class="govuk-link" href=queue_href(count.queue)>{count.queue.name()}</a></td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{count.open.to_string()}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{count.waiting.to_string()}</td>
+            <td class="govuk-table__cell">{lead}</td>
+        </tr>
+    }
+    .into_any()
+}
+
+fn queues_page(view: QueuesView) -> AnyView {
+    let title = t("casework.queues.title");
+    let rows = view.queues.iter().map(count_row).collect_view();
+    let content = view! {
+        <a href="/staff" class="govuk-back-link">{t("common.back")}</a>
+        <h1 class="govuk-heading-l">{title.clone()}</h1>
+        <p class="govuk-body">{t("casework.queues.lede")}</p>
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">{t("casework.queues.caption")}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">{t("casework.col.queue")}</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("casework.col.open")}</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("casework.col.waiting")}</th>
+                <th scope="col" class="govuk-table__header">{t("casework.col.lead")}</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=Some(view.me.name.clone())>{content}</StaffLayout>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let queue = move || params.read().get("queue").unwrap_or_default();
+    let data = Resource::new(queue, load_queue);
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                let done = query.read_untracked().get("done");
+                let reference = query.read_untracked().get("reference");
+                match data.await {
+                    Ok(view) => queue_page(view, done, reference),
+                    Err(error) => outcome(error, format!("{QUEUES_AREA}/{}", queue())),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn case_row(view: &QueueView, listed: &ListedCase) -> AnyView {
+    let record = &listed.case.record;
+    let officer = listed
+        .case
+        .officer
+        .clone()
+        .unwrap_or_else(|| t("casework.not_allocated"));
+    view! {
+        <tr class="govuk-table__row" data-testid="queue-case">
+            <td class="govuk-table__cell"><a class="govuk-link" href=allocation_href(view.queue, &record.reference)>{record.reference.clone()}</a></td>
+            <td class="govuk-table__cell">{record.case_type.code()}</td>
+            <td class="govuk-table__cell">{officer}</td>
+            <td class="govuk-table__cell">{clock_cell(&listed.clocks.assignment)}</td>
+            <td class="govuk-table__cell">{clock_cell(&listed.clocks.first_contact)}</td>
+            <td class="govuk-table__cell">{clock_cell(&listed.clocks.contact_promised)}</td>
+            <td class="govuk-table__cell">{clock_cell(&listed.clocks.closure)}</td>
+        </tr>
+    }
+    .into_any()
+}
+
+fn cases_table(view: &QueueView) -> AnyView {
+    if view.cases.is_empty() {
+        return view! { <p class="govuk-body">{t("casework.queue.none")}</p> }.into_any();
+    }
+    let rows = view
+        .cases
+        .iter()
+        .map(|listed| case_row(view, listed))
+        .collect_view();
+    view! {
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">{t("casework.queue.caption")}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">{t("casework.col.reference")}</th>
+                <th scope="col" class="govuk-table__header">{t("casework.col.type")}</th>
+                <th scope="col" class="govuk-table__header">{t("casework.col.officer")}</th>
+                <th scope="col" class="govuk-table__header">{t("casework.clock.assignment")}</th>
+                <th scope="col" class="govuk-table__header">{t("casework.clock.first_contact")}</th>
+                <th scope="col" class="govuk-table__header">{t("casework.clock.contact_promised")}</th>
+                <th scope="col" class="govuk-table__header">{t("casework.clock.closure")}</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn lead_form(view: &QueueView) -> AnyView {
+    let flash = &view.flash;
+    let current = view
+        .lead
+        .as_ref()
+        .map(|(_, name)| fill(&t("casework.lead.current"), &[("name", name)]))
+        .unwrap_or_else(|| t("casework.lead.no_lead"));
+    let stored = view
+        .lead
+        .as_ref()
+        .map(|(id, _)| id.clone())
+        .unwrap_or_default();
+    view! {
+        <h2 class="govuk-heading-m" id="lead-heading">{t("casework.lead.heading")}</h2>
+        <p class="govuk-body">{current}</p>
+        <form method="post" action=SetQueueLead::url()>
+            <input type="hidden" name="queue" value=queue_slug(view.queue)/>
+            {select("lead".to_owned(), "lead", t("casework.lead.label"), t("casework.lead.none"), view.leads.clone(), typed(flash, "lead", &stored), problem(flash, "lead"))}
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("casework.lead.submit")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+fn queue_page(view: QueueView, done: Option<String>, reference: Option<String>) -> AnyView {
+    let flash = &view.flash;
+    let name = view.queue.name();
+    let title = page_title(&name, has_errors(flash));
+    let content = view! {
+        <a href=QUEUES_AREA class="govuk-back-link">{t("casework.queues.back")}</a>
+        {done_banner(done, reference)}
+        {error_summary(flash)}
+        <span class="govuk-caption-l">{t("casework.queues.title")}</span>
+        <h1 class="govuk-heading-l">{name.clone()}</h1>
+        {cases_table(&view)}
+        {lead_form(&view)}
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=Some(view.me.name.clone())>{content}</StaffLayout>
+    }
+    .into_any()
+}
