@@ -21,7 +21,7 @@ use leptos_router::{
 
 use crate::i18n::t;
 use crate::pages::{
-    about_data, breach, case, concern, home, intelligence, not_found, nuisance, staff,
+    about_data, breach, case, concern, helpline, home, intelligence, not_found, nuisance, staff,
 };
 
 /// The HTML document around every page (server-rendered).
@@ -101,6 +101,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/cases/:reference/reopen") view=case::ReopenPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sift/correspondence") view=case::CorrespondencePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/corrections/:reference") view=case::CorrectionPage ssr=SsrMode::Async/>
+                // The helpline (manual §12): static paths before `:reference`.
+                <Route path=path!("/staff/helpline") view=helpline::ConsolePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/helpline/:reference") view=helpline::SummaryPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/callbacks") view=helpline::CallbacksPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/priority-requests") view=helpline::PriorityRequestsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/nfc/:reference") view=helpline::NfcPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-nuisance/:page") view=nuisance::NuisancePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

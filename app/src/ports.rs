@@ -20,6 +20,7 @@ pub use crate::server_fns::breach::port::{
     BreachReports, BreachSubmission, FollowUp, ResumeEmail, TriageCase, TriageDecision,
 };
 pub use crate::server_fns::case::port::CaseWork;
+pub use crate::server_fns::helpline::port::HelplineWork;
 pub use crate::server_fns::staff::port::StaffAccounts;
 
 /// A person's way through the assistant, kept server-side under a random cookie id.
@@ -188,4 +189,6 @@ pub struct Services {
     pub staff: Arc<dyn StaffAccounts>,
     /// The case officer's workspace: a case as its officer works it, and its changes.
     pub cases: Arc<dyn CaseWork>,
+    /// The helpline: finding cases, callbacks, prioritisation requests, 'no further contact'.
+    pub helpline: Arc<dyn HelplineWork>,
 }

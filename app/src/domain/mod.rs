@@ -15,6 +15,7 @@ pub mod case;
 pub mod csv;
 pub mod directory;
 pub mod evidence;
+pub mod helpline;
 pub mod json_fields;
 pub mod nuisance;
 pub mod organisations;

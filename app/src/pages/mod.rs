@@ -4,6 +4,7 @@ pub mod about_data;
 pub mod breach;
 pub mod case;
 pub mod concern;
+pub mod helpline;
 pub mod home;
 pub mod intelligence;
 pub mod not_found;

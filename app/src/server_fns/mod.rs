@@ -6,6 +6,7 @@ pub mod breach;
 pub mod case;
 pub mod concern;
 pub mod handover;
+pub mod helpline;
 pub mod intelligence;
 pub mod nuisance;
 #[cfg(feature = "ssr")]

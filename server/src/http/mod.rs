@@ -100,6 +100,9 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
         ),
         secure_cookies: config.secure_cookies,
         staff,
+        helpline: Arc::new(crate::db::helpline::HelplineStore {
+            database: database.clone(),
+        }),
         cases: Arc::new(crate::case::CaseStore {
             database,
             calendar: calendar_for_cases,

@@ -11,6 +11,7 @@ mod cases;
 mod casework_case;
 mod crash;
 mod files;
+mod helpline;
 mod http;
 mod intake;
 mod mail;
