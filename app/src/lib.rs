@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/corrections/:reference") view=case::CorrectionPage ssr=SsrMode::Async/>
                 // The helpline (manual §12): static paths before `:reference`.
                 <Route path=path!("/staff/helpline") view=helpline::ConsolePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/helpline/assist") view=helpline::AssistPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/helpline/:reference") view=helpline::SummaryPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/callbacks") view=helpline::CallbacksPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/priority-requests") view=helpline::PriorityRequestsPage ssr=SsrMode::Async/>

@@ -38,6 +38,21 @@ pub struct Journey {
     /// The nuisance calls and messages report being written, and the last one sent.
     #[serde(default)]
     pub nuisance: crate::server_fns::nuisance::NuisanceJourney,
+    /// A helpline adviser completes this concern for a caller on the phone (assisted digital).
+    #[serde(default)]
+    pub assisted: Option<AssistedDigital>,
+}
+
+/// An assisted digital journey: the adviser, the caller's recorded consent, and (once handed in)
+/// who the printed acknowledgement letter is for when the caller gave no email address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistedDigital {
+    pub adviser_id: String,
+    /// When the adviser recorded the caller's consent (Europe/London, `YYYY-MM-DD HH:MM`).
+    pub consent_at: String,
+    /// The caller's name and postal address, kept for the printed acknowledgement.
+    #[serde(default)]
+    pub letter_to: Option<(String, Option<String>)>,
 }
 
 /// A concern to hand in as a new case.

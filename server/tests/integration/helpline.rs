@@ -613,3 +613,99 @@ async fn each_role_is_refused_what_is_not_theirs() {
     assert!(html.contains("/staff/helpline"));
     assert!(!html.contains("/staff/callbacks"));
 }
+
+#[tokio::test]
+async fn an_adviser_hands_a_concern_in_for_a_caller_without_email_and_prints_the_letter() {
+    use crate::staff::{add_staff, post, sign_in, PASSWORD};
+    use crate::submission::{ready_subject_access, up_to_evidence, upload, PDF};
+    use crate::support::{location, spawn_portal};
+
+    let portal = spawn_portal(date(2026, 3, 2)).await;
+    add_staff(&portal, "adviser@example.gov.uk", &[Role::Helpline]).await;
+    let signed = sign_in(&portal, &portal.client, "adviser@example.gov.uk", PASSWORD).await;
+    assert_eq!(location(&signed), "/staff");
+
+    // Consent first.
+    let refused = post(&portal, &portal.client, "/staff/api/helpline/assist", &[]).await;
+    assert_eq!(location(&refused), "/staff/helpline/assist");
+    let (_, html) = portal.page("/staff/helpline/assist").await;
+    assert!(
+        html.contains("Tick the box once the caller has agreed"),
+        "{html}"
+    );
+    let started = post(
+        &portal,
+        &portal.client,
+        "/staff/api/helpline/assist",
+        &[("consent", "yes")],
+    )
+    .await;
+    assert_eq!(location(&started), "/concern/about");
+
+    ready_subject_access(&portal).await;
+    up_to_evidence(&portal).await;
+    let uploaded = upload(
+        &portal,
+        "subject_access_request",
+        "request.pdf",
+        PDF.to_vec(),
+    )
+    .await;
+    assert_eq!(uploaded.status().as_u16(), 303);
+    portal
+        .post_form("/api/concern/finish", &[("step", "evidence")])
+        .await;
+    for fields in [
+        [("step", "your-name"), ("value", "Alex Caller")],
+        [("step", "email"), ("value", "")],
+        [("step", "phone"), ("value", "07700 900123")],
+        [
+            ("step", "address"),
+            ("value", "1 High Street\r\nLeeds LS1 1AA"),
+        ],
+        [("step", "contact-by"), ("value", "post")],
+        [("step", "adjustments"), ("value", "")],
+    ] {
+        portal.answer(&fields).await;
+    }
+    assert_eq!(
+        portal
+            .answer(&[("step", "reply-in-welsh"), ("value", "no")])
+            .await,
+        "/concern/submit"
+    );
+    let submitted = portal.post_form("/api/concern/submit", &[]).await;
+    assert_eq!(location(&submitted), "/concern/confirmation");
+    let (_, html) = portal.page("/concern/confirmation").await;
+    assert!(html.contains("acknowledgement-letter"), "{html}");
+    assert!(
+        html.contains("Dear Alex Caller,") && html.contains("1 High Street"),
+        "{html}"
+    );
+    let reference = html
+        .split("data-testid=\"reference\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap()
+        .to_owned();
+    let channel = text(
+        &portal,
+        "SELECT channel FROM cases WHERE reference = $1",
+        &reference,
+    )
+    .await;
+    assert_eq!(channel.as_deref(), Some("phone"));
+    // No email to send: nothing in the outbox; the assistance and consent noted on the case.
+    assert_eq!(portal.database.intake_counts().await.unwrap().2, 0);
+    let note = text(
+        &portal,
+        "SELECT e.details FROM case_events e JOIN cases c ON c.id = e.case_id \
+         WHERE c.reference = $1 AND e.kind = 'note'",
+        &reference,
+    )
+    .await;
+    assert!(
+        note.is_some_and(|n| n.contains("consented")),
+        "the consent is noted"
+    );
+}

@@ -134,6 +134,7 @@ fn page(view: ConsoleView) -> impl IntoView {
             <p class="govuk-body">{t("helpline.console.lede")}</p>
             {form(&view, error)}
             {suggestions(&view)}
+            <p class="govuk-body"><a class="govuk-link" href="/staff/helpline/assist">{t("helpline.console.assist")}</a></p>
         </div></div>
         {results(&view)}
     }

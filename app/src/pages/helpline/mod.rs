@@ -3,6 +3,7 @@
 //! managers' prioritisation requests (`/staff/priority-requests`) and 'no further contact'
 //! (`/staff/nfc/<reference>`). Plain forms, so every page works without JavaScript.
 
+mod assist;
 mod callbacks;
 mod console;
 mod fields;
@@ -11,6 +12,7 @@ mod priority;
 mod summary;
 mod summary_forms;
 
+pub use assist::AssistPage;
 pub use callbacks::CallbacksPage;
 pub use console::ConsolePage;
 pub use nfc::NfcPage;

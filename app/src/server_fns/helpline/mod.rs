@@ -2,6 +2,7 @@
 //! up, callbacks, prioritisation requests and 'no further contact'. Each server function checks
 //! the access table again and calls the [`port::HelplineWork`] the server provides.
 
+mod assist;
 mod callbacks;
 mod console;
 mod nfc;
@@ -11,6 +12,7 @@ mod priority;
 mod summary;
 mod views;
 
+pub use assist::*;
 pub use callbacks::*;
 pub use console::*;
 pub use nfc::*;

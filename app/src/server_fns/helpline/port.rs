@@ -116,6 +116,15 @@ pub trait HelplineWork: Send + Sync {
         reason: Option<String>,
     ) -> Result<HelplineResult, StoreError>;
 
+    /// Records on a case handed in through the assisted digital journey that the adviser helped
+    /// the caller by phone, with the consent they recorded (a note and an audit row).
+    async fn record_assisted(
+        &self,
+        reference: &str,
+        adviser_id: &str,
+        consent_at: &str,
+    ) -> Result<(), StoreError>;
+
     /// Marks a closed case 'no further contact' with the reason.
     async fn mark_nfc(
         &self,

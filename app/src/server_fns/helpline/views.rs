@@ -153,3 +153,10 @@ pub struct NfcView {
     pub current: Option<String>,
     pub flash: Option<FormFlash>,
 }
+
+/// `/staff/helpline/assist`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistView {
+    pub me: StaffMember,
+    pub flash: Option<FormFlash>,
+}

@@ -3,6 +3,7 @@
 //! requests and 'no further contact'. Every change is one transaction with its event on the
 //! case's timeline and its audit row; every query is written once with `$n` placeholders.
 
+mod assisted;
 mod callbacks;
 mod nfc;
 mod priority;
@@ -222,6 +223,17 @@ impl HelplineWork for HelplineStore {
         reason: Option<String>,
     ) -> Result<HelplineResult, StoreError> {
         self.decide(id, manager, grant, reason)
+            .await
+            .map_err(store_error)
+    }
+
+    async fn record_assisted(
+        &self,
+        reference: &str,
+        adviser_id: &str,
+        consent_at: &str,
+    ) -> Result<(), StoreError> {
+        self.assisted(reference, adviser_id, consent_at)
             .await
             .map_err(store_error)
     }
