@@ -21,7 +21,8 @@ use leptos_router::{
 
 use crate::i18n::t;
 use crate::pages::{
-    about_data, breach, case, casework, concern, home, intelligence, not_found, nuisance, staff,
+    about_data, breach, case, casework, concern, helpline, home, intelligence, not_found, nuisance,
+    staff,
 };
 
 /// The HTML document around every page (server-rendered).
@@ -108,6 +109,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/queues/:queue/:reference") view=casework::AllocationPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/exceptions") view=casework::ExceptionsPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/corrections/:reference") view=case::CorrectionPage ssr=SsrMode::Async/>
+                // The helpline (manual §12): static paths before `:reference`.
+                <Route path=path!("/staff/helpline") view=helpline::ConsolePage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/helpline/assist") view=helpline::AssistPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/helpline/:reference") view=helpline::SummaryPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/callbacks") view=helpline::CallbacksPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/priority-requests") view=helpline::PriorityRequestsPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/nfc/:reference") view=helpline::NfcPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-nuisance/:page") view=nuisance::NuisancePage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -21,6 +21,7 @@ pub use crate::server_fns::breach::port::{
 };
 pub use crate::server_fns::case::port::CaseWork;
 pub use crate::server_fns::casework::port::Casework;
+pub use crate::server_fns::helpline::port::HelplineWork;
 pub use crate::server_fns::staff::port::StaffAccounts;
 
 /// A person's way through the assistant, kept server-side under a random cookie id.
@@ -38,6 +39,21 @@ pub struct Journey {
     /// The nuisance calls and messages report being written, and the last one sent.
     #[serde(default)]
     pub nuisance: crate::server_fns::nuisance::NuisanceJourney,
+    /// A helpline adviser completes this concern for a caller on the phone (assisted digital).
+    #[serde(default)]
+    pub assisted: Option<AssistedDigital>,
+}
+
+/// An assisted digital journey: the adviser, the caller's recorded consent, and (once handed in)
+/// who the printed acknowledgement letter is for when the caller gave no email address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistedDigital {
+    pub adviser_id: String,
+    /// When the adviser recorded the caller's consent (Europe/London, `YYYY-MM-DD HH:MM`).
+    pub consent_at: String,
+    /// The caller's name and postal address, kept for the printed acknowledgement.
+    #[serde(default)]
+    pub letter_to: Option<(String, Option<String>)>,
 }
 
 /// A concern to hand in as a new case.
@@ -191,4 +207,6 @@ pub struct Services {
     pub cases: Arc<dyn CaseWork>,
     /// The sift, the work queues and the exception reports.
     pub casework: Arc<dyn Casework>,
+    /// The helpline: finding cases, callbacks, prioritisation requests, 'no further contact'.
+    pub helpline: Arc<dyn HelplineWork>,
 }

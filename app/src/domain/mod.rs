@@ -16,6 +16,7 @@ pub mod casework;
 pub mod csv;
 pub mod directory;
 pub mod evidence;
+pub mod helpline;
 pub mod json_fields;
 pub mod nuisance;
 pub mod organisations;

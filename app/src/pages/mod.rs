@@ -5,6 +5,7 @@ pub mod breach;
 pub mod case;
 pub mod casework;
 pub mod concern;
+pub mod helpline;
 pub mod home;
 pub mod intelligence;
 pub mod not_found;

@@ -30,6 +30,13 @@ pub struct JourneyView {
     pub submitted: Option<CaseReceipt>,
     /// The name of the organisation picked from the directory, if one was.
     pub picked_organisation: Option<String>,
+    /// A helpline adviser completes this journey for a caller (assisted digital).
+    #[serde(default)]
+    pub assisted: bool,
+    /// Handed in without an email address: the caller's name and address for the printed
+    /// acknowledgement letter.
+    #[serde(default)]
+    pub letter_to: Option<(String, Option<String>)>,
 }
 
 /// What a verdict page needs.
@@ -64,6 +71,8 @@ pub async fn load_journey() -> Result<JourneyView, ServerFnError> {
         today: services.clock.today(),
         handover,
         submitted: journey.submitted,
+        assisted: journey.assisted.is_some(),
+        letter_to: journey.assisted.and_then(|assisted| assisted.letter_to),
     })
 }
 
@@ -105,7 +114,12 @@ pub async fn answer_question(
     let change_query = if changing { "?change=true" } else { "" };
     let handover = handover_for(&services, &journey.answers)
         .filter(|handover| submit_path(&journey.answers, handover).contains(&step));
+    // A caller helped by the helpline need not have an email address (a letter acknowledges).
+    let no_email = journey.assisted.is_some()
+        && step == Step::Email
+        && raw.value.as_deref().is_none_or(|v| v.trim().is_empty());
     let validated = match step {
+        _ if no_email => Ok(crate::domain::assistant::Answer::Text(String::new())),
         Step::OrganisationMatch => validate_organisation_choice(&services, &raw),
         _ => validate_answer(step, &raw, &journey.answers, &allowed, today),
     };

@@ -226,13 +226,18 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
             )
         })
     });
+    // A helpline adviser completing the journey for a caller: by phone, email optional.
+    let (channel, completeness) = match journey.assisted {
+        Some(_) => (IntakeChannel::Phone, Completeness::Assisted),
+        None => (IntakeChannel::Web, Completeness::Web),
+    };
     let errors = validate_details(
         &details,
         &handover.required,
         handover.late,
         today,
         &DetailLimits::default(),
-        Completeness::Web,
+        completeness,
     );
     if !errors.is_empty() {
         leptos_axum::redirect("/concern/submit?problem=answers");
@@ -249,9 +254,15 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
         journey.submission_key = Some(format!("web:{}", session::random_hex()?));
         session::save(&services, &journey).await?;
     }
+    let letter_to = details.customer.email.trim().is_empty().then(|| {
+        (
+            details.customer.name.clone(),
+            details.customer.address.clone(),
+        )
+    });
     let hand_in = HandIn {
         idempotency_key: journey.submission_key.clone(),
-        channel: IntakeChannel::Web,
+        channel,
         created_on: today,
         concern: outcome.concern,
         assessment: outcome.assessment,
@@ -261,6 +272,20 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
     };
     match services.intake.hand_in(hand_in).await {
         Ok(receipt) => {
+            if let Some(assisted) = journey.assisted.as_mut() {
+                assisted.letter_to = letter_to;
+                let recorded = services
+                    .helpline
+                    .record_assisted(
+                        &receipt.reference,
+                        &assisted.adviser_id,
+                        &assisted.consent_at,
+                    )
+                    .await;
+                if let Err(error) = recorded {
+                    leptos::logging::error!("recording the helpline's assistance failed: {error}");
+                }
+            }
             journey.submitted = Some(receipt);
             journey.answers = Default::default();
             journey.flash = None;

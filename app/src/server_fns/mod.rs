@@ -7,6 +7,7 @@ pub mod case;
 pub mod casework;
 pub mod concern;
 pub mod handover;
+pub mod helpline;
 pub mod intelligence;
 pub mod nuisance;
 #[cfg(feature = "ssr")]

@@ -212,13 +212,19 @@ impl Database {
         acknowledgement["reference"] = serde_json::Value::String(reference.as_str().to_owned());
         acknowledgement["contact_promised_by"] =
             serde_json::Value::String(levels.contact_promised_by.to_string());
-        self.queue_message(
-            &mut tx,
-            Some(&case_id),
-            submission.message_kind,
-            &acknowledgement,
-        )
-        .await?;
+        // No email address (a caller helped by the helpline): a printed letter acknowledges.
+        if acknowledgement["to"]
+            .as_str()
+            .is_some_and(|to| !to.trim().is_empty())
+        {
+            self.queue_message(
+                &mut tx,
+                Some(&case_id),
+                submission.message_kind,
+                &acknowledgement,
+            )
+            .await?;
+        }
         for event in &submission.events {
             self.insert_event(&mut tx, &case_id, event, now * 1000)
                 .await?;
@@ -238,7 +244,10 @@ impl Database {
             first_contact_due: levels.first_contact_due,
             contact_promised_by: levels.contact_promised_by,
             close_by: levels.close_by,
-            acknowledged_to: submission.acknowledgement["to"].as_str().map(str::to_owned),
+            acknowledged_to: submission.acknowledgement["to"]
+                .as_str()
+                .filter(|to| !to.trim().is_empty())
+                .map(str::to_owned),
             repeated: false,
         })
     }

@@ -106,6 +106,9 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
             calendar: calendar_for_cases.clone(),
             settings: config.case_settings.clone(),
         }),
+        helpline: Arc::new(crate::db::helpline::HelplineStore {
+            database: database.clone(),
+        }),
         cases: Arc::new(crate::case::CaseStore {
             database,
             calendar: calendar_for_cases,

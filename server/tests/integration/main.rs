@@ -12,6 +12,7 @@ mod casework_case;
 mod casework_sift;
 mod crash;
 mod files;
+mod helpline;
 mod http;
 mod intake;
 mod mail;

@@ -4,10 +4,10 @@
 
 use crate::support::{date, location, spawn_portal, TestPortal};
 
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+pub(crate) const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
 /// A subject access request made on 5 January 2026 and never answered: ready on 2 March.
-async fn ready_subject_access(portal: &TestPortal) {
+pub(crate) async fn ready_subject_access(portal: &TestPortal) {
     for fields in [
         vec![("step", "about"), ("value", "subject_access")],
         vec![("step", "organisation"), ("value", "Leeds City Council")],
@@ -37,7 +37,12 @@ async fn ready_subject_access(portal: &TestPortal) {
     assert_eq!(location(&confirmed), "/concern/result/ready");
 }
 
-async fn upload(portal: &TestPortal, kind: &str, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+pub(crate) async fn upload(
+    portal: &TestPortal,
+    kind: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
     let form = reqwest::multipart::Form::new()
         .text("kind", kind.to_owned())
         .part(
@@ -55,7 +60,7 @@ async fn upload(portal: &TestPortal, kind: &str, name: &str, bytes: Vec<u8>) -> 
 }
 
 /// Answers the questions after the verdict up to the evidence page.
-async fn up_to_evidence(portal: &TestPortal) {
+pub(crate) async fn up_to_evidence(portal: &TestPortal) {
     assert_eq!(
         portal
             .answer(&[("step", "acting-for"), ("value", "myself")])

@@ -83,17 +83,17 @@ pub const AREAS: &[Area] = &[
     Area {
         slug: "helpline",
         roles: &[Role::Helpline],
-        link: None,
+        link: Some("helpline.area.helpline"),
     },
     Area {
         slug: "callbacks",
         roles: &[Role::CaseOfficer, Role::TeamManager],
-        link: None,
+        link: Some("helpline.area.callbacks"),
     },
     Area {
         slug: "priority-requests",
         roles: &[Role::TeamManager],
-        link: None,
+        link: Some("helpline.area.priority_requests"),
     },
     // A manager marks a closed case 'no further contact' (manual §12).
     Area {

@@ -48,6 +48,9 @@ pub enum Completeness {
     /// Partner services and the helpline: the same checks on what is sent, but the harm, the
     /// reason for waiting and the documents may follow later (the case officer asks for them).
     Api,
+    /// The web journey completed by a helpline adviser for a caller (assisted digital): as the
+    /// web, but the email address is optional (a printed letter acknowledges the concern).
+    Assisted,
 }
 
 /// Checks `details` for a concern whose route needs `required` documents.
@@ -62,7 +65,7 @@ pub fn validate_details(
     limits: &DetailLimits,
     completeness: Completeness,
 ) -> FieldErrors {
-    let web = completeness == Completeness::Web;
+    let web = matches!(completeness, Completeness::Web | Completeness::Assisted);
     let mut errors = FieldErrors::new();
     let mut text = |field: &str, value: &str, max: usize, key: &str, optional: bool| {
         if value.trim().is_empty() {
@@ -129,7 +132,7 @@ pub fn validate_details(
             false,
         );
     }
-    check_contact(details, &mut errors);
+    check_contact(details, completeness == Completeness::Assisted, &mut errors);
     check_timeline(details, today, limits, &mut errors);
     if web {
         check_evidence(details, required, &mut errors);
@@ -137,10 +140,15 @@ pub fn validate_details(
     errors
 }
 
-fn check_contact(details: &CaseDetails, errors: &mut FieldErrors) {
+fn check_contact(details: &CaseDetails, email_optional: bool, errors: &mut FieldErrors) {
     let customer = &details.customer;
-    if customer.email.trim().is_empty() {
-        errors.add("customer.email", "error.email.required");
+    let no_email = customer.email.trim().is_empty();
+    if no_email {
+        if !email_optional {
+            errors.add("customer.email", "error.email.required");
+        } else if customer.contact_by == Some(ContactBy::Email) {
+            errors.add("customer.contact_by", "error.contact-by.no-email");
+        }
     } else if !is_email(&customer.email) {
         errors.add("customer.email", "error.email.invalid");
     }

@@ -116,6 +116,44 @@ pub fn ConfirmationPage() -> impl IntoView {
     }
 }
 
+/// The acknowledgement as a letter to print and post, for a caller the helpline helped who has
+/// no email address (the print styles leave only the letter on the page).
+fn acknowledgement_letter(
+    (name, address): (String, Option<String>),
+    reference: &str,
+    today: chrono::NaiveDate,
+    contact_by: chrono::NaiveDate,
+) -> AnyView {
+    let values = [
+        ("name", name.as_str()),
+        ("reference", reference),
+        ("today", &long_date(today)),
+        ("date", &long_date(contact_by)),
+    ];
+    let address = address
+        .unwrap_or_default()
+        .lines()
+        .map(|line| view! { {line.to_owned()}<br/> })
+        .collect_view();
+    let paragraphs = t("assisted.letter.body")
+        .split("\n\n")
+        .map(|paragraph| view! { <p class="govuk-body">{fill(paragraph, &values)}</p> })
+        .collect_view();
+    view! {
+        <p class="govuk-body no-print">{t("assisted.letter.intro")}</p>
+        <div class="app-letter" data-testid="acknowledgement-letter">
+            <p class="govuk-body">{name.clone()}<br/>{address}</p>
+            <p class="govuk-body">{long_date(today)}</p>
+            <p class="govuk-body">{fill(&t("assisted.letter.reference"), &values)}</p>
+            <p class="govuk-body">{fill(&t("assisted.letter.dear"), &values)}</p>
+            {paragraphs}
+            <p class="govuk-body">{t("assisted.letter.sign_off")}</p>
+        </div>
+        <p class="govuk-body no-print">{t("assisted.letter.print")}</p>
+    }
+    .into_any()
+}
+
 fn confirmation(view: JourneyView) -> impl IntoView {
     let Some(receipt) = view.submitted else {
         return view! { <Redirect path="/concern/about"/> }.into_any();
@@ -132,7 +170,10 @@ fn confirmation(view: JourneyView) -> impl IntoView {
                         {t("confirmation.reference")}<br/>
                         <strong data-testid="reference">{receipt.reference.clone()}</strong>
                     </Panel>
-                    <p class="govuk-body">{fill(&t("confirmation.email"), &[("email", &sent_to)])}</p>
+                    {match view.letter_to.clone() {
+                        Some(to) => acknowledgement_letter(to, &reference, view.today, receipt.contact_promised_by),
+                        None => view! { <p class="govuk-body">{fill(&t("confirmation.email"), &[("email", &sent_to)])}</p> }.into_any(),
+                    }}
                     <h2 class="govuk-heading-m">{t("confirmation.next_title")}</h2>
                     <p class="govuk-body">{fill(&t("confirmation.next"), &[("date", &contact_by)])}</p>
                     <h2 class="govuk-heading-m">{t("confirmation.add_title")}</h2>

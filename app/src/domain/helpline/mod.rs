@@ -1,0 +1,17 @@
+//! The helpline (manual §12): finding a case while the caller waits, and arranging a callback
+//! within two working days (of the officer's return if away; else up the line of managers).
+//!
+//! Pure rules: no IO, `today` is always a parameter.
+
+mod callbacks;
+mod search;
+#[cfg(test)]
+mod tests;
+
+pub use callbacks::{
+    plan_callback, return_day, CallbackPlan, CallbackProblem, Callee, CALLBACK_WORKING_DAYS,
+};
+pub use search::{
+    classify, normalise_email, normalise_name, normalise_phone, prefix_end, SearchKind,
+    SearchQuery, MAX_QUERY_CHARS,
+};

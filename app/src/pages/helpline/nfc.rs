@@ -1,0 +1,82 @@
+//! `/staff/nfc/<reference>`: a manager marks a closed case 'no further contact', with the reason.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use server_fn::ServerFn;
+
+use super::done_banner;
+use super::fields::{problem, reference_field, text_area, typed};
+use crate::components::ErrorSummary;
+use crate::domain::case::CaseStatus;
+use crate::i18n::{t, tf};
+use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::server_fns::helpline::{load_nfc, nfc_href, MarkNfc, NfcView};
+
+#[component]
+pub fn NfcPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let reference = move || params.read().get("reference").unwrap_or_default();
+    let data = Resource::new(reference, load_nfc);
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
+                    Err(error) => outcome(error, nfc_href(&reference())),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn form(view: &NfcView) -> AnyView {
+    let flash = &view.flash;
+    if view.status != CaseStatus::Closed {
+        return view! { <p class="govuk-body">{t("helpline.nfc.open")}</p> }.into_any();
+    }
+    view! {
+        <form method="post" action=MarkNfc::url() novalidate>
+            {reference_field(&view.reference)}
+            {text_area("reason".to_owned(), "reason", t("helpline.nfc.reason"), typed(flash, "reason", ""), problem(flash, "reason"), Some(t("helpline.nfc.reason_hint")), 4)}
+            <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{t("helpline.nfc.submit")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+fn page(view: NfcView, done: Option<String>) -> impl IntoView {
+    let flash = &view.flash;
+    let errors: Vec<(String, String)> = flash
+        .as_ref()
+        .map(|flash| {
+            flash
+                .errors
+                .iter()
+                .map(|(f, k)| (f.clone(), t(k)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let heading = tf("helpline.nfc.title", &[("reference", &view.reference)]);
+    let title = page_title(&heading, !errors.is_empty());
+    let current = view
+        .current
+        .clone()
+        .map(|reason| view! { <p class="govuk-inset-text" data-testid="nfc-current">{tf("helpline.nfc.current", &[("reason", &reason)])}</p> });
+    let name = Some(view.me.name.clone());
+    let content = view! {
+        <a href=format!("/staff/cases/{}", view.reference) class="govuk-back-link">{t("common.back")}</a>
+        {done_banner(done)}
+        <ErrorSummary errors/>
+        <h1 class="govuk-heading-l">{heading}</h1>
+        <p class="govuk-body">{t("helpline.nfc.lede")}</p>
+        {current}
+        {form(&view)}
+    }
+    .into_any();
+    view! {
+        <Title text=title/>
+        <StaffLayout name=name>{content}</StaffLayout>
+    }
+}

@@ -1,0 +1,153 @@
+//! The summary page's forms: booking a callback (who would call and by when, whether the caller
+//! waits or not) and passing on a request for prioritisation.
+
+use leptos::prelude::*;
+use server_fn::ServerFn;
+
+use super::fields::{problem, radios, reference_field, text_area, text_input, typed};
+use crate::domain::helpline::CallbackPlan;
+use crate::i18n::{long_date, t, tf};
+use crate::pages::case::due_tag;
+use crate::server_fns::helpline::{BookCallback, RequestPriority, SummaryView};
+
+/// Who would call back under a plan, in words.
+fn plan_words(plan: &Result<CallbackPlan, String>) -> String {
+    match plan {
+        Ok(plan) => match plan.after_return {
+            Some(back) => tf(
+                "helpline.plan.after_return",
+                &[
+                    ("name", &plan.name),
+                    ("back", &long_date(back)),
+                    ("due", &long_date(plan.due_on)),
+                ],
+            ),
+            None if plan.passed_over.is_empty() => tf(
+                "helpline.plan.in",
+                &[("name", &plan.name), ("due", &long_date(plan.due_on))],
+            ),
+            None => tf(
+                "helpline.plan.escalated",
+                &[
+                    ("name", &plan.name),
+                    ("due", &long_date(plan.due_on)),
+                    ("passed", &plan.passed_over.join(", ")),
+                ],
+            ),
+        },
+        Err(key) => t(key),
+    }
+}
+
+fn arranged(view: &SummaryView) -> AnyView {
+    if view.callbacks.is_empty() {
+        return view! { <p class="govuk-body">{t("helpline.callbacks.none_on_case")}</p> }
+            .into_any();
+    }
+    let rows = view
+        .callbacks
+        .iter()
+        .map(|callback| {
+            view! {
+                <tr class="govuk-table__row" data-testid="callback">
+                    <td class="govuk-table__cell">{callback.staff_name.clone()}</td>
+                    <td class="govuk-table__cell">{due_tag(callback.due_on, view.today)}</td>
+                    <td class="govuk-table__cell">{callback.caller_name.clone()}</td>
+                    <td class="govuk-table__cell">{t(&format!("helpline.callback.status.{}", callback.status))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">{t("helpline.callbacks.on_case")}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">{t("helpline.callbacks.col.who")}</th>
+                <th scope="col" class="govuk-table__header">{t("helpline.callbacks.col.due")}</th>
+                <th scope="col" class="govuk-table__header">{t("helpline.callbacks.col.caller")}</th>
+                <th scope="col" class="govuk-table__header">{t("helpline.callbacks.col.status")}</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn booking_form(view: &SummaryView) -> AnyView {
+    let flash = &view.flash;
+    let customer = view.callers.iter().find(|c| c.role != "organisation");
+    let stored_name = customer.map(|c| c.name.clone()).unwrap_or_default();
+    let stored_phone = customer.and_then(|c| c.phone.clone()).unwrap_or_default();
+    let options = vec![
+        (
+            "yes".to_owned(),
+            tf(
+                "helpline.callback.waits.yes",
+                &[("plan", &plan_words(&view.plan_if_waits))],
+            ),
+        ),
+        (
+            "no".to_owned(),
+            tf(
+                "helpline.callback.waits.no",
+                &[("plan", &plan_words(&view.plan_if_not))],
+            ),
+        ),
+    ];
+    view! {
+        <form method="post" action=BookCallback::url() novalidate>
+            {reference_field(&view.reference)}
+            {text_input("caller".to_owned(), "caller", t("helpline.callback.caller"), typed(flash, "caller", &stored_name), problem(flash, "caller"), None)}
+            {text_input("phone".to_owned(), "phone", t("helpline.callback.phone"), typed(flash, "phone", &stored_phone), problem(flash, "phone"), None)}
+            {radios("waits".to_owned(), "waits", t("helpline.callback.waits"), options, typed(flash, "waits", ""), problem(flash, "waits"))}
+            {text_area("note".to_owned(), "note", t("helpline.callback.note"), typed(flash, "note", ""), problem(flash, "note"), Some(t("helpline.callback.note_hint")), 3)}
+            <button type="submit" class="govuk-button" data-module="govuk-button">{t("helpline.callback.submit")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Callbacks arranged on the case, and the booking form (none when 'no further contact').
+pub fn callbacks(view: &SummaryView) -> AnyView {
+    let lead = view
+        .first_is_lead
+        .then(|| view! { <p class="govuk-body">{t("helpline.callback.lead")}</p> });
+    let form = if view.nfc {
+        view! { <p class="govuk-body" data-testid="nfc-no-callback">{t("helpline.callback.nfc")}</p> }.into_any()
+    } else {
+        booking_form(view)
+    };
+    view! {
+        <h2 class="govuk-heading-m" id="callbacks">{t("helpline.callbacks.title")}</h2>
+        {arranged(view)}
+        {lead}
+        {form}
+    }
+    .into_any()
+}
+
+/// Prioritisation requests on the case, and the form for a new one.
+pub fn priority(view: &SummaryView) -> AnyView {
+    let flash = &view.flash;
+    let requests = view
+        .priority_requests
+        .iter()
+        .map(|request| {
+            let status = t(&format!("helpline.priority.status.{}", request.status));
+            view! {
+                <li data-testid="priority-request">{tf("helpline.priority.line", &[("manager", &request.manager_name), ("status", &status)])}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m" id="priority">{t("helpline.priority.title")}</h2>
+        <p class="govuk-body">{t("helpline.priority.lede")}</p>
+        <ul class="govuk-list">{requests}</ul>
+        <form method="post" action=RequestPriority::url() novalidate>
+            {reference_field(&view.reference)}
+            {text_area("reasons".to_owned(), "reasons", t("helpline.priority.reasons"), typed(flash, "reasons", ""), problem(flash, "reasons"), Some(t("helpline.priority.reasons_hint")), 4)}
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("helpline.priority.submit")}</button>
+        </form>
+    }
+    .into_any()
+}
