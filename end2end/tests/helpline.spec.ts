@@ -112,7 +112,7 @@ test('an adviser finds a mistyped case, books callbacks past Easter and up the l
   await addStaff(page, info, officerName, officer, ['Case officer']);
   await page.getByRole('link', { name: `Change ${officerName}` }).click();
   await settled(page, info);
-  await page.getByLabel('Manager').selectOption({ label: managerName });
+  await page.getByLabel('Manager', { exact: true }).selectOption({ label: managerName });
   await page.getByLabel('Day').fill('2');
   await page.getByLabel('Month').fill('4');
   await page.getByLabel('Year').fill('2026');
