@@ -788,3 +788,79 @@ test('without JavaScript, the character count states the limit', async ({ page }
   await answerOrganisation(page, info, { none: 'Other business, such as a shop' });
   await expect(page.locator('#summary-info')).toHaveText('You can enter up to 2000 characters');
 });
+
+// Assisted digital (manual §12): a helpline adviser completes the concern for a caller on the phone
+// who has no email address; the confirmation is a printable acknowledgement letter.
+test('a helpline adviser completes a concern for a caller without email and gets the printable acknowledgement', async ({ page }, info) => {
+  const adviser = `adviser.${info.project.name}.${Date.now().toString(36)}@example.gov.uk`;
+  const password = 'helpline password 1';
+  await page.goto('/staff/users/new');
+  await expect(page).toHaveURL(/\/staff\/sign-in\?next=/);
+  await settled(page, info);
+  await page.getByLabel('Email address').fill(process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk');
+  await page.getByLabel('Password').fill(process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await settled(page, info);
+  await page.getByLabel('Full name').fill(`Ha Helpline ${info.project.name}`);
+  await page.getByLabel('Email address').fill(adviser);
+  await page.getByLabel('Helpline', { exact: true }).check();
+  await page.getByLabel('First password').fill(password);
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(page).toHaveURL(/\/staff\/users\?added=/);
+  await settled(page, info);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await settled(page, info);
+
+  await page.goto('/staff/helpline/assist');
+  await expect(page).toHaveURL(/\/staff\/sign-in\?next=/);
+  await settled(page, info);
+  await page.getByLabel('Email address').fill(adviser);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Raise a concern for a caller');
+  await expectAccessible(page);
+  // Consent is required before the form starts.
+  await page.getByRole('button', { name: 'Start the form for the caller' }).click();
+  await settled(page, info);
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expect(page.locator('.govuk-error-summary a')).toHaveText('Tick the box once the caller has agreed');
+  await expectAccessible(page);
+  await page.getByLabel(/^The caller agrees/).check();
+  await page.getByRole('button', { name: 'Start the form for the caller' }).click();
+  await expect(page).toHaveURL(/\/concern\/about$/);
+  await settled(page, info);
+
+  await choose(page, info, 'An organisation has not given me a copy of my personal information', /organisation$/);
+  await type(page, info, 'Acme Energy Ltd', /organisation-country$/);
+  await choose(page, info, 'In the UK', /\/raised$/);
+  await choose(page, info, 'Yes', /raised-on$/);
+  await date(page, info, ['5', '1', '2026'], /responded$/);
+  await choose(page, info, 'No', /last-contact$/);
+  await date(page, info, ['', '', ''], /documents$/);
+  await tick(page, info, ['Your request for a copy of your information'], /check$/);
+  await confirm(page, info, 'ready');
+  await continueToSend(page, info);
+  await answerHandIn(page, info, {
+    name: 'Alex Caller',
+    email: '',
+    phone: '07700 900123',
+    address: '1 High Street\nLeeds\nLS1 1AA',
+    contactBy: 'Post',
+    welsh: 'No',
+    organisation: { none: 'Phone, mobile or broadband provider' },
+    uploads: [{ kind: 'Your subject access request', file: 'request.eml' }],
+  });
+  await page.getByRole('button', { name: 'Accept and send' }).click();
+  await expect(page).toHaveURL(/\/concern\/confirmation$/);
+  await settled(page, info);
+  await expect(page.locator('.govuk-panel')).toContainText('Concern sent');
+  const reference = ((await page.getByTestId('reference').textContent()) ?? '').trim();
+  expect(reference).toMatch(REFERENCE);
+  const letter = page.getByTestId('acknowledgement-letter');
+  await expect(letter).toContainText('Dear Alex Caller,');
+  await expect(letter).toContainText('1 High Street');
+  await expect(letter).toContainText(`We have recorded it as case ${reference}.`);
+  await expectAccessible(page);
+  expect(mails().some((mail) => mail.subject.includes(reference))).toBe(false);
+});
