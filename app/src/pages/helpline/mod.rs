@@ -6,7 +6,8 @@
 mod assist;
 mod callbacks;
 mod console;
-mod fields;
+// The form fields are the case pages' (ids that can depend on a record).
+use crate::pages::case::fields;
 mod nfc;
 mod priority;
 mod summary;
