@@ -53,11 +53,8 @@ pub struct OutcomeView {
 #[server(prefix = "/api/concern", endpoint = "journey")]
 pub async fn load_journey() -> Result<JourneyView, ServerFnError> {
     let services = session::services()?;
-    let mut journey = session::load(&services).await?;
-    let flash = journey.flash.take();
-    if flash.is_some() {
-        session::save(&services, &journey).await?;
-    }
+    let flash = session::take_flash(&services, "concern", |journey| journey.flash.take()).await?;
+    let journey = session::load(&services).await?;
     let handover = handover_for(&services, &journey.answers);
     let picked_organisation = journey
         .answers

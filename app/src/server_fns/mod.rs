@@ -11,5 +11,7 @@ pub mod helpline;
 pub mod intelligence;
 pub mod nuisance;
 #[cfg(feature = "ssr")]
+pub mod request_memo;
+#[cfg(feature = "ssr")]
 pub mod session;
 pub mod staff;

@@ -52,6 +52,28 @@ pub async fn load(services: &Services) -> Result<Journey, ServerFnError> {
         .map_err(|error| ServerFnError::new(error.to_string()))
 }
 
+/// Takes a one-view form kept on the journey (`pick` takes it out), saving the journey without
+/// it; once per request, so a second loader in the same render gets the same form.
+pub async fn take_flash<T, F>(
+    services: &Services,
+    key: &str,
+    pick: F,
+) -> Result<Option<T>, ServerFnError>
+where
+    T: Clone + Send + Sync + 'static,
+    F: FnOnce(&mut Journey) -> Option<T>,
+{
+    crate::server_fns::request_memo::once_per_request(format!("journey form {key}"), || async {
+        let mut journey = load(services).await?;
+        let flash = pick(&mut journey);
+        if flash.is_some() {
+            save(services, &journey).await?;
+        }
+        Ok(flash)
+    })
+    .await
+}
+
 /// Saves the journey, starting one (and setting its cookie) if there is none.
 pub async fn save(services: &Services, journey: &Journey) -> Result<(), ServerFnError> {
     let id = match journey_id() {

@@ -103,7 +103,7 @@ async fn a_case_is_sifted_routed_allocated_and_moved() {
     );
     let (_, html) = page(&portal, &advice, &sift_page).await;
     assert!(html.contains("Choose a work queue"), "{html}");
-    assert!(html.contains("href=\"#queue\""));
+    assert!(html.contains("href=\"#queue\""), "{html}");
     let fields = [
         ("reference", reference.as_str()),
         ("case_type", "RFA"),
@@ -284,6 +284,49 @@ async fn a_case_is_sifted_routed_allocated_and_moved() {
     );
     let (_, html) = page(&portal, &manager, "/staff/queues").await;
     assert!(html.contains("Name of officer@example.gov.uk"), "{html}");
+}
+
+/// A refused form's page is read once however the renderer walks it: ten times over, each view
+/// after a refusal shows the problems in the error summary and records exactly one audited view.
+#[tokio::test]
+async fn a_refused_forms_page_shows_its_problems_and_is_audited_once_per_view() {
+    let (portal, _) = portal().await;
+    let (advice, _) = staff(&portal, "advice@example.gov.uk", &[Role::AdviceService]).await;
+    let reference = new_case(
+        &portal,
+        "They keep my data after I asked them to delete it.",
+    )
+    .await;
+    let sift_page = format!("/staff/sift/{reference}");
+    let fields = [
+        ("reference", reference.as_str()),
+        ("case_type", "RFA"),
+        ("queue", ""),
+    ];
+    for attempt in 0..10 {
+        assert_eq!(
+            posted(&portal, &advice, "/staff/api/sift/route", &fields).await,
+            sift_page
+        );
+        let before = audits(&portal, &reference, "view").await;
+        let (status, html) = page(&portal, &advice, &sift_page).await;
+        assert_eq!(status, 200, "{html}");
+        assert!(
+            html.contains("<a href=\"#queue\">Choose a work queue</a>"),
+            "attempt {attempt}: {html}"
+        );
+        assert_eq!(
+            audits(&portal, &reference, "view").await,
+            before + 1,
+            "attempt {attempt}"
+        );
+        // Seen once: the next view has no problems.
+        let (_, html) = page(&portal, &advice, &sift_page).await;
+        assert!(
+            !html.contains("href=\"#queue\""),
+            "attempt {attempt}: {html}"
+        );
+    }
 }
 
 #[tokio::test]

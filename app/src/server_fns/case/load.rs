@@ -34,12 +34,15 @@ pub(super) async fn case_page(
     let current = require_access(area)?;
     let reference = Reference::parse(reference).map_err(|_| StaffError::NotFound)?;
     let services = services()?;
-    let case = services
-        .cases
-        .workspace(reference.as_str(), &current.member, page)
-        .await
-        .map_err(store)?
-        .ok_or(StaffError::NotFound)?;
+    let case = super::port::view_case(
+        services.cases.as_ref(),
+        reference.as_str(),
+        &current.member,
+        page,
+    )
+    .await
+    .map_err(store)?
+    .ok_or(StaffError::NotFound)?;
     let me = current.member;
     let may = CaseAbilities {
         officer: case.record.assigned_to.as_deref() == Some(me.id.as_str()),

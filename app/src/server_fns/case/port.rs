@@ -135,3 +135,18 @@ pub trait CaseWork: Send + Sync {
         staff: &StaffMember,
     ) -> Result<bool, StoreError>;
 }
+
+/// The case as `staff` may see it, read (and its view audited) once per request however often the
+/// page's renderer asks ([`once_per_request`](crate::server_fns::request_memo::once_per_request)).
+pub async fn view_case(
+    cases: &dyn CaseWork,
+    reference: &str,
+    staff: &StaffMember,
+    what: &str,
+) -> Result<Option<CaseWorkspace>, StoreError> {
+    let key = format!("case {what} {reference} {}", staff.id);
+    crate::server_fns::request_memo::once_per_request(key, || {
+        cases.workspace(reference, staff, what)
+    })
+    .await
+}

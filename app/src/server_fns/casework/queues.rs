@@ -122,12 +122,15 @@ pub async fn load_allocation(
     let queue = named(&queue)?;
     let reference = canonical(&reference)?;
     let services = services()?;
-    let case = services
-        .cases
-        .workspace(&reference, &current.member, "allocation")
-        .await
-        .map_err(|error| StaffError::server("the case store", error))?
-        .ok_or(StaffError::NotFound)?;
+    let case = crate::server_fns::case::port::view_case(
+        services.cases.as_ref(),
+        &reference,
+        &current.member,
+        "allocation",
+    )
+    .await
+    .map_err(|error| StaffError::server("the case store", error))?
+    .ok_or(StaffError::NotFound)?;
     let officers = staff_with(&services, &[Role::CaseOfficer]).await?;
     let flash = take_flash(&current.session_id, &format!("allocate:{reference}")).await?;
     Ok(AllocationView {

@@ -37,12 +37,15 @@ pub async fn load_sift_case(reference: String) -> Result<SiftCaseView, StaffErro
     let current = require_access(SIFT_AREA)?;
     let reference = canonical(&reference)?;
     let services = services()?;
-    let case = services
-        .cases
-        .workspace(&reference, &current.member, "sift")
-        .await
-        .map_err(|error| StaffError::server("the case store", error))?
-        .ok_or(StaffError::NotFound)?;
+    let case = crate::server_fns::case::port::view_case(
+        services.cases.as_ref(),
+        &reference,
+        &current.member,
+        "sift",
+    )
+    .await
+    .map_err(|error| StaffError::server("the case store", error))?
+    .ok_or(StaffError::NotFound)?;
     let flash = take_flash(&current.session_id, &format!("sift:{reference}")).await?;
     Ok(SiftCaseView {
         today: services.clock.today(),

@@ -21,12 +21,15 @@ pub async fn load_nfc(reference: String) -> Result<NfcView, StaffError> {
 
     let current = require_access(super::NFC_AREA)?;
     let reference = Reference::parse(&reference).map_err(|_| StaffError::NotFound)?;
-    let case = services()?
-        .cases
-        .workspace(reference.as_str(), &current.member, "nfc page")
-        .await
-        .map_err(store)?
-        .ok_or(StaffError::NotFound)?;
+    let case = crate::server_fns::case::port::view_case(
+        services()?.cases.as_ref(),
+        reference.as_str(),
+        &current.member,
+        "nfc page",
+    )
+    .await
+    .map_err(store)?
+    .ok_or(StaffError::NotFound)?;
     let flash = take_flash(&current.session_id, &format!("nfc:{reference}")).await?;
     Ok(NfcView {
         me: current.member,

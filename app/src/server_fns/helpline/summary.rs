@@ -20,12 +20,15 @@ pub async fn load_summary(reference: String) -> Result<SummaryView, StaffError> 
     let reference = Reference::parse(&reference).map_err(|_| StaffError::NotFound)?;
     let services = services()?;
     let me = current.member.clone();
-    let case = services
-        .cases
-        .workspace(reference.as_str(), &me, "helpline summary")
-        .await
-        .map_err(store)?
-        .ok_or(StaffError::NotFound)?;
+    let case = crate::server_fns::case::port::view_case(
+        services.cases.as_ref(),
+        reference.as_str(),
+        &me,
+        "helpline summary",
+    )
+    .await
+    .map_err(store)?
+    .ok_or(StaffError::NotFound)?;
     let context = services
         .helpline
         .call_context(reference.as_str(), &me)

@@ -77,11 +77,14 @@ pub(crate) async fn take_flash(
     session_id: &str,
     form: &str,
 ) -> Result<Option<FormFlash>, StaffError> {
-    let flash = services()?
-        .staff
-        .take_flash(session_id)
-        .await
-        .map_err(|error| StaffError::server("reading the form", error))?;
+    // Taken once per request: a second take in the same render would find it gone.
+    let staff = services()?.staff;
+    let flash = crate::server_fns::request_memo::once_per_request(
+        format!("staff form {session_id}"),
+        || staff.take_flash(session_id),
+    )
+    .await
+    .map_err(|error| StaffError::server("reading the form", error))?;
     Ok(flash.filter(|flash| flash.form == form))
 }
 

@@ -102,17 +102,35 @@ impl Database {
 
     /// The kept form, cleared as it is read.
     pub async fn take_staff_flash(&self, id: &str) -> Result<Option<String>, sqlx::Error> {
+        let flash = self.staff_flash(id).await?;
+        if let Some(kept) = &flash {
+            self.clear_staff_flash(id, kept).await?;
+        }
+        Ok(flash)
+    }
+
+    /// The kept form, left in place.
+    pub async fn staff_flash(&self, id: &str) -> Result<Option<String>, sqlx::Error> {
         let row = sqlx::query(&self.sql("SELECT flash FROM staff_sessions WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        let flash: Option<String> = match row {
-            Some(row) => row.try_get("flash")?,
-            None => None,
-        };
-        if flash.is_some() {
-            self.set_staff_flash(id, None).await?;
+        match row {
+            Some(row) => row.try_get("flash"),
+            None => Ok(None),
         }
-        Ok(flash)
+    }
+
+    /// Clears the kept form if it is still `read`: a form another refusal has kept since then
+    /// stays for its page.
+    pub async fn clear_staff_flash(&self, id: &str, read: &str) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            &self.sql("UPDATE staff_sessions SET flash = NULL WHERE id = $1 AND flash = $2"),
+        )
+        .bind(id)
+        .bind(read)
+        .execute(&self.pool)
+        .await
+        .map(|_| ())
     }
 }
