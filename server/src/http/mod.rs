@@ -12,6 +12,7 @@ mod nuisance_reports;
 mod nuisance_upload;
 mod openapi;
 mod readiness;
+mod stalled;
 mod uploads;
 
 use std::sync::Arc;
@@ -211,6 +212,10 @@ pub fn build_router(
         .layer(Extension(services))
         .layer(Extension(breach::PublicUrl(config.public_url.clone())))
         .layer(Extension(Arc::new(config.api_keys.clone())))
+        // Inside the timeout: a stalled page render gets a second try before it runs out.
+        .layer(stalled::RetryStalledLayer {
+            after: config.page_stall,
+        })
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
