@@ -53,8 +53,8 @@ pub struct OutcomeView {
 #[server(prefix = "/api/concern", endpoint = "journey")]
 pub async fn load_journey() -> Result<JourneyView, ServerFnError> {
     let services = session::services()?;
-    let flash = session::take_flash(&services, "concern", |journey| journey.flash.take()).await?;
-    let journey = session::load(&services).await?;
+    let (journey, flash) =
+        session::load_taking_flash(&services, "concern", |journey| journey.flash.take()).await?;
     let handover = handover_for(&services, &journey.answers);
     let picked_organisation = journey
         .answers

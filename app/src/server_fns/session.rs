@@ -52,13 +52,13 @@ pub async fn load(services: &Services) -> Result<Journey, ServerFnError> {
         .map_err(|error| ServerFnError::new(error.to_string()))
 }
 
-/// Takes a one-view form kept on the journey (`pick` takes it out), saving the journey without
-/// it; once per request, so a second loader in the same render gets the same form.
-pub async fn take_flash<T, F>(
+/// The journey with a one-view form taken out of it (`pick` takes it), saving the journey without
+/// it; once per request, so a second loader in the same render gets the same journey and form.
+pub async fn load_taking_flash<T, F>(
     services: &Services,
     key: &str,
     pick: F,
-) -> Result<Option<T>, ServerFnError>
+) -> Result<(Journey, Option<T>), ServerFnError>
 where
     T: Clone + Send + Sync + 'static,
     F: FnOnce(&mut Journey) -> Option<T>,
@@ -69,7 +69,7 @@ where
         if flash.is_some() {
             save(services, &journey).await?;
         }
-        Ok(flash)
+        Ok((journey, flash))
     })
     .await
 }

@@ -56,11 +56,10 @@ pub fn facts(form: &IncidentForm) -> TriageFacts {
 #[server(prefix = "/api/nuisance", endpoint = "journey")]
 pub async fn load_nuisance() -> Result<NuisanceView, ServerFnError> {
     let services = session::services()?;
-    let flash = session::take_flash(&services, "nuisance", |journey| {
+    let (journey, flash) = session::load_taking_flash(&services, "nuisance", |journey| {
         journey.nuisance.flash.take()
     })
     .await?;
-    let journey = session::load(&services).await?;
     let mut state = journey.nuisance;
     state.flash = flash;
     // The key stays on the server: the page has no use for it.
