@@ -5,7 +5,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
-export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -28,15 +28,22 @@ ensure_rust() {
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 }
 
+# The build tools are compiled from crates.io (no other host is reachable), unoptimised: they only
+# drive cargo, wasm-bindgen and a small stylesheet, and an optimised cargo-leptos took 12.6 of a
+# cold machine's minutes to compile against about 5 unoptimised (see the README's figures).
+cargo_install_tool() { # crate version [cargo install flags…]
+  local crate=$1 version=$2
+  shift 2
+  say "installing $crate $version (unoptimised, a few minutes, once)"
+  CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_DEV_INCREMENTAL=false \
+    cargo install "$crate" --version "$version" --debug --target-dir "$TOOLS/target" "$@"
+}
+
 ensure_cargo_leptos() {
-  if ! cargo leptos --version 2>/dev/null | grep -q '0.3.10'; then
-    say "installing cargo-leptos 0.3.10 (about 10 minutes, once)"
-    cargo install cargo-leptos --version 0.3.10 --locked
-  fi
-  if ! wasm-bindgen --version 2>/dev/null | grep -q '0.2.130'; then
-    say "installing wasm-bindgen-cli 0.2.130 (about 5 minutes, once)"
-    cargo install wasm-bindgen-cli --version 0.2.130
-  fi
+  cargo leptos --version 2>/dev/null | grep -q '0.3.10' || cargo_install_tool cargo-leptos 0.3.10 --locked
+  # Not --locked: a locked webpki-roots version is no longer served.
+  wasm-bindgen --version 2>/dev/null | grep -q '0.2.130' || cargo_install_tool wasm-bindgen-cli 0.2.130
+  rm -rf "$TOOLS/target"
 }
 
 # cargo-leptos runs wasm-opt for --release builds; Debian's binaryen is too old (breaks hydration).
@@ -52,6 +59,7 @@ ensure_node() {
   command -v npm >/dev/null || apt_install nodejs npm
 }
 
+# What `.ci/serve` needs to build and run the release.
 ensure_build_tools() {
   ensure_rust
   ensure_node

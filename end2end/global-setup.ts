@@ -1,15 +1,18 @@
-// Waits for the portal to answer before any test runs.
-export default async function globalSetup() {
-  const url = (process.env.PORTAL_URL || 'http://127.0.0.1:3000') + '/health';
+import { FullConfig } from '@playwright/test';
+
+// Waits until every project's portal answers before any test runs.
+export default async function globalSetup(config: FullConfig) {
+  const urls = new Set(config.projects.map((project) => `${project.use.baseURL}/health`));
   const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
+  for (const url of urls) {
+    for (;;) {
+      try {
+        if ((await fetch(url)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error(`the portal did not start at ${url}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`the portal did not start at ${url}`);
 }

@@ -1,5 +1,6 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
 import { expectAccessible, Mail, mails, settled } from './helpers';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './staff-helpers';
 
 // The breach report, with and without JavaScript: an organisation starts from the
 // self-assessment, answers some parts (a refused answer is explained next to its field and in
@@ -7,8 +8,6 @@ import { expectAccessible, Mail, mails, settled } from './helpers';
 // browser, finishes, sends, gets the copy with the reference, and adds a follow-up under the same
 // reference. Then Enforcement triages it. axe-core checks every page.
 
-const ADMIN_EMAIL = process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk';
-const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1';
 
 test.describe.configure({ timeout: 240_000 });
 

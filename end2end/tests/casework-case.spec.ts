@@ -1,8 +1,9 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Page, test, TestInfo } from '@playwright/test';
+import { APIRequestContext, Browser, expect, Page, test, TestInfo } from '@playwright/test';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
-import * as path from 'node:path';
-import { expectAccessible, jsEnabled, settled, waitForMail } from './helpers';
+import { expectAccessible, settled, waitForMail } from './helpers';
+import { databaseFile, portal, ROOT } from './portal';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, context, runTag, signIn, who } from './staff-helpers';
 
 // The case officer's journey, once with JavaScript and once without: a concern handed in through
 // the partner API is sifted, routed and allocated, then the officer finds it, prepares it, emails
@@ -12,48 +13,16 @@ import { expectAccessible, jsEnabled, settled, waitForMail } from './helpers';
 // the same database whose clock is a day later. Each step shows on the case's timeline; axe-core
 // checks every page.
 
-const ADMIN_EMAIL = process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk';
-const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1';
-const KEY = 'local-development-key';
-const ROOT = path.resolve(__dirname, '..', '..');
-const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+const RUN = runTag();
 
 test.describe.configure({ timeout: 240_000 });
 
-const who = (info: TestInfo, name: string) => `${name}-${info.project.name}-${RUN}@example.gov.uk`;
-
-async function signIn(page: Page, info: TestInfo, email: string, password: string, next: string) {
-  await page.goto(next);
-  await expect(page).toHaveURL(/\/staff\/sign-in\?next=/);
-  await settled(page, info);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await settled(page, info);
-}
-
-/** The admin adds a member of staff with these roles (labels as on the form). */
-async function addStaff(page: Page, info: TestInfo, name: string, email: string, roles: string[]) {
-  await page.goto('/staff/users/new');
-  await settled(page, info);
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email address').fill(email);
-  for (const role of roles) await page.getByLabel(role, { exact: true }).check();
-  await page.getByLabel('First password').fill('casework password 1');
-  await page.getByRole('button', { name: 'Add staff member' }).click();
-  await expect(page).toHaveURL(/\/staff\/users\?added=/);
-  await settled(page, info);
-}
-
-/** A browser context of the project's kind (with or without JavaScript). */
-async function context(browser: Browser, info: TestInfo, baseURL?: string): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled: jsEnabled(info), baseURL: baseURL || info.project.use.baseURL });
-}
+const PASSWORD = 'casework password 1';
 
 /** Hands a concern in through the partner API; its reference. */
 async function handIn(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post('/api/v1/cases', {
-    headers: { authorization: `Bearer ${KEY}` },
+    headers: { authorization: `Bearer ${API_KEY}` },
     data: {
       route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
       organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
@@ -71,7 +40,7 @@ async function siftAndAllocate(browser: Browser, info: TestInfo, reference: stri
   const ctx = await context(browser, info);
   const page = await ctx.newPage();
   try {
-    await signIn(page, info, manager, 'casework password 1', `/staff/sift/${reference}`);
+    await signIn(page, info, manager, PASSWORD, `/staff/sift/${reference}`);
     await expect(page.getByTestId('sift-form')).toBeVisible();
     await expectAccessible(page);
     await page.locator('input[name="case_type"][value="RFA"]').check();
@@ -92,13 +61,6 @@ async function siftAndAllocate(browser: Browser, info: TestInfo, reference: stri
   }
 }
 
-function databaseFile(): string {
-  const url = process.env.PORTAL_E2E_DATABASE_URL || process.env.PORTAL_DATABASE_URL || '';
-  const file = url.replace(/^sqlite:(\/\/)?/, '').split('?')[0];
-  if (!file) throw new Error('PORTAL_E2E_DATABASE_URL (sqlite://…) is needed for the second portal');
-  return path.isAbsolute(file) ? file : path.join(ROOT, file);
-}
-
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -113,19 +75,19 @@ async function freePort(): Promise<number> {
 async function secondPortal(today: string): Promise<{ url: string; process: ChildProcess }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const binary = process.env.PORTAL_E2E_SERVER || path.join(ROOT, 'target', 'release', 'server');
-  const child = spawn(binary, [], {
+  const main = portal();
+  const child = spawn(main.server, [], {
     cwd: ROOT,
     stdio: 'ignore',
     env: {
       ...process.env,
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: process.env.PORTAL_E2E_SITE_ROOT || path.join(ROOT, 'target', 'site'),
+      LEPTOS_SITE_ROOT: main.siteRoot,
       LEPTOS_OUTPUT_NAME: 'portal',
       PORTAL_FIXED_TODAY: today,
       PORTAL_DATABASE_URL: `sqlite://${databaseFile()}?mode=rwc`,
-      PORTAL_SMTP_URL: process.env.PORTAL_E2E_SMTP_URL || process.env.PORTAL_SMTP_URL || '',
-      PORTAL_FILE_DIR: process.env.PORTAL_E2E_FILE_DIR || process.env.PORTAL_FILE_DIR || path.join(ROOT, 'target', 'e2e', 'files'),
+      PORTAL_SMTP_URL: main.smtpUrl,
+      PORTAL_FILE_DIR: main.fileDir,
       PORTAL_PUBLIC_URL: url,
     },
   });
@@ -156,14 +118,14 @@ test('an officer prepares, emails, hears back, closes and re-opens a case the ne
 
   // The admin adds the officer and a manager who sifts and allocates.
   await signIn(page, info, ADMIN_EMAIL, ADMIN_PASSWORD, '/staff/users/new');
-  await addStaff(page, info, officerName, officer, ['Case officer']);
-  await addStaff(page, info, `Sam Manager ${info.project.name} ${RUN}`, manager, ['Advice service', 'Team manager']);
+  await addStaff(page, info, { name: officerName, email: officer, roles: ['Case officer'], password: PASSWORD });
+  await addStaff(page, info, { name: `Sam Manager ${info.project.name} ${RUN}`, email: manager, roles: ['Advice service', 'Team manager'], password: PASSWORD });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await settled(page, info);
   await siftAndAllocate(browser, info, reference, manager, officerName);
 
   // The officer finds the case from the staff home's box.
-  await signIn(page, info, officer, 'casework password 1', '/staff');
+  await signIn(page, info, officer, PASSWORD, '/staff');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff home');
   await expectAccessible(page);
   await page.getByLabel('Case reference').fill(reference.toLowerCase());
@@ -216,7 +178,7 @@ test('an officer prepares, emails, hears back, closes and re-opens a case the ne
     '', 'Thank you. I have now had a letter from them =E2=80=94 it is wrong.', '',
   ].join('\r\n');
   const reply = await page.request.post('/api/v1/inbound-email', {
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'message/rfc822' },
+    headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'message/rfc822' },
     data: raw,
   });
   expect(reply.status()).toBe(202);

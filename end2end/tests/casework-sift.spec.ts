@@ -1,29 +1,17 @@
-import { expect, Page, test, TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible, settled } from './helpers';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, runTag, signIn, signOut } from './staff-helpers';
 
 // The sift list, a work queue, the allocation page's refusals and the exception reports, once with
 // JavaScript and once without; axe-core checks every page.
 
-const ADMIN_EMAIL = process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk';
-const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1';
-const KEY = 'local-development-key';
-const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+const RUN = runTag();
 
 test.describe.configure({ timeout: 180_000 });
 
-async function signIn(page: Page, info: TestInfo, email: string, password: string, next: string) {
-  await page.goto(next);
-  await expect(page).toHaveURL(/\/staff\/sign-in\?next=/);
-  await settled(page, info);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await settled(page, info);
-}
-
 test('the sift list, a work queue and the exception reports', async ({ page }, info) => {
   const response = await page.request.post('/api/v1/cases', {
-    headers: { authorization: `Bearer ${KEY}` },
+    headers: { authorization: `Bearer ${API_KEY}` },
     data: {
       route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
       organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
@@ -37,15 +25,11 @@ test('the sift list, a work queue and the exception reports', async ({ page }, i
   const manager = `sifter-${info.project.name}-${RUN}@example.gov.uk`;
 
   await signIn(page, info, ADMIN_EMAIL, ADMIN_PASSWORD, '/staff/users/new');
-  await page.getByLabel('Full name').fill(`Sifter ${info.project.name} ${RUN}`);
-  await page.getByLabel('Email address').fill(manager);
-  for (const role of ['Advice service', 'Team manager']) await page.getByLabel(role, { exact: true }).check();
-  await page.getByLabel('First password').fill('casework password 1');
-  await page.getByRole('button', { name: 'Add staff member' }).click();
-  await expect(page).toHaveURL(/\/staff\/users\?added=/);
-  await settled(page, info);
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await settled(page, info);
+  await addStaff(page, info, {
+    name: `Sifter ${info.project.name} ${RUN}`, email: manager, roles: ['Advice service', 'Team manager'],
+    password: 'casework password 1',
+  });
+  await signOut(page, info);
 
   // The staff home links to the three areas; the sift list has the new case and its clock.
   await signIn(page, info, manager, 'casework password 1', '/staff');

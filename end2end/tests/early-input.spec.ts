@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, jsEnabled } from './helpers';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './staff-helpers';
 
 // On a slow phone the page's HTML arrives long before its WebAssembly: what a person types in
 // that time must survive the page becoming interactive. The WebAssembly is held back here until
 // the fields are filled in, then released.
 
-const ADMIN_EMAIL = process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk';
-const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1';
 
 test('what is typed before the page is interactive is kept, and signing in works', async ({ page }, info) => {
   test.skip(!jsEnabled(info), 'only with JavaScript: without it there is nothing to wait for');

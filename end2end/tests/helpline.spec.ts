@@ -1,7 +1,8 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Page, test, TestInfo } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { expectAccessible, jsEnabled, settled, waitForMail } from './helpers';
+import { expectAccessible, settled, waitForMail } from './helpers';
+import { databaseFile } from './portal';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, context, runTag, signIn, signOut, who } from './staff-helpers';
 
 // The helpline console (manual §12), once with JavaScript and once without. The e2e server's
 // clock is fixed on Monday 2 March 2026, so to see a bank holiday inside a callback's window the
@@ -13,47 +14,15 @@ import { expectAccessible, jsEnabled, settled, waitForMail } from './helpers';
 // request for prioritisation that the manager grants (after the emailed notice arrives). axe-core
 // checks every page.
 
-const ADMIN_EMAIL = process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk';
-const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1';
 const PASSWORD = 'helpline password 1';
-const KEY = 'local-development-key';
-const ROOT = path.resolve(__dirname, '..', '..');
-const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+const RUN = runTag();
 
 test.describe.configure({ timeout: 240_000 });
 
-const who = (info: TestInfo, name: string) => `${name}-${info.project.name}-${RUN}@example.gov.uk`;
-
-async function signIn(page: Page, info: TestInfo, email: string, password: string, next: string) {
-  await page.goto(next);
-  await expect(page).toHaveURL(/\/staff\/sign-in\?next=/);
-  await settled(page, info);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await settled(page, info);
-}
-
-async function signOut(page: Page, info: TestInfo) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await settled(page, info);
-}
-
-async function addStaff(page: Page, info: TestInfo, name: string, email: string, roles: string[]) {
-  await page.goto('/staff/users/new');
-  await settled(page, info);
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email address').fill(email);
-  for (const role of roles) await page.getByLabel(role, { exact: true }).check();
-  await page.getByLabel('First password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Add staff member' }).click();
-  await expect(page).toHaveURL(/\/staff\/users\?added=/);
-  await settled(page, info);
-}
-
 async function handIn(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post('/api/v1/cases', {
-    headers: { authorization: `Bearer ${KEY}` },
+    headers: { authorization: `Bearer ${API_KEY}` },
     data: {
       route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
       organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
@@ -64,13 +33,6 @@ async function handIn(request: APIRequestContext, email: string): Promise<string
   });
   expect(response.status()).toBe(201);
   return (await response.json()).reference;
-}
-
-function databaseFile(): string {
-  const url = process.env.PORTAL_E2E_DATABASE_URL || process.env.PORTAL_DATABASE_URL || '';
-  const file = url.replace(/^sqlite:(\/\/)?/, '').split('?')[0];
-  if (!file) throw new Error('PORTAL_E2E_DATABASE_URL (sqlite://…) is needed to allocate the case');
-  return path.isAbsolute(file) ? file : path.join(ROOT, file);
 }
 
 /** Sifts the case to work queue 6 and allocates it (the sift slice's pages do this). */
@@ -93,10 +55,6 @@ function mistype(reference: string): string {
   return chars.join('');
 }
 
-async function context(browser: Browser, info: TestInfo): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled: jsEnabled(info), baseURL: info.project.use.baseURL });
-}
-
 test('an adviser finds a mistyped case, books callbacks past Easter and up the line, and passes on a prioritisation request', async ({ page, browser }, info) => {
   const reference = await handIn(page.request, `alex-${info.project.name}-${RUN}@example.org`);
   const adviser = who(info, 'adviser');
@@ -107,9 +65,9 @@ test('an adviser finds a mistyped case, books callbacks past Easter and up the l
 
   // The admin adds the adviser, the officer and their manager; the officer is away until 2 April.
   await signIn(page, info, ADMIN_EMAIL, ADMIN_PASSWORD, '/staff/users/new');
-  await addStaff(page, info, `Ha Helpline ${info.project.name} ${RUN}`, adviser, ['Helpline']);
-  await addStaff(page, info, managerName, manager, ['Team manager']);
-  await addStaff(page, info, officerName, officer, ['Case officer']);
+  await addStaff(page, info, { name: `Ha Helpline ${info.project.name} ${RUN}`, email: adviser, roles: ['Helpline'], password: PASSWORD });
+  await addStaff(page, info, { name: managerName, email: manager, roles: ['Team manager'], password: PASSWORD });
+  await addStaff(page, info, { name: officerName, email: officer, roles: ['Case officer'], password: PASSWORD });
   await page.getByRole('link', { name: `Change ${officerName}` }).click();
   await settled(page, info);
   await page.getByLabel('Manager', { exact: true }).selectOption({ label: managerName });

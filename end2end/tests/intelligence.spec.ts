@@ -1,13 +1,12 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
 import { expectAccessible, settled } from './helpers';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './staff-helpers';
 
 // The repeat-offender intelligence, once with JavaScript and once without: reports arrive through
 // the partner API, the admin (created by .ci/test with `server create-admin`) signs in, sees the
 // most reported number first, opens it (trend, categories, reports), and adds a report received
 // by letter — first with a mistake the error summary links to. axe-core checks every page.
 
-const ADMIN_EMAIL = process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk';
-const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1';
 
 test.describe.configure({ timeout: 120_000 });
 

@@ -1,5 +1,6 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
 import { expectAccessible, jsEnabled, settled } from './helpers';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './staff-helpers';
 
 // Staff sign-in, once with JavaScript and once without: an admin (made before the portal starts,
 // see below) signs in, adds a case officer, changes them, and signs out; the case officer signs in
@@ -11,8 +12,6 @@ import { expectAccessible, jsEnabled, settled } from './helpers';
 //   cargo run -q -p server -- create-admin --email e2e-admin@example.gov.uk --name "End-to-end Admin"
 // Other credentials can be given with PORTAL_E2E_ADMIN_EMAIL and PORTAL_E2E_ADMIN_PASSWORD.
 
-const ADMIN_EMAIL = process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk';
-const ADMIN_PASSWORD = process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1';
 const OFFICER_PASSWORD = 'a first password for the officer';
 
 test.describe.configure({ timeout: 120_000 });

@@ -16,6 +16,7 @@ import {
   waitForMail,
   write,
 } from './helpers';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, addStaff, signIn, signOut } from './staff-helpers';
 
 // Handing a concern in after a ready or late verdict, with real uploads (end2end/fixtures), to the
 // reference on the confirmation page and the acknowledgement email at a real SMTP server.
@@ -794,30 +795,11 @@ test('without JavaScript, the character count states the limit', async ({ page }
 test('a helpline adviser completes a concern for a caller without email and gets the printable acknowledgement', async ({ page }, info) => {
   const adviser = `adviser.${info.project.name}.${Date.now().toString(36)}@example.gov.uk`;
   const password = 'helpline password 1';
-  await page.goto('/staff/users/new');
-  await expect(page).toHaveURL(/\/staff\/sign-in\?next=/);
-  await settled(page, info);
-  await page.getByLabel('Email address').fill(process.env.PORTAL_E2E_ADMIN_EMAIL || 'e2e-admin@example.gov.uk');
-  await page.getByLabel('Password').fill(process.env.PORTAL_E2E_ADMIN_PASSWORD || 'e2e admin password 1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await settled(page, info);
-  await page.getByLabel('Full name').fill(`Ha Helpline ${info.project.name}`);
-  await page.getByLabel('Email address').fill(adviser);
-  await page.getByLabel('Helpline', { exact: true }).check();
-  await page.getByLabel('First password').fill(password);
-  await page.getByRole('button', { name: 'Add staff member' }).click();
-  await expect(page).toHaveURL(/\/staff\/users\?added=/);
-  await settled(page, info);
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await settled(page, info);
+  await signIn(page, info, ADMIN_EMAIL, ADMIN_PASSWORD, '/staff/users/new');
+  await addStaff(page, info, { name: `Ha Helpline ${info.project.name}`, email: adviser, roles: ['Helpline'], password });
+  await signOut(page, info);
 
-  await page.goto('/staff/helpline/assist');
-  await expect(page).toHaveURL(/\/staff\/sign-in\?next=/);
-  await settled(page, info);
-  await page.getByLabel('Email address').fill(adviser);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await settled(page, info);
+  await signIn(page, info, adviser, password, '/staff/helpline/assist');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Raise a concern for a caller');
   await expectAccessible(page);
   // Consent is required before the form starts.

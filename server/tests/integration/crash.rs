@@ -150,6 +150,7 @@ async fn killing_the_server_mid_submission_loses_no_acknowledged_case_and_leaves
     assert_eq!(database.half_case_count().await.unwrap(), 0);
     server.kill().unwrap();
     server.wait().unwrap();
+    crate::support::drop_database(&database_url).await;
     println!(
         "killed after {} of {SUBMISSIONS} acknowledged; {cases_after_kill} cases committed at the kill",
         before.len()

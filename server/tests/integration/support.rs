@@ -1,17 +1,116 @@
 //! Test support: a portal on a free port with a fresh database (SQLite file, or a new PostgreSQL
 //! database when `PORTAL_TEST_DATABASE_URL` names a server), and a browser-like client.
+//!
+//! A PostgreSQL database made for a test is dropped when the last portal or [`TestDatabase`]
+//! using it is dropped, at the end of the test (a test that uses only its URL drops it itself,
+//! with [`drop_database`]).
 #![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::ops::Deref;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
 use leptos::config::LeptosOptions;
 use server::{build_router, db::Database, Config};
-use sqlx::Executor;
+use sqlx::{Connection, Executor};
 
 pub struct TestPortal {
     pub url: String,
     pub client: reqwest::Client,
     /// The portal's database, to check what was stored.
     pub database: Database,
+    /// Holds the test database while the portal runs (last, so dropped after the pool).
+    _holder: Holder,
+}
+
+/// A fresh, migrated database for a test of the stores; dropped with it on PostgreSQL.
+pub struct TestDatabase {
+    database: Database,
+    _holder: Holder,
+}
+
+impl Deref for TestDatabase {
+    type Target = Database;
+
+    fn deref(&self) -> &Database {
+        &self.database
+    }
+}
+
+/// The PostgreSQL test databases this process made (by URL), with how many holders each has.
+static MADE: Mutex<Option<HashMap<String, usize>>> = Mutex::new(None);
+
+/// One user of a test database: the database is dropped when its last holder goes.
+struct Holder {
+    url: Option<String>,
+}
+
+impl Holder {
+    fn of(url: &str) -> Holder {
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        match made.get_or_insert_with(HashMap::new).get_mut(url) {
+            Some(holders) => {
+                *holders += 1;
+                Holder {
+                    url: Some(url.to_owned()),
+                }
+            }
+            None => Holder { url: None },
+        }
+    }
+}
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        let Some(url) = self.url.take() else { return };
+        let last = {
+            let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+            let made = made.get_or_insert_with(HashMap::new);
+            match made.get_mut(&url) {
+                Some(holders) if *holders > 1 => {
+                    *holders -= 1;
+                    false
+                }
+                _ => made.remove(&url).is_some(),
+            }
+        };
+        if last {
+            // Drop runs inside the test's runtime, which cannot be blocked on: a thread of its own.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                runtime.block_on(drop_database(&url));
+            })
+            .join();
+        }
+    }
+}
+
+/// Drops the PostgreSQL test database at `url` (its connections closed first); nothing on SQLite.
+pub async fn drop_database(url: &str) {
+    let (Ok(base), Some((_, name))) = (
+        std::env::var("PORTAL_TEST_DATABASE_URL"),
+        url.rsplit_once('/'),
+    ) else {
+        return;
+    };
+    if !name.starts_with("portal_test_") || url.starts_with("sqlite:") {
+        return;
+    }
+    if let Some(made) = MADE.lock().unwrap_or_else(PoisonError::into_inner).as_mut() {
+        made.remove(url);
+    }
+    let mut admin = sqlx::postgres::PgConnection::connect(&base)
+        .await
+        .expect("PostgreSQL for tests");
+    admin
+        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await
+        .unwrap();
+    admin.close().await.unwrap();
 }
 
 fn unique() -> String {
@@ -34,7 +133,12 @@ pub async fn database_url() -> String {
                 .unwrap();
             admin.close().await;
             let (prefix, _) = base.rsplit_once('/').unwrap();
-            format!("{prefix}/{name}")
+            let url = format!("{prefix}/{name}");
+            MADE.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get_or_insert_with(HashMap::new)
+                .insert(url.clone(), 0);
+            url
         }
         _ => {
             let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
@@ -80,6 +184,7 @@ pub async fn spawn_portal_with(config: Config) -> TestPortal {
         url,
         client: browser(),
         database,
+        _holder: Holder::of(&config.database_url),
     }
 }
 
@@ -163,10 +268,12 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// A fresh, migrated database (SQLite, or PostgreSQL with `PORTAL_TEST_DATABASE_URL`).
-pub async fn fresh_database() -> Database {
-    Database::connect(&database_url().await)
-        .await
-        .expect("database")
+pub async fn fresh_database() -> TestDatabase {
+    let url = database_url().await;
+    TestDatabase {
+        database: Database::connect(&url).await.expect("database"),
+        _holder: Holder::of(&url),
+    }
 }
 
 /// Starts a portal whose clock is fixed on `today`, and hands back its database too (to count
