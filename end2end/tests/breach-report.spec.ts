@@ -170,6 +170,7 @@ test('an organisation saves a report, comes back by the emailed link, sends it a
 
   // Later still: a follow-up under the same reference.
   await later.getByRole('link', { name: 'Send a follow-up report' }).click();
+  await expect(later).toHaveURL(/\/report-breach\/follow-up$/);
   await settled(later, info);
   await expectAccessible(later);
   await later.getByLabel('Reference number').fill(reference);

@@ -210,6 +210,7 @@ test('an officer prepares, emails, hears back, closes and re-opens a case the ne
 
   // Re-opening the same day is refused.
   await page.getByRole('link', { name: 'Re-open this case' }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${reference}/reopen$`));
   await settled(page, info);
   await expectAccessible(page);
   await page.getByLabel('The second, related concern').fill('The data they sent is inaccurate.');

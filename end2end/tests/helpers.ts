@@ -7,12 +7,22 @@ export const jsEnabled = (info: TestInfo) => info.project.name === 'javascript';
 
 /**
  * Waits until the page is ready for the person: with JavaScript, hydrated and, after a move within
- * the site (no page load), showing the new page's heading rather than the moment between pages.
+ * the site (no page load), done loading: a heading, a title, no "Loading…" while its data arrives.
+ * (After following a link, wait for its address first: until the move starts, the page left
+ * behind looks settled too.)
  */
 export async function settled(page: Page, info: TestInfo) {
   await page.waitForLoadState('load');
   if (jsEnabled(info)) {
-    await page.locator('body[data-hydrated="true"] h1').first().waitFor({ state: 'attached', timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        document.body?.dataset.hydrated === 'true' &&
+        document.title.trim() !== '' &&
+        document.querySelector('h1') !== null &&
+        !/Loading…|Loading your report/.test(document.querySelector('main')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 },
+    );
   }
 }
 
