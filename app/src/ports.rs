@@ -28,7 +28,7 @@ pub use crate::server_fns::staff::port::StaffAccounts;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Journey {
     pub answers: Answers,
-    /// The last rejected answer, shown once on the page it came from.
+    /// The last rejected answer, shown on the page it came from to the request that names it.
     pub flash: Option<Flash>,
     /// The idempotency key of handing this concern in: a repeated submit finds the same case.
     #[serde(default)]
@@ -157,6 +157,10 @@ pub trait NuisanceReports: Send + Sync {
 /// A rejected answer: what was typed, and the message key of the problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flash {
+    /// The key the refusing post sent back in the `refused` cookie
+    /// (`server_fns::refused`): shown only to a request that names it.
+    #[serde(default)]
+    pub key: String,
     pub step: Step,
     pub raw: RawAnswer,
     pub error: String,

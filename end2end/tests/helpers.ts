@@ -247,3 +247,17 @@ function decodeQuotedPrintable(value: string): string {
   }
   return Buffer.from(bytes).toString('utf8');
 }
+
+/**
+ * The page's errors from now on: console errors (a hydration mismatch, a panic in the wasm) and
+ * uncaught exceptions. The browser's own request for /favicon.ico is not the portal's.
+ */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    const favicon = message.location().url.endsWith('/favicon.ico');
+    if (message.type() === 'error' && !favicon) errors.push(`${message.text()} ${message.location().url}`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

@@ -1,5 +1,5 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
-import { expectAccessible, settled } from './helpers';
+import { expectAccessible, pageErrors, settled } from './helpers';
 
 // The public nuisance calls and messages reporting journey, once with JavaScript and once without
 // (the config's two projects), with axe-core on every page. The server's clock is fixed on
@@ -10,13 +10,7 @@ test.describe.configure({ timeout: 240_000 });
 // the browser's would show here).
 let consoleErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    // The browser asks for /favicon.ico on its own; the portal has none.
-    const favicon = message.location().url.endsWith('/favicon.ico');
-    if (message.type() === 'error' && !favicon) consoleErrors.push(`${message.text()} ${message.location().url}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  consoleErrors = pageErrors(page);
 });
 test.afterEach(async () => {
   expect(consoleErrors).toEqual([]);
@@ -241,6 +235,28 @@ test('another call goes in the same report, and the count goes up when the numbe
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report sent');
   const second = (await page.locator('main').textContent()) ?? '';
   expect(reportedTimes(second, '09061701461')).toBe(before + 1);
+});
+
+test('a double click on Send report shows the confirmation once, and sends one report', async ({ page }, info) => {
+  await startReport(page, info);
+  await reportOne(page, info, 'text', '09061701461');
+  await press(page, 'Save and continue');
+  await arrive(page, info, 'another');
+  await page.getByLabel('No', { exact: true }).check();
+  await press(page);
+  await arrive(page, info, 'your-details');
+  await press(page);
+  await arrive(page, info, 'check');
+  await page.getByRole('button', { name: 'Send report' }).dblclick();
+  await expect(page).toHaveURL(/\/report-nuisance\/confirmation$/);
+  await settled(page, info);
+  await expect(page).toHaveTitle(/^Report sent/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report sent');
+  const number = await page.getByTestId('report-number').textContent();
+  // A reload shows the same report: the second click sent nothing more.
+  await page.reload();
+  await settled(page, info);
+  await expect(page.getByTestId('report-number')).toHaveText(number ?? '');
 });
 
 test('a problem is shown next to the field and the error summary links to it', async ({ page }, info) => {

@@ -8,6 +8,7 @@ import {
   fixture,
   jsEnabled,
   mails,
+  pageErrors,
   select,
   settled,
   start,
@@ -31,6 +32,16 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, addStaff, signIn, signOut } from './staff-
 // Each journey visits some 30 pages, each audited with axe (without JavaScript through a copy of
 // the page in a second browser context), and waits for an email: give them room.
 test.describe.configure({ timeout: 180_000 });
+
+// With JavaScript, nothing goes wrong in the page on the way (a panic in the wasm shows here,
+// though the page may still move on).
+let consoleErrors: string[] = [];
+test.beforeEach(async ({ page }) => {
+  consoleErrors = pageErrors(page);
+});
+test.afterEach(async () => {
+  expect(consoleErrors).toEqual([]);
+});
 
 const REFERENCE = /^IC-\d{6}-[2-9A-Z]{4}$/;
 const subjectFor = (reference: string) => `[Ref. ${reference}] We have received your concern`;

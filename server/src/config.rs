@@ -10,7 +10,6 @@
 //! | `PORTAL_SECURE_COOKIES` | `false` | mark cookies `Secure` (set behind HTTPS) |
 //! | `PORTAL_FIXED_TODAY` | none | stop the clock on a date (tests and training only) |
 //! | `PORTAL_JOURNEY_DAYS` | `28` | how long an unfinished journey is kept |
-//! | `PORTAL_PAGE_STALL_SECONDS` | `8` | a page render that has not started its response by then is rendered again |
 //! | `PORTAL_SMTP_URL` | none: mail is written as `.eml` files into `PORTAL_MAIL_DIR` | e.g. `smtp://127.0.0.1:2525` |
 //! | `PORTAL_MAIL_DIR` | `data/mail` | where `.eml` files go without SMTP |
 //! | `PORTAL_MAIL_FROM` | `Information Commissioner's Office <casework@localhost>` | the sender |
@@ -51,8 +50,6 @@ pub struct Config {
     pub file_store: FileStoreConfig,
     /// Staff session lifetimes and the sign-in lockout.
     pub staff_sessions: app::domain::staff::SessionPolicy,
-    /// How long a page render may go without starting its response before it is rendered again.
-    pub page_stall: std::time::Duration,
 }
 
 /// The API keys partner services and the helpline use: name → secret.
@@ -114,7 +111,6 @@ impl Default for Config {
                 root: "data/files".into(),
             },
             staff_sessions: app::domain::staff::SessionPolicy::default(),
-            page_stall: std::time::Duration::from_secs(8),
         }
     }
 }
@@ -192,15 +188,6 @@ impl Config {
                 * 1024;
         }
         crate::auth::policy_from_env(&mut config.staff_sessions, var)?;
-        if let Some(value) = var("PORTAL_PAGE_STALL_SECONDS") {
-            let seconds: u64 = value
-                .parse()
-                .context("PORTAL_PAGE_STALL_SECONDS must be a whole number of seconds")?;
-            if seconds == 0 || seconds >= 30 {
-                bail!("PORTAL_PAGE_STALL_SECONDS must be between 1 and 29 (the request timeout is 30)");
-            }
-            config.page_stall = std::time::Duration::from_secs(seconds);
-        }
         Ok(config)
     }
 }

@@ -49,12 +49,13 @@ pub struct OutcomeView {
     pub today: NaiveDate,
 }
 
-/// The journey for a question page. The flash is shown once, then forgotten.
+/// The journey for a question page, with the answer refused on it when this request asks for it
+/// ([`refused`](super::refused)).
 #[server(prefix = "/api/concern", endpoint = "journey")]
 pub async fn load_journey() -> Result<JourneyView, ServerFnError> {
     let services = session::services()?;
-    let (journey, flash) =
-        session::load_taking_flash(&services, "concern", |journey| journey.flash.take()).await?;
+    let journey = session::load(&services).await?;
+    let flash = super::refused::shown(journey.flash.clone(), |flash| &flash.key);
     let handover = handover_for(&services, &journey.answers);
     let picked_organisation = journey
         .answers
@@ -127,7 +128,7 @@ pub async fn answer_question(
             if handover.is_some() && journey.submission_key.is_none() {
                 journey.submission_key = Some(format!("web:{}", session::random_hex()?));
             }
-            session::save(&services, &journey).await?;
+            session::save(&services, &mut journey).await?;
             let target = match &handover {
                 Some(handover) => {
                     match submit_next_after(&journey.answers, handover, step, changing) {
@@ -143,8 +144,13 @@ pub async fn answer_question(
             leptos_axum::redirect(&target);
         }
         Err(error) => {
-            journey.flash = Some(Flash { step, raw, error });
-            session::save(&services, &journey).await?;
+            journey.flash = Some(Flash {
+                key: String::new(),
+                step,
+                raw,
+                error,
+            });
+            session::save(&services, &mut journey).await?;
             leptos_axum::redirect(&format!("/concern/{}{change_query}", step.slug()));
         }
     }

@@ -30,12 +30,39 @@ pub struct OrganisationChoice {
 #[cfg(feature = "ssr")]
 const SEARCH_LIMIT: usize = 6;
 
-/// Organisations in the directory matching `query`, best first.
-#[server(prefix = "/api/concern", endpoint = "organisations")]
-pub async fn search_organisations(query: String) -> Result<Vec<OrganisationChoice>, ServerFnError> {
+/// What the "which organisation" page offers: the words searched (the name the person gave,
+/// unless they searched for others) and the organisations in the directory matching them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationSearch {
+    pub searched: String,
+    pub choices: Vec<OrganisationChoice>,
+}
+
+/// The organisations matching `query`, or the name given for the organisation when there is
+/// no query, best first.
+#[server(prefix = "/api/concern", endpoint = "organisation-matches")]
+pub async fn organisation_matches(
+    query: Option<String>,
+) -> Result<OrganisationSearch, ServerFnError> {
     let services = session::services()?;
+    let searched = match query.filter(|query| !query.trim().is_empty()) {
+        Some(query) => query,
+        None => session::load(&services)
+            .await?
+            .answers
+            .text(Step::Organisation)
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let choices = search(&services, &searched);
+    Ok(OrganisationSearch { searched, choices })
+}
+
+/// Organisations in the directory matching `query`, best first.
+#[cfg(feature = "ssr")]
+fn search(services: &Services, query: &str) -> Vec<OrganisationChoice> {
     let query: String = query.chars().take(200).collect();
-    Ok(services
+    services
         .organisations
         .search(&query, SEARCH_LIMIT)
         .into_iter()
@@ -44,7 +71,7 @@ pub async fn search_organisations(query: String) -> Result<Vec<OrganisationChoic
             name: found.organisation.name.clone(),
             matched: (found.matched != found.organisation.name).then_some(found.matched),
         })
-        .collect())
+        .collect()
 }
 
 #[cfg(feature = "ssr")]
@@ -108,13 +135,14 @@ pub async fn add_event(
         }
         Err(error) => {
             journey.flash = Some(Flash {
+                key: String::new(),
                 step: Step::Timeline,
                 raw,
                 error,
             });
         }
     }
-    session::save(&services, &journey).await?;
+    session::save(&services, &mut journey).await?;
     back_to(Step::Timeline, change.is_some_and(|c| c == "true"));
     Ok(())
 }
@@ -130,7 +158,7 @@ pub async fn remove_event(index: usize, change: Option<String>) -> Result<(), Se
     if index < events.len() {
         events.remove(index);
         journey.answers.set(Step::Timeline, Answer::Events(events));
-        session::save(&services, &journey).await?;
+        session::save(&services, &mut journey).await?;
     }
     back_to(Step::Timeline, change.is_some_and(|c| c == "true"));
     Ok(())
@@ -147,7 +175,7 @@ pub async fn remove_evidence(index: usize, change: Option<String>) -> Result<(),
     if index < files.len() {
         files.remove(index);
         journey.answers.set(Step::Evidence, Answer::Files(files));
-        session::save(&services, &journey).await?;
+        session::save(&services, &mut journey).await?;
     }
     back_to(Step::Evidence, change.is_some_and(|c| c == "true"));
     Ok(())
@@ -175,7 +203,7 @@ pub async fn finish_step(step: String, change: Option<String>) -> Result<(), Ser
     }
     if is_done(&journey.answers, &handover, step) {
         journey.flash = None;
-        session::save(&services, &journey).await?;
+        session::save(&services, &mut journey).await?;
         go_on(&journey, &handover, step, changing);
         return Ok(());
     }
@@ -188,8 +216,13 @@ pub async fn finish_step(step: String, change: Option<String>) -> Result<(), Ser
         values: missing.iter().map(|kind| kind.code().to_owned()).collect(),
         ..RawAnswer::default()
     };
-    journey.flash = Some(Flash { step, raw, error });
-    session::save(&services, &journey).await?;
+    journey.flash = Some(Flash {
+        key: String::new(),
+        step,
+        raw,
+        error,
+    });
+    session::save(&services, &mut journey).await?;
     back_to(step, changing);
     Ok(())
 }
@@ -252,7 +285,7 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
     };
     if journey.submission_key.is_none() {
         journey.submission_key = Some(format!("web:{}", session::random_hex()?));
-        session::save(&services, &journey).await?;
+        session::save(&services, &mut journey).await?;
     }
     let letter_to = details.customer.email.trim().is_empty().then(|| {
         (
@@ -289,7 +322,7 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
             journey.submitted = Some(receipt);
             journey.answers = Default::default();
             journey.flash = None;
-            session::save(&services, &journey).await?;
+            session::save(&services, &mut journey).await?;
             leptos_axum::redirect("/concern/confirmation");
         }
         Err(error) => {

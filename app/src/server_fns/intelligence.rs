@@ -223,9 +223,9 @@ pub async fn load_offender(
 #[server(prefix = "/staff/api/nuisance", endpoint = "add-view")]
 pub async fn load_add_report() -> Result<AddReportView, StaffError> {
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
     let current = require_access(AREA)?;
-    let flash = take_flash(&current.session_id, "nuisance-add").await?;
+    let flash = kept_form(&current.session_id, "nuisance-add").await?;
     let token = crate::server_fns::session::random_hex()
         .map_err(|error| StaffError::server("a form token", error))?;
     Ok(AddReportView {
@@ -305,6 +305,7 @@ pub async fn add_report(
         }
         Err(errors) => {
             let flash = FormFlash {
+                key: String::new(),
                 form: "nuisance-add".to_owned(),
                 values: form_values(&form),
                 errors: errors

@@ -11,7 +11,7 @@ pub mod helpline;
 pub mod intelligence;
 pub mod nuisance;
 #[cfg(feature = "ssr")]
-pub mod request_memo;
+pub mod refused;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod staff;

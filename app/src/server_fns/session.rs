@@ -52,30 +52,11 @@ pub async fn load(services: &Services) -> Result<Journey, ServerFnError> {
         .map_err(|error| ServerFnError::new(error.to_string()))
 }
 
-/// The journey with a one-view form taken out of it (`pick` takes it), saving the journey without
-/// it; once per request, so a second loader in the same render gets the same journey and form.
-pub async fn load_taking_flash<T, F>(
-    services: &Services,
-    key: &str,
-    pick: F,
-) -> Result<(Journey, Option<T>), ServerFnError>
-where
-    T: Clone + Send + Sync + 'static,
-    F: FnOnce(&mut Journey) -> Option<T>,
-{
-    crate::server_fns::request_memo::once_per_request(format!("journey form {key}"), || async {
-        let mut journey = load(services).await?;
-        let flash = pick(&mut journey);
-        if flash.is_some() {
-            save(services, &journey).await?;
-        }
-        Ok((journey, flash))
-    })
-    .await
-}
-
-/// Saves the journey, starting one (and setting its cookie) if there is none.
-pub async fn save(services: &Services, journey: &Journey) -> Result<(), ServerFnError> {
+/// Saves the journey, starting one (and setting its cookie) if there is none. A form refused
+/// since it was loaded gets its key here, sent back in the `refused` cookie
+/// ([`refused`](super::refused)).
+pub async fn save(services: &Services, journey: &mut Journey) -> Result<(), ServerFnError> {
+    super::refused::key_and_send(journey)?;
     let id = match journey_id() {
         Some(id) => id,
         None => {
@@ -99,7 +80,7 @@ pub async fn save(services: &Services, journey: &Journey) -> Result<(), ServerFn
     };
     services
         .journeys
-        .save(&id, journey)
+        .save(&id, &*journey)
         .await
         .map_err(|error| ServerFnError::new(error.to_string()))
 }

@@ -191,10 +191,10 @@ impl StaffAccounts for StaffAuth {
             .map_err(store_error)
     }
 
-    async fn take_flash(&self, session_id: &str) -> Result<Option<FormFlash>, StoreError> {
+    async fn flash(&self, session_id: &str) -> Result<Option<FormFlash>, StoreError> {
         let json = self
             .database
-            .take_staff_flash(session_id)
+            .staff_flash(session_id)
             .await
             .map_err(store_error)?;
         // A form kept by an older release that no longer parses is dropped.

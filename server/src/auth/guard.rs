@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use app::domain::staff::{access, decide, Decision};
 use app::pages::staff::forbidden_document;
+use app::server_fns::case::port::CaseViews;
 use app::server_fns::staff::{sign_in_href, token_from};
 use axum::body::Body;
 use axum::extract::State;
@@ -50,12 +51,17 @@ pub async fn guard(
         .as_ref()
         .map(|current| current.member.roles.as_slice());
     let mut response = match decide(&path, roles) {
-        Decision::Allow => {
-            if let Some(current) = current {
+        Decision::Allow => match current {
+            Some(current) => {
+                let views = CaseViews::default();
+                let staff_id = current.member.id.clone();
                 request.extensions_mut().insert(current);
+                request.extensions_mut().insert(views.clone());
+                let response = next.run(request).await;
+                audit_when_sent(response, auth.clone(), views, staff_id)
             }
-            next.run(request).await
-        }
+            None => next.run(request).await,
+        },
         Decision::SignIn if page_request => {
             let wanted = request
                 .uri()
@@ -98,4 +104,53 @@ pub async fn guard(
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+/// The response, with the case views its render noted ([`CaseViews`]) written to the case audit
+/// once its body has been sent (or dropped part-way: part of the case may have been seen).
+fn audit_when_sent(
+    response: Response,
+    auth: Arc<StaffAuth>,
+    views: CaseViews,
+    staff_id: String,
+) -> Response {
+    use futures_util::StreamExt;
+    let (parts, body) = response.into_parts();
+    let audit = Audit(Some((auth, views, staff_id)));
+    let body = body
+        .into_data_stream()
+        .map(Some)
+        .chain(futures_util::stream::once(audit.write()))
+        .filter_map(|chunk| async move { chunk });
+    Response::from_parts(parts, Body::from_stream(body))
+}
+
+/// The views to write, written on drop if the body did not finish.
+struct Audit(Option<(Arc<StaffAuth>, CaseViews, String)>);
+
+impl Audit {
+    async fn write<T>(mut self) -> Option<T> {
+        if let Some((auth, views, staff_id)) = self.0.take() {
+            write_views(&auth, &views, &staff_id).await;
+        }
+        None
+    }
+}
+
+impl Drop for Audit {
+    fn drop(&mut self) {
+        if let Some((auth, views, staff_id)) = self.0.take() {
+            if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                runtime.spawn(async move { write_views(&auth, &views, &staff_id).await });
+            }
+        }
+    }
+}
+
+async fn write_views(auth: &StaffAuth, views: &CaseViews, staff_id: &str) {
+    for (reference, what) in views.take() {
+        if let Err(error) = auth.database.audit_view(&reference, staff_id, &what).await {
+            tracing::error!(error = %error, "auditing a case view");
+        }
+    }
 }

@@ -145,7 +145,6 @@ impl CaseWork for CaseStore {
         &self,
         reference: &str,
         staff: &StaffMember,
-        what: &str,
     ) -> Result<Option<CaseWorkspace>, StoreError> {
         let Some(row) = self
             .visible_case(reference, staff)
@@ -155,10 +154,6 @@ impl CaseWork for CaseStore {
             return Ok(None);
         };
         let workspace = self.read(&row, staff).await.map_err(store_error)?;
-        self.database
-            .audit_view(&row.id, &staff.id, what)
-            .await
-            .map_err(store_error)?;
         Ok(Some(workspace))
     }
 

@@ -9,6 +9,7 @@
 //!   store, as an attachment with its stored type (the access table guards the path; the case
 //!   must be visible to the member of staff, and the view is audited).
 
+use app::server_fns::case::port::CaseViews;
 use std::sync::Arc;
 
 use app::domain::evidence::FileType;
@@ -111,8 +112,9 @@ pub async fn document(
     Extension(database): Extension<Database>,
     Extension(files): Extension<Arc<dyn FileStore>>,
     current: Option<Extension<CurrentStaff>>,
+    views: Option<Extension<CaseViews>>,
 ) -> Response {
-    let Some(Extension(current)) = current else {
+    let (Some(Extension(current)), Some(Extension(views))) = (current, views) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
     let found = sqlx::query(&database.sql(&format!(
@@ -133,13 +135,13 @@ pub async fn document(
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    let (case_id, name, file_type, key) = match (
+    let (name, file_type, key) = match (
         row.try_get::<String, _>("case_id"),
         row.try_get::<String, _>("file_name"),
         row.try_get::<String, _>("file_type"),
         row.try_get::<String, _>("storage_key"),
     ) {
-        (Ok(case_id), Ok(name), Ok(file_type), Ok(key)) => (case_id, name, file_type, key),
+        (Ok(_), Ok(name), Ok(file_type), Ok(key)) => (name, file_type, key),
         _ => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
     };
     let bytes = match files.get(&key).await {
@@ -150,13 +152,7 @@ pub async fn document(
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    if let Err(error) = database
-        .audit_view(&case_id, &current.member.id, "document")
-        .await
-    {
-        tracing::error!(error = %error, "auditing a document view");
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
-    }
+    views.note(reference.trim(), "document");
     let content_type = FileType::ALL
         .iter()
         .find(|kind| kind.code() == file_type)

@@ -12,10 +12,11 @@ mod nuisance_reports;
 mod nuisance_upload;
 mod openapi;
 mod readiness;
-mod stalled;
+mod redirects;
+mod refused_cookie;
 mod uploads;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -28,7 +29,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -47,6 +48,14 @@ use app::domain::organisations::Directory as Organisations;
 use crate::breach::BreachStore;
 
 const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The app's page routes, worked out once per process.
+///
+/// Working them out renders the route tree with `leptos::server::SuppressResourceLoad` held, and
+/// that guard is one flag for the whole process: a page rendered on another thread meanwhile
+/// creates resources that never load, and its `<Suspense>` waits until the request times out.
+/// Building a second router in a running process (every test portal does) must not do it again.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
 
 const BANK_HOLIDAYS: &str = include_str!("../../../app/data/bank-holidays.json");
 
@@ -159,7 +168,7 @@ pub fn build_router(
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(Extension(database.clone()))
         .layer(Extension(Arc::new(config.api_keys.clone())));
-    let routes = generate_route_list(App);
+    let routes = ROUTES.clone();
     let context = {
         let services = services.clone();
         move || provide_context(services.clone())
@@ -212,13 +221,13 @@ pub fn build_router(
         .layer(Extension(services))
         .layer(Extension(breach::PublicUrl(config.public_url.clone())))
         .layer(Extension(Arc::new(config.api_keys.clone())))
-        // Inside the timeout: a stalled page render gets a second try before it runs out.
-        .layer(stalled::RetryStalledLayer {
-            after: config.page_stall,
-        })
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
+        ))
+        .layer(axum::middleware::from_fn(redirects::real_redirects))
+        .layer(axum::middleware::from_fn(
+            refused_cookie::end_on_accepted_post,
         ))
         .layer(axum::middleware::from_fn(csrf::same_origin_only))
         .layer(CompressionLayer::new().compress_when(compress_when()))

@@ -142,8 +142,5 @@ pub async fn upload(
         now,
         &settings,
     );
-    if let Err(error) = services.journeys.save(&id, &journey).await {
-        tracing::error!(%error, "saving a journey after an email upload");
-    }
-    Redirect::to(&target).into_response()
+    super::uploads::save_answering(&services, &id, &mut journey, &target).await
 }

@@ -11,7 +11,7 @@ use app::ports::{Flash, Services};
 use app::server_fns::concern::handover_for;
 use app::server_fns::session::journey_id_from;
 use axum::extract::{Multipart, Query};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use serde::Deserialize;
@@ -155,6 +155,7 @@ pub async fn upload(
         }
         Err(error) => {
             journey.flash = Some(Flash {
+                key: String::new(),
                 step: Step::Evidence,
                 raw: RawAnswer {
                     value: upload.kind,
@@ -164,8 +165,33 @@ pub async fn upload(
             });
         }
     }
-    if let Err(error) = services.journeys.save(&id, &journey).await {
-        tracing::error!(%error, "saving a journey after an upload");
+    save_answering(&services, &id, &mut journey, back).await
+}
+
+/// Saves a journey after a plain form post and redirects to `to`; a form refused on it gets its
+/// key, named in the response's cookie (`app::server_fns::refused`).
+pub async fn save_answering(
+    services: &Services,
+    id: &str,
+    journey: &mut app::ports::Journey,
+    to: &str,
+) -> Response {
+    use app::server_fns::refused::{cookie, key_refusals};
+    let key = match key_refusals(journey) {
+        Ok(key) => key,
+        Err(error) => {
+            tracing::error!(%error, "a key for a refused answer");
+            None
+        }
+    };
+    if let Err(error) = services.journeys.save(id, journey).await {
+        tracing::error!(%error, "saving a journey after a form post");
     }
-    Redirect::to(back).into_response()
+    let mut response = Redirect::to(to).into_response();
+    let cookie =
+        key.and_then(|key| HeaderValue::from_str(&cookie(&key, services.secure_cookies)).ok());
+    if let Some(value) = cookie {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }

@@ -27,6 +27,9 @@ pub enum MailConfig {
     Smtp(String),
 }
 
+/// How long one SMTP command may take before the send fails (and is retried later).
+const SMTP_TIMEOUT_SECONDS: u64 = 20;
+
 /// A configured mail transport and the sender address.
 #[derive(Clone)]
 pub struct Mailer {
@@ -51,6 +54,8 @@ impl Mailer {
             MailConfig::Smtp(url) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .context("PORTAL_SMTP_URL")?
+                    // Bounds a batch's time within the outbox's claim on it.
+                    .timeout(Some(std::time::Duration::from_secs(SMTP_TIMEOUT_SECONDS)))
                     .build(),
             ),
         };

@@ -13,73 +13,126 @@ use super::templates::{acknowledgement, AcknowledgementPayload};
 use super::Mailer;
 use crate::db::Database;
 
-/// How long a claimed message is left alone before another worker may retry it.
-const CLAIM_SECONDS: i64 = 300;
+/// How long a claimed message is left alone before another worker may retry it: longer than a
+/// batch can take (two rounds of [`SENDING_AT_ONCE`] sends, each bounded by the SMTP timeout),
+/// and short enough that a message a crash interrupted goes again within a minute.
+const CLAIM_SECONDS: i64 = 50;
+/// How many due messages one claim takes.
+const BATCH: i64 = 32;
+/// How many of a batch are sent side by side (the SMTP transport pools its connections).
+const SENDING_AT_ONCE: usize = 16;
 /// Retries back off from 30 seconds, doubling, to at most an hour.
 const FIRST_RETRY_SECONDS: i64 = 30;
 const MAX_RETRY_SECONDS: i64 = 3600;
 /// Messages whose payload is a secret (a link that opens a draft): emptied once sent.
 const SECRET_KINDS: &[&str] = &["breach_resume"];
 
-/// Sends every message that is due; returns how many were sent.
+/// A claimed message.
+struct Claimed {
+    id: String,
+    kind: String,
+    payload: String,
+    attempts: i64,
+}
+
+/// Sends every message that is due, a batch at a time until none is left; returns how many
+/// were sent.
 pub async fn deliver_due(database: &Database, mailer: &Mailer) -> Result<usize, sqlx::Error> {
+    let mut sent = 0;
+    loop {
+        let batch = claim(database).await?;
+        let full = batch.len() as i64 == BATCH;
+        sent += deliver(database, mailer, batch).await?;
+        if !full {
+            return Ok(sent);
+        }
+    }
+}
+
+/// Claims up to [`BATCH`] due messages by moving their next attempt into the future, in one
+/// statement: a message another worker claimed meanwhile is no longer due, so it is not taken.
+async fn claim(database: &Database) -> Result<Vec<Claimed>, sqlx::Error> {
     let now = Utc::now().timestamp();
-    let due = sqlx::query(&database.sql(
-        "SELECT id, kind, payload, attempts, next_attempt_at FROM outbox \
-         WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT 20",
+    let rows = sqlx::query(&database.sql(
+        "UPDATE outbox SET next_attempt_at = $1 \
+         WHERE sent_at IS NULL AND next_attempt_at <= $2 AND id IN (\
+           SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $3 \
+           ORDER BY next_attempt_at LIMIT $4) \
+         RETURNING id, kind, payload, attempts",
     ))
+    .bind(now + CLAIM_SECONDS)
     .bind(now)
+    .bind(now)
+    .bind(BATCH)
     .fetch_all(&database.pool)
     .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Claimed {
+                id: row.try_get("id")?,
+                kind: row.try_get("kind")?,
+                payload: row.try_get("payload")?,
+                attempts: row.try_get("attempts")?,
+            })
+        })
+        .collect()
+}
+
+/// Sends a claimed batch side by side, then records every result in one transaction.
+async fn deliver(
+    database: &Database,
+    mailer: &Mailer,
+    batch: Vec<Claimed>,
+) -> Result<usize, sqlx::Error> {
+    use futures_util::StreamExt;
+    if batch.is_empty() {
+        return Ok(0);
+    }
+    let results: Vec<(Claimed, Result<(), String>)> = futures_util::stream::iter(batch)
+        .map(|message| async move {
+            let result = send(mailer, &message.kind, &message.payload).await;
+            (message, result)
+        })
+        .buffer_unordered(SENDING_AT_ONCE)
+        .collect()
+        .await;
+    let now = Utc::now().timestamp();
     let mut sent = 0;
-    for row in due {
-        let id: String = row.try_get("id")?;
-        let attempts: i64 = row.try_get("attempts")?;
-        let planned: i64 = row.try_get("next_attempt_at")?;
-        let claimed = sqlx::query(&database.sql(
-            "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3 AND sent_at IS NULL",
-        ))
-        .bind(now + CLAIM_SECONDS)
-        .bind(&id)
-        .bind(planned)
-        .execute(&database.pool)
-        .await?;
-        if claimed.rows_affected() != 1 {
-            continue; // another worker has it
-        }
-        let kind: String = row.try_get("kind")?;
-        let payload: String = row.try_get("payload")?;
-        match send(mailer, &kind, &payload).await {
+    let mut tx = database.pool.begin().await?;
+    for (message, result) in results {
+        match result {
             Ok(()) => {
                 // A sent resume link is not kept: it would open the draft.
-                let sql = if SECRET_KINDS.contains(&kind.as_str()) {
+                let sql = if SECRET_KINDS.contains(&message.kind.as_str()) {
                     "UPDATE outbox SET sent_at = $1, attempts = $2, last_error = NULL, payload = '{}' WHERE id = $3"
                 } else {
                     "UPDATE outbox SET sent_at = $1, attempts = $2, last_error = NULL WHERE id = $3"
                 };
                 sqlx::query(&database.sql(sql))
-                    .bind(Utc::now().timestamp())
-                    .bind(attempts + 1)
-                    .bind(&id)
-                    .execute(&database.pool)
+                    .bind(now)
+                    .bind(message.attempts + 1)
+                    .bind(&message.id)
+                    .execute(&mut *tx)
                     .await?;
                 sent += 1;
             }
             Err(error) => {
-                let wait = (FIRST_RETRY_SECONDS << attempts.clamp(0, 12)).min(MAX_RETRY_SECONDS);
-                tracing::warn!(message = %id, attempts = attempts + 1, "sending failed; will retry");
+                let wait =
+                    (FIRST_RETRY_SECONDS << message.attempts.clamp(0, 12)).min(MAX_RETRY_SECONDS);
+                tracing::warn!(message = %message.id, attempts = message.attempts + 1, "sending failed; will retry");
                 sqlx::query(&database.sql(
                     "UPDATE outbox SET attempts = $1, next_attempt_at = $2, last_error = $3 WHERE id = $4",
                 ))
-                .bind(attempts + 1)
-                .bind(Utc::now().timestamp() + wait)
+                .bind(message.attempts + 1)
+                .bind(now + wait)
                 .bind(error)
-                .bind(&id)
-                .execute(&database.pool)
+                .bind(&message.id)
+                .execute(&mut *tx)
                 .await?;
             }
         }
     }
+    tx.commit().await?;
     Ok(sent)
 }
 

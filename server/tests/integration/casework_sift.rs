@@ -320,11 +320,16 @@ async fn a_refused_forms_page_shows_its_problems_and_is_audited_once_per_view() 
             before + 1,
             "attempt {attempt}"
         );
-        // Seen once: the next view has no problems.
+        // Reading the page takes nothing: a reload shows the problems again, audited again.
         let (_, html) = page(&portal, &advice, &sift_page).await;
         assert!(
-            !html.contains("href=\"#queue\""),
+            html.contains("<a href=\"#queue\">Choose a work queue</a>"),
             "attempt {attempt}: {html}"
+        );
+        assert_eq!(
+            audits(&portal, &reference, "view").await,
+            before + 2,
+            "attempt {attempt}"
         );
     }
 }

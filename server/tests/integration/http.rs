@@ -200,9 +200,25 @@ async fn an_invalid_answer_comes_back_with_its_message_and_what_was_typed() {
     assert!(page.contains(r##"href="#incident-on-day""##));
     assert!(page.contains("The date must be today or in the past"));
     assert!(page.contains(r#"value="3""#));
-    // Shown once: a reload shows the question afresh.
+    // Reading the page takes nothing: a reload shows the same problem.
     let (_, again) = portal.page("/concern/incident-on").await;
-    assert!(!again.contains("There is a problem"));
+    assert!(again.contains("The date must be today or in the past"));
+    // An accepted answer ends it: back on the page, the question is fresh.
+    let next = portal
+        .answer(&[
+            ("step", "incident-on"),
+            ("day", "1"),
+            ("month", "3"),
+            ("year", "2026"),
+        ])
+        .await;
+    assert_ne!(next, "/concern/incident-on");
+    let (_, fresh) = portal.page("/concern/incident-on").await;
+    assert!(!fresh.contains("There is a problem"), "{fresh}");
+    assert!(
+        fresh.contains(r#"value="1""#),
+        "the accepted answer: {fresh}"
+    );
 }
 
 #[tokio::test]
@@ -275,4 +291,42 @@ async fn the_health_check_touches_the_database_and_oversized_bodies_are_refused(
     );
     let (status, _) = portal.readiness(&huge).await;
     assert_eq!(status, 413);
+}
+
+/// A form post from a client that asks for anything (`Accept: */*`, as curl does) or says
+/// nothing is answered with a real redirect, as a browser's plain post is; only Leptos's own
+/// client (asking for JSON) gets its redirect header instead.
+#[tokio::test]
+async fn a_form_post_is_redirected_whatever_the_client_accepts() {
+    let portal = spawn_portal(date(2026, 3, 2)).await;
+    let url = format!("{}/api/concern/answer", portal.url);
+    for accept in [Some("*/*"), None, Some("text/html")] {
+        let mut request = portal
+            .client
+            .post(&url)
+            .header("origin", &portal.url)
+            .form(&[("step", "about"), ("value", "foi")]);
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        let response = request.send().await.unwrap();
+        assert!(
+            matches!(response.status().as_u16(), 302 | 303),
+            "{accept:?}: {}",
+            response.status()
+        );
+        let next = location(&response);
+        assert!(next.starts_with("/concern/"), "{accept:?}: {next}");
+    }
+    let enhanced = portal
+        .client
+        .post(&url)
+        .header("origin", &portal.url)
+        .header("accept", "application/json")
+        .form(&[("step", "about"), ("value", "foi")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(enhanced.status().as_u16(), 200);
+    assert!(enhanced.headers().contains_key("serverfnredirect"));
 }

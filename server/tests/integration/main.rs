@@ -20,6 +20,8 @@ mod nuisance_api;
 mod nuisance_intel;
 mod nuisance_journey;
 mod nuisance_store;
+mod read_only;
 mod staff;
+mod stall;
 mod submission;
 mod support;

@@ -61,6 +61,9 @@ pub struct BreachDraft {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RefusedPart {
+    /// The key the refusing post sent back in the `refused` cookie: shown only to a request
+    /// that names it.
+    pub key: String,
     pub part: String,
     pub form: Value,
     pub errors: Vec<(String, String)>,

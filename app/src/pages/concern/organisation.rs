@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use super::wording::error_text;
 use super::ChangeMarker;
@@ -11,32 +10,16 @@ use crate::components::{BackLink, ErrorSummary, Layout, Radios};
 use crate::domain::assistant::Step;
 use crate::i18n::{fill, t};
 use crate::server_fns::concern::{AnswerQuestion, JourneyView};
-use crate::server_fns::handover::search_organisations;
+use crate::server_fns::handover::OrganisationSearch;
 
 #[component]
 pub fn OrganisationMatch(
     view: JourneyView,
+    matches: OrganisationSearch,
     changing: bool,
     back: String,
     action: ServerAction<AnswerQuestion>,
 ) -> impl IntoView {
-    let query = use_query_map();
-    let given = view
-        .answers
-        .text(Step::Organisation)
-        .unwrap_or_default()
-        .to_owned();
-    let searched = {
-        let given = given.clone();
-        move || {
-            query
-                .read()
-                .get("q")
-                .filter(|q| !q.trim().is_empty())
-                .unwrap_or_else(|| given.clone())
-        }
-    };
-    let found = Resource::new(searched.clone(), search_organisations);
     let step = Step::OrganisationMatch;
     let error = view
         .flash
@@ -52,8 +35,26 @@ pub fn OrganisationMatch(
         .iter()
         .map(|e| (step.slug().to_owned(), e.clone()))
         .collect();
-    let search_value = searched();
-    let searched_for_view = searched.clone();
+    let OrganisationSearch { searched, choices } = matches;
+    let hint = if choices.is_empty() {
+        fill(
+            &t("q.organisation-match.hint.none"),
+            &[("query", &searched)],
+        )
+    } else {
+        fill(&t("q.organisation-match.hint"), &[("query", &searched)])
+    };
+    let mut options: Vec<(String, String)> = choices
+        .into_iter()
+        .map(|choice| {
+            let label = match choice.matched {
+                Some(alias) => format!("{} ({alias})", choice.name),
+                None => choice.name,
+            };
+            (choice.id, label)
+        })
+        .collect();
+    options.push(("none".to_owned(), t("q.organisation-match.opt.none")));
     view! {
         <Title text=page_title/>
         <Layout>
@@ -61,51 +62,18 @@ pub fn OrganisationMatch(
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors=summary/>
-                    // While the matches load (after a search, with JavaScript) the question stays.
-                    <Suspense fallback=|| view! {
-                        <h1 class="govuk-heading-l">{t("q.organisation-match.title")}</h1>
-                        <p class="govuk-body">{t("common.loading")}</p>
-                    }>
-                        {move || {
-                            let error = error.clone();
-                            let selected = selected.clone();
-                            let title = title.clone();
-                            let searched = searched_for_view();
-                            Suspend::new(async move {
-                                let matches = found.await.unwrap_or_default();
-                                let hint = if matches.is_empty() {
-                                    fill(&t("q.organisation-match.hint.none"), &[("query", &searched)])
-                                } else {
-                                    fill(&t("q.organisation-match.hint"), &[("query", &searched)])
-                                };
-                                let mut options: Vec<(String, String)> = matches
-                                    .into_iter()
-                                    .map(|choice| {
-                                        let label = match choice.matched {
-                                            Some(alias) => format!("{} ({alias})", choice.name),
-                                            None => choice.name,
-                                        };
-                                        (choice.id, label)
-                                    })
-                                    .collect();
-                                options.push(("none".to_owned(), t("q.organisation-match.opt.none")));
-                                view! {
-                                    <ActionForm action=action attr:novalidate="true">
-                                        <input type="hidden" name="step" value=step.slug()/>
-                                        <ChangeMarker changing/>
-                                        <Radios id=step.slug().to_owned() heading=title hint=Some(hint) options selected error/>
-                                        <button type="submit" class="govuk-button">{t("common.continue")}</button>
-                                    </ActionForm>
-                                }
-                            })
-                        }}
-                    </Suspense>
+                    <ActionForm action=action attr:novalidate="true">
+                        <input type="hidden" name="step" value=step.slug()/>
+                        <ChangeMarker changing/>
+                        <Radios id=step.slug().to_owned() heading=title hint=Some(hint) options selected error/>
+                        <button type="submit" class="govuk-button">{t("common.continue")}</button>
+                    </ActionForm>
                     <form method="get" action="/concern/organisation-match" class="app-search">
                         <ChangeMarker changing/>
                         <div class="govuk-form-group">
                             <label class="govuk-label govuk-label--s" for="q">{t("q.organisation-match.search")}</label>
                             <input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search"
-                                value=search_value autocomplete="organization" spellcheck="false"/>
+                                value=searched autocomplete="organization" spellcheck="false"/>
                         </div>
                         <button type="submit" class="govuk-button govuk-button--secondary">{t("q.organisation-match.search_button")}</button>
                     </form>

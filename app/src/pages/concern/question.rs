@@ -20,6 +20,7 @@ use crate::domain::assistant::{
 use crate::i18n::t;
 use crate::pages::not_found::NotFound;
 use crate::server_fns::concern::{load_journey, AnswerQuestion, JourneyView};
+use crate::server_fns::handover::{organisation_matches, OrganisationSearch};
 
 #[component]
 pub fn QuestionPage() -> impl IntoView {
@@ -39,15 +40,28 @@ pub fn QuestionPage() -> impl IntoView {
         move || (slug(), action.version().get(), handover_actions.version()),
         |_| load_journey(),
     );
+    // The organisation match page's search, made here with the journey's resource (never inside
+    // the Suspense, where every walk would make a new one) and read in the same Suspense.
+    let matches = Resource::new(
+        move || (slug() == Step::OrganisationMatch.slug()).then(|| query.read().get("q")),
+        |asked| async move {
+            match asked {
+                Some(query) => organisation_matches(query).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
             {move || Suspend::new(async move {
                 let Some(step) = Step::from_slug(&slug()) else {
                     return view! { <NotFound/> }.into_any();
                 };
-                match journey.await {
-                    Ok(view) => question(step, view, changing(), action).into_any(),
-                    Err(_) => view! { <ServiceProblem/> }.into_any(),
+                match (journey.await, matches.await) {
+                    (Ok(view), Ok(matches)) => {
+                        question(step, view, matches, changing(), action).into_any()
+                    }
+                    _ => view! { <ServiceProblem/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -69,6 +83,7 @@ pub fn ServiceProblem() -> impl IntoView {
 fn question(
     step: Step,
     view: JourneyView,
+    matches: Option<OrganisationSearch>,
     changing: bool,
     action: ServerAction<AnswerQuestion>,
 ) -> impl IntoView {
@@ -108,8 +123,9 @@ fn question(
         };
         match step {
             Step::OrganisationMatch => {
-                return view! { <OrganisationMatch view=view.clone() changing back action/> }
-                    .into_any()
+                let matches = matches.unwrap_or_default();
+                return view! { <OrganisationMatch view=view.clone() matches changing back action/> }
+                    .into_any();
             }
             Step::Timeline => {
                 return view! { <TimelinePage view=view.clone() changing back/> }.into_any()

@@ -31,7 +31,8 @@ pub struct BreachView {
     pub settings: BreachSettings,
 }
 
-/// The draft for a report page. Its refused answers are shown once, then forgotten.
+/// The draft for a report page, with the part refused on it when this request asks for it
+/// ([`refused`](crate::server_fns::refused)). Reading it changes nothing.
 #[server(prefix = "/report-breach/api", endpoint = "report")]
 pub async fn load_breach_report() -> Result<BreachView, ServerFnError> {
     use crate::domain::breach::reporting_clock;
@@ -51,18 +52,8 @@ pub async fn load_breach_report() -> Result<BreachView, ServerFnError> {
             .map_err(|error| ServerFnError::new(error.to_string()))?;
         if let Some(value) = stored {
             let mut loaded: BreachDraft = serde_json::from_value(value).unwrap_or_default();
-            if loaded.refused.is_some() {
-                let mut kept = loaded.clone();
-                kept.refused = None;
-                let expires = now.timestamp() + settings.draft_seconds();
-                let value = serde_json::to_value(&kept)
-                    .map_err(|error| ServerFnError::new(error.to_string()))?;
-                services
-                    .breach
-                    .save_draft(id, &value, now.timestamp(), expires)
-                    .await
-                    .map_err(|error| ServerFnError::new(error.to_string()))?;
-            }
+            loaded.refused =
+                crate::server_fns::refused::shown(loaded.refused.take(), |refused| &refused.key);
             // The key stays on the server: the page has no use for it.
             loaded.idempotency_key.clear();
             draft = Some(loaded);

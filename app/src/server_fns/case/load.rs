@@ -29,7 +29,7 @@ pub(super) async fn case_page(
     use crate::domain::case::Reference;
     use crate::domain::staff::Role;
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(area)?;
     let reference = Reference::parse(reference).map_err(|_| StaffError::NotFound)?;
@@ -49,7 +49,7 @@ pub(super) async fn case_page(
         manager: me.has_any(&[Role::TeamManager]),
         enforcement: me.has_any(&[Role::Enforcement]),
     };
-    let flash = take_flash(&current.session_id, &format!("case:{}", reference)).await?;
+    let flash = kept_form(&current.session_id, &format!("case:{}", reference)).await?;
     let sign_off = services.cases.sign_off(&me.id).await.map_err(store)?;
     Ok(CasePageView {
         today: services.clock.today(),
@@ -132,14 +132,14 @@ pub async fn load_correction(reference: String) -> Result<CasePageView, StaffErr
 #[server(prefix = "/staff/api/cases", endpoint = "simple-page")]
 pub async fn load_simple(form: String) -> Result<SimplePageView, StaffError> {
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(super::AREA)?;
     let form = match form.as_str() {
         "close-several" => "close-several",
         _ => "find",
     };
-    let flash = take_flash(&current.session_id, form).await?;
+    let flash = kept_form(&current.session_id, form).await?;
     Ok(SimplePageView {
         me: current.member,
         flash,
@@ -151,11 +151,11 @@ pub async fn load_simple(form: String) -> Result<SimplePageView, StaffError> {
 pub async fn load_correspondence() -> Result<CorrespondenceView, StaffError> {
     use super::{services, store};
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(super::SIFT_AREA)?;
     let messages = services()?.cases.unattached().await.map_err(store)?;
-    let flash = take_flash(&current.session_id, "correspondence").await?;
+    let flash = kept_form(&current.session_id, "correspondence").await?;
     Ok(CorrespondenceView {
         me: current.member,
         messages,

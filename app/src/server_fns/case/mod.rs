@@ -49,6 +49,7 @@ fn flash(
     errors: Vec<(String, String)>,
 ) -> crate::server_fns::staff::FormFlash {
     crate::server_fns::staff::FormFlash {
+        key: String::new(),
         form: form.to_owned(),
         values: values
             .iter()

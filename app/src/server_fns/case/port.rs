@@ -99,12 +99,12 @@ pub struct CloseSeveral {
 #[async_trait::async_trait]
 pub trait CaseWork: Send + Sync {
     /// The case with this reference as `staff` may see it (None: no such case, or a staff case
-    /// they are not named on), recording the view in the audit.
+    /// they are not named on). Reading it writes nothing: [`view_case`] notes the view for the
+    /// audit.
     async fn workspace(
         &self,
         reference: &str,
         staff: &StaffMember,
-        what: &str,
     ) -> Result<Option<CaseWorkspace>, StoreError>;
 
     /// Makes one change, in one transaction with its event and audit row.
@@ -136,17 +136,47 @@ pub trait CaseWork: Send + Sync {
     ) -> Result<bool, StoreError>;
 }
 
-/// The case as `staff` may see it, read (and its view audited) once per request however often the
-/// page's renderer asks ([`once_per_request`](crate::server_fns::request_memo::once_per_request)).
+/// The case views of one request, as (reference, what was viewed). The layer that checks staff
+/// access (`server::auth::guard`) puts one in each staff request and writes what it holds to
+/// the case audit once, when the response has been sent: a page's render only notes them, so
+/// rendering writes nothing however often it runs.
+#[derive(Clone, Default, Debug)]
+pub struct CaseViews(
+    std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<(String, String)>>>,
+);
+
+impl CaseViews {
+    /// Notes a view (twice is once).
+    pub fn note(&self, reference: &str, what: &str) {
+        if let Ok(mut views) = self.0.lock() {
+            views.insert((reference.to_owned(), what.to_owned()));
+        }
+    }
+
+    /// The views noted so far, forgotten here.
+    pub fn take(&self) -> Vec<(String, String)> {
+        self.0
+            .lock()
+            .map(|mut views| std::mem::take(&mut *views).into_iter().collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The case as `staff` may see it, its view noted for the audit ([`CaseViews`]).
 pub async fn view_case(
     cases: &dyn CaseWork,
     reference: &str,
     staff: &StaffMember,
     what: &str,
 ) -> Result<Option<CaseWorkspace>, StoreError> {
-    let key = format!("case {what} {reference} {}", staff.id);
-    crate::server_fns::request_memo::once_per_request(key, || {
-        cases.workspace(reference, staff, what)
-    })
-    .await
+    let workspace = cases.workspace(reference, staff).await?;
+    if let Some(workspace) = &workspace {
+        let views = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<CaseViews>().cloned());
+        match views {
+            Some(views) => views.note(&workspace.record.reference, what),
+            None => leptos::logging::error!("a case view outside a staff request: not audited"),
+        }
+    }
+    Ok(workspace)
 }

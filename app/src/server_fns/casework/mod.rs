@@ -110,6 +110,7 @@ async fn refuse(
     page: &str,
 ) -> Result<(), crate::server_fns::staff::StaffError> {
     let flash = crate::server_fns::staff::FormFlash {
+        key: String::new(),
         form: form.to_owned(),
         values: values
             .iter()

@@ -72,7 +72,7 @@ pub async fn load_queue(queue: String) -> Result<QueueView, StaffError> {
     use super::{services, store, with_clocks, QUEUES_AREA};
     use crate::domain::staff::Role;
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(QUEUES_AREA)?;
     let queue = named(&queue)?;
@@ -91,7 +91,7 @@ pub async fn load_queue(queue: String) -> Result<QueueView, StaffError> {
         .find(|count| count.queue == queue)
         .and_then(|count| count.lead);
     let leads = staff_with(&services, &[Role::CaseOfficer, Role::TeamManager]).await?;
-    let flash = take_flash(
+    let flash = kept_form(
         &current.session_id,
         &format!("queue:{}", super::queue_href(queue)),
     )
@@ -116,7 +116,7 @@ pub async fn load_allocation(
     use super::{canonical, services, workspace_clocks, QUEUES_AREA};
     use crate::domain::staff::Role;
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(QUEUES_AREA)?;
     let queue = named(&queue)?;
@@ -132,7 +132,7 @@ pub async fn load_allocation(
     .map_err(|error| StaffError::server("the case store", error))?
     .ok_or(StaffError::NotFound)?;
     let officers = staff_with(&services, &[Role::CaseOfficer]).await?;
-    let flash = take_flash(&current.session_id, &format!("allocate:{reference}")).await?;
+    let flash = kept_form(&current.session_id, &format!("allocate:{reference}")).await?;
     Ok(AllocationView {
         today: services.clock.today(),
         clocks: workspace_clocks(&services, &case),

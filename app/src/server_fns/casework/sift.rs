@@ -32,7 +32,7 @@ pub async fn load_sift_case(reference: String) -> Result<SiftCaseView, StaffErro
     use super::{canonical, services, workspace_clocks, SIFT_AREA};
     use crate::domain::case::route;
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(SIFT_AREA)?;
     let reference = canonical(&reference)?;
@@ -46,7 +46,7 @@ pub async fn load_sift_case(reference: String) -> Result<SiftCaseView, StaffErro
     .await
     .map_err(|error| StaffError::server("the case store", error))?
     .ok_or(StaffError::NotFound)?;
-    let flash = take_flash(&current.session_id, &format!("sift:{reference}")).await?;
+    let flash = kept_form(&current.session_id, &format!("sift:{reference}")).await?;
     Ok(SiftCaseView {
         today: services.clock.today(),
         clocks: workspace_clocks(&services, &case),

@@ -11,9 +11,9 @@ use crate::server_fns::staff::StaffError;
 #[server(prefix = "/staff/api/helpline", endpoint = "assist-page")]
 pub async fn load_assist() -> Result<AssistView, StaffError> {
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
     let current = require_access(super::AREA)?;
-    let flash = take_flash(&current.session_id, "assist").await?;
+    let flash = kept_form(&current.session_id, "assist").await?;
     Ok(AssistView {
         me: current.member,
         flash,
@@ -34,7 +34,7 @@ pub async fn start_assisted(consent: Option<String>) -> Result<(), StaffError> {
         return refuse(&current.session_id, "assist", &[], errors, &page).await;
     }
     let services = services()?;
-    let journey = Journey {
+    let mut journey = Journey {
         assisted: Some(AssistedDigital {
             adviser_id: current.member.id.clone(),
             consent_at: services.clock.now().format("%Y-%m-%d %H:%M").to_string(),
@@ -42,7 +42,7 @@ pub async fn start_assisted(consent: Option<String>) -> Result<(), StaffError> {
         }),
         ..Journey::default()
     };
-    crate::server_fns::session::save(&services, &journey)
+    crate::server_fns::session::save(&services, &mut journey)
         .await
         .map_err(|error| StaffError::server("starting the journey", error))?;
     leptos_axum::redirect("/concern/about");

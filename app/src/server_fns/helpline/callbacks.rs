@@ -14,7 +14,7 @@ pub const ATTEMPT_RESULTS: &[&str] = &["spoke", "no_answer", "voicemail"];
 pub async fn load_callbacks() -> Result<CallbacksView, StaffError> {
     use super::{services, store};
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(super::CALLBACKS_AREA)?;
     let services = services()?;
@@ -23,7 +23,7 @@ pub async fn load_callbacks() -> Result<CallbacksView, StaffError> {
         .callbacks_for(&current.member)
         .await
         .map_err(store)?;
-    let flash = take_flash(&current.session_id, "callbacks").await?;
+    let flash = kept_form(&current.session_id, "callbacks").await?;
     Ok(CallbacksView {
         me: current.member,
         today: services.clock.today(),

@@ -17,7 +17,7 @@ pub async fn load_nfc(reference: String) -> Result<NfcView, StaffError> {
     use super::{services, store};
     use crate::domain::case::Reference;
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(super::NFC_AREA)?;
     let reference = Reference::parse(&reference).map_err(|_| StaffError::NotFound)?;
@@ -30,7 +30,7 @@ pub async fn load_nfc(reference: String) -> Result<NfcView, StaffError> {
     .await
     .map_err(store)?
     .ok_or(StaffError::NotFound)?;
-    let flash = take_flash(&current.session_id, &format!("nfc:{reference}")).await?;
+    let flash = kept_form(&current.session_id, &format!("nfc:{reference}")).await?;
     Ok(NfcView {
         me: current.member,
         reference: case.record.reference.clone(),

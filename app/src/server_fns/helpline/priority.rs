@@ -11,7 +11,7 @@ use crate::server_fns::staff::StaffError;
 pub async fn load_priority_requests() -> Result<PriorityRequestsView, StaffError> {
     use super::{services, store};
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(super::PRIORITY_AREA)?;
     let requests = services()?
@@ -19,7 +19,7 @@ pub async fn load_priority_requests() -> Result<PriorityRequestsView, StaffError
         .priority_requests_for(&current.member)
         .await
         .map_err(store)?;
-    let flash = take_flash(&current.session_id, "priority").await?;
+    let flash = kept_form(&current.session_id, "priority").await?;
     Ok(PriorityRequestsView {
         me: current.member,
         requests,

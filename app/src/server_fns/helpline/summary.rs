@@ -14,7 +14,7 @@ pub async fn load_summary(reference: String) -> Result<SummaryView, StaffError> 
     use crate::domain::case::Reference;
     use crate::domain::helpline::plan_callback;
     use crate::server_fns::staff::require_access;
-    use crate::server_fns::staff::users::take_flash;
+    use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(super::AREA)?;
     let reference = Reference::parse(&reference).map_err(|_| StaffError::NotFound)?;
@@ -46,7 +46,7 @@ pub async fn load_summary(reference: String) -> Result<SummaryView, StaffError> 
         )
         .map_err(|problem| problem.key().to_owned())
     };
-    let flash = take_flash(&current.session_id, &form_name(reference.as_str())).await?;
+    let flash = kept_form(&current.session_id, &form_name(reference.as_str())).await?;
     let record = &case.record;
     Ok(SummaryView {
         today,

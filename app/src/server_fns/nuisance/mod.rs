@@ -52,16 +52,14 @@ pub fn facts(form: &IncidentForm) -> TriageFacts {
     )
 }
 
-/// The journey for a page. The flash is shown once, then forgotten.
+/// The journey for a page, with the page refused when this request asks for it
+/// ([`refused`](super::refused)).
 #[server(prefix = "/api/nuisance", endpoint = "journey")]
 pub async fn load_nuisance() -> Result<NuisanceView, ServerFnError> {
     let services = session::services()?;
-    let (journey, flash) = session::load_taking_flash(&services, "nuisance", |journey| {
-        journey.nuisance.flash.take()
-    })
-    .await?;
+    let journey = session::load(&services).await?;
     let mut state = journey.nuisance;
-    state.flash = flash;
+    state.flash = super::refused::shown(state.flash.take(), |flash| &flash.key);
     // The key stays on the server: the page has no use for it.
     state.idempotency_key = None;
     let directory = &services.directory;
@@ -188,7 +186,7 @@ mod answer_fn {
             &services.nuisance_settings,
         );
         ensure_key(&mut journey.nuisance)?;
-        session::save(&services, &journey).await?;
+        session::save(&services, &mut journey).await?;
         leptos_axum::redirect(&target);
         Ok(())
     }

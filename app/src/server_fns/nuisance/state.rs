@@ -46,6 +46,9 @@ pub struct SentCount {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PageFlash {
+    /// The key the refusing post sent back in the `refused` cookie
+    /// (`server_fns::refused`): shown only to a request that names it.
+    pub key: String,
     /// The page's slug.
     pub page: String,
     /// Which saved call or message was being changed, if any.

@@ -16,7 +16,7 @@ pub async fn remove_incident(index: usize) -> Result<(), ServerFnError> {
     let state = &mut journey.nuisance;
     if index < state.incidents.len() {
         state.incidents.remove(index);
-        session::save(&services, &journey).await?;
+        session::save(&services, &mut journey).await?;
     }
     let target = if journey.nuisance.incidents.is_empty() {
         Page::Channel.href()
@@ -49,14 +49,14 @@ pub async fn submit_report() -> Result<(), ServerFnError> {
         Ok(report) => report,
         Err(errors) => {
             let target = back_to_first_problem(state, &errors);
-            session::save(&services, &journey).await?;
+            session::save(&services, &mut journey).await?;
             leptos_axum::redirect(&target);
             return Ok(());
         }
     };
     if state.idempotency_key.is_none() {
         ensure_key(state)?;
-        session::save(&services, &journey).await?;
+        session::save(&services, &mut journey).await?;
     }
     let advice = advice(&report);
     let submission = NuisanceSubmission {
@@ -74,7 +74,7 @@ pub async fn submit_report() -> Result<(), ServerFnError> {
             state.idempotency_key = None;
             state.reporter_done = false;
             state.flash = None;
-            session::save(&services, &journey).await?;
+            session::save(&services, &mut journey).await?;
             leptos_axum::redirect(&Page::Confirmation.href());
         }
         Err(error) => {

@@ -8,6 +8,10 @@ use crate::domain::staff::StaffMember;
 /// was typed (never a password) and the message key of each field's problem.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormFlash {
+    /// The key the refusing post sent back in the `refused` cookie
+    /// (`server_fns::refused`): shown only to a request that names it.
+    #[serde(default)]
+    pub key: String,
     /// Which form: `add`, or `edit:<id>`.
     pub form: String,
     pub values: Vec<(String, String)>,

@@ -75,12 +75,12 @@ pub trait StaffAccounts: Send + Sync {
     async fn create(&self, new: NewStaff) -> Result<StaffMember, StaffChangeError>;
     /// Changes an account; deactivating it ends its sessions.
     async fn update(&self, id: &str, changes: StaffChanges) -> Result<(), StaffChangeError>;
-    /// Keeps (or clears) a rejected form for the session's next page view.
+    /// Keeps (or clears) a refused form for the page it came from.
     async fn set_flash(
         &self,
         session_id: &str,
         flash: Option<&FormFlash>,
     ) -> Result<(), StoreError>;
-    /// The kept form, removed as it is read.
-    async fn take_flash(&self, session_id: &str) -> Result<Option<FormFlash>, StoreError>;
+    /// The kept form, left in place (the next refusal replaces it).
+    async fn flash(&self, session_id: &str) -> Result<Option<FormFlash>, StoreError>;
 }

@@ -37,7 +37,7 @@ pub async fn list_staff() -> Result<StaffListView, StaffError> {
 #[server(prefix = "/staff/api/users", endpoint = "new-view")]
 pub async fn load_new_staff() -> Result<NewStaffView, StaffError> {
     let current = require_access(AREA)?;
-    let flash = take_flash(&current.session_id, "add").await?;
+    let flash = kept_form(&current.session_id, "add").await?;
     Ok(NewStaffView {
         me: current.member,
         flash,
@@ -63,7 +63,7 @@ pub async fn load_edit_staff(id: String) -> Result<EditStaffView, StaffError> {
         .filter(|other| other.id != id && other.active)
         .map(|other| (other.id.clone(), other.name.clone()))
         .collect();
-    let flash = take_flash(&current.session_id, &format!("edit:{id}")).await?;
+    let flash = kept_form(&current.session_id, &format!("edit:{id}")).await?;
     Ok(EditStaffView {
         me: current.member,
         member,
@@ -73,28 +73,29 @@ pub async fn load_edit_staff(id: String) -> Result<EditStaffView, StaffError> {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) async fn take_flash(
+pub(crate) async fn kept_form(
     session_id: &str,
     form: &str,
 ) -> Result<Option<FormFlash>, StaffError> {
-    // Taken once per request: a second take in the same render would find it gone.
-    let staff = services()?.staff;
-    let flash = crate::server_fns::request_memo::once_per_request(
-        format!("staff form {session_id}"),
-        || staff.take_flash(session_id),
-    )
-    .await
-    .map_err(|error| StaffError::server("reading the form", error))?;
-    Ok(flash.filter(|flash| flash.form == form))
+    let flash = services()?
+        .staff
+        .flash(session_id)
+        .await
+        .map_err(|error| StaffError::server("reading the form", error))?;
+    Ok(crate::server_fns::refused::shown(flash, |flash| &flash.key)
+        .filter(|flash| flash.form == form))
 }
 
-/// Keeps the refused form for the page and sends the person back to it.
+/// Keeps the refused form for the page and sends the person back to it
+/// ([`refused`](crate::server_fns::refused)).
 #[cfg(feature = "ssr")]
 pub(crate) async fn refuse(
     session_id: &str,
-    flash: FormFlash,
+    mut flash: FormFlash,
     back: &str,
 ) -> Result<(), StaffError> {
+    flash.key = crate::server_fns::refused::keep()
+        .map_err(|error| StaffError::server("keeping the form", error))?;
     services()?
         .staff
         .set_flash(session_id, Some(&flash))
@@ -130,6 +131,7 @@ pub async fn create_staff(
     let codes = roles.unwrap_or_default();
     let roles = roles_from(&codes);
     let mut flash = FormFlash {
+        key: String::new(),
         form: "add".to_owned(),
         values: vec![
             ("name".to_owned(), name.clone()),
@@ -216,6 +218,7 @@ pub async fn update_staff(
     );
     let active = status.as_deref() != Some("deactivated");
     let mut flash = FormFlash {
+        key: String::new(),
         form: format!("edit:{id}"),
         values: vec![
             ("manager".to_owned(), manager.clone().unwrap_or_default()),

@@ -70,17 +70,26 @@ impl Database {
         Ok(())
     }
 
-    /// Records a view of the case by `staff_id` (its own transaction).
+    /// Records a view by `staff_id` of the case with this reference (none if there is no such
+    /// case).
     pub async fn audit_view(
         &self,
-        case_id: &str,
+        reference: &str,
         staff_id: &str,
         what: &str,
     ) -> Result<(), CaseStoreError> {
-        let mut tx = self.pool.begin().await?;
-        self.insert_audit(&mut tx, case_id, staff_id, AuditAction::View, what)
-            .await?;
-        tx.commit().await?;
+        sqlx::query(&self.sql(
+            "INSERT INTO case_audit (id, case_id, staff_id, at, action, what) \
+             SELECT $1, id, $2, $3, $4, $5 FROM cases WHERE reference = $6",
+        ))
+        .bind(new_id()?)
+        .bind(staff_id)
+        .bind(Utc::now().timestamp_millis())
+        .bind(AuditAction::View.code())
+        .bind(what)
+        .bind(reference)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

@@ -90,7 +90,7 @@ impl Database {
         Ok(done.rows_affected())
     }
 
-    /// Keeps (or clears) a form for the session's next page view.
+    /// Keeps (or clears) a refused form for the page it came from.
     pub async fn set_staff_flash(&self, id: &str, flash: Option<&str>) -> Result<(), sqlx::Error> {
         sqlx::query(&self.sql("UPDATE staff_sessions SET flash = $1 WHERE id = $2"))
             .bind(flash)
@@ -98,15 +98,6 @@ impl Database {
             .execute(&self.pool)
             .await
             .map(|_| ())
-    }
-
-    /// The kept form, cleared as it is read.
-    pub async fn take_staff_flash(&self, id: &str) -> Result<Option<String>, sqlx::Error> {
-        let flash = self.staff_flash(id).await?;
-        if let Some(kept) = &flash {
-            self.clear_staff_flash(id, kept).await?;
-        }
-        Ok(flash)
     }
 
     /// The kept form, left in place.
@@ -119,18 +110,5 @@ impl Database {
             Some(row) => row.try_get("flash"),
             None => Ok(None),
         }
-    }
-
-    /// Clears the kept form if it is still `read`: a form another refusal has kept since then
-    /// stays for its page.
-    pub async fn clear_staff_flash(&self, id: &str, read: &str) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            &self.sql("UPDATE staff_sessions SET flash = NULL WHERE id = $1 AND flash = $2"),
-        )
-        .bind(id)
-        .bind(read)
-        .execute(&self.pool)
-        .await
-        .map(|_| ())
     }
 }

@@ -13,7 +13,8 @@ use axum::{Extension, Form};
 use serde_json::json;
 
 use super::{
-    create, current, field, new_key, problem, save, see_other, see_other_with_draft, Pairs,
+    create, current, field, keep_refused, new_key, problem, save, see_other, see_other_with_draft,
+    with_cookie, Pairs,
 };
 
 pub const FOLLOW_UP: &str = "/report-breach/follow-up";
@@ -51,13 +52,17 @@ async fn refuse(
         part: "follow-up".to_owned(),
         form,
         errors,
+        ..RefusedPart::default()
     };
     match current(services, headers).await {
         Err(response) => response,
         Ok(Some((id, mut draft))) => {
-            draft.refused = Some(refused);
+            let cookie = match keep_refused(services, &mut draft, refused) {
+                Ok(cookie) => cookie,
+                Err(response) => return *response,
+            };
             match save(services, &id, &draft).await {
-                Ok(()) => see_other(FOLLOW_UP),
+                Ok(()) => with_cookie(see_other(FOLLOW_UP), cookie),
                 Err(response) => response,
             }
         }
@@ -67,9 +72,12 @@ async fn refuse(
                 Err(response) => return *response,
             };
             let mut draft = BreachDraft::new(Default::default(), key);
-            draft.refused = Some(refused);
+            let cookie = match keep_refused(services, &mut draft, refused) {
+                Ok(cookie) => cookie,
+                Err(response) => return *response,
+            };
             match create(services, draft).await {
-                Ok(id) => see_other_with_draft(services, &id, FOLLOW_UP),
+                Ok(id) => with_cookie(see_other_with_draft(services, &id, FOLLOW_UP), cookie),
                 Err(response) => response,
             }
         }

@@ -14,7 +14,7 @@ pub use record::record;
 pub use report::{part, send, start};
 pub use resume::{resume, save_link};
 
-use app::domain::breach::BreachDraft;
+use app::domain::breach::{BreachDraft, RefusedPart};
 use app::ports::Services;
 use app::server_fns::breach::DRAFT_COOKIE;
 use app::server_fns::session::cookie_value;
@@ -81,6 +81,27 @@ pub fn see_other_with_draft(services: &Services, id: &str, location: &str) -> Re
     if let Some((name, value)) = draft_cookie(services, id) {
         response.headers_mut().append(name, value);
     }
+    response
+}
+
+/// Puts a refused part on the draft under a fresh key, and gives the cookie that names it for the
+/// redirect back to the part (`app::server_fns::refused`: the page shows it, never takes it).
+pub fn keep_refused(
+    services: &Services,
+    draft: &mut BreachDraft,
+    refused: RefusedPart,
+) -> Result<HeaderValue, Box<Response>> {
+    use app::server_fns::refused::{cookie, fresh_key};
+    let key = fresh_key().map_err(|error| Box::new(problem("a key for a refused part", error)))?;
+    let value = HeaderValue::from_str(&cookie(&key, services.secure_cookies))
+        .map_err(|error| Box::new(problem("the refused cookie", error)))?;
+    draft.refused = Some(RefusedPart { key, ..refused });
+    Ok(value)
+}
+
+/// `response` with a cookie added.
+pub fn with_cookie(mut response: Response, cookie: HeaderValue) -> Response {
+    response.headers_mut().append(header::SET_COOKIE, cookie);
     response
 }
 

@@ -12,8 +12,8 @@ use axum::response::Response;
 use axum::{Extension, Form};
 
 use super::{
-    create, current, new_key, now_seconds, problem, save, save_until, see_other,
-    see_other_with_draft, unsent, Pairs, CHECK, SENT, TASKS,
+    create, current, keep_refused, new_key, now_seconds, problem, save, save_until, see_other,
+    see_other_with_draft, unsent, with_cookie, Pairs, CHECK, SENT, TASKS,
 };
 
 /// `POST /report-breach/report`: starts a report with the self-assessment's answers (hidden
@@ -90,6 +90,7 @@ pub async fn part(
             .any(|(key, value)| key == "change" && value == "true");
     let posted = posted_json(&draft.form_json(part), &pairs);
     let now = services.clock.now().naive_local();
+    let mut refused_cookie = None;
     let next = match draft.accept(part, &posted, now, &services.breach_settings) {
         Ok(()) => {
             draft.refused = None;
@@ -100,19 +101,27 @@ pub async fn part(
             }
         }
         Err(errors) => {
-            draft.refused = Some(RefusedPart {
+            let refused = RefusedPart {
                 part: part.code().to_owned(),
                 form: posted,
                 errors: errors
                     .iter()
                     .map(|(field, key)| (field.to_owned(), key.to_owned()))
                     .collect(),
-            });
+                ..RefusedPart::default()
+            };
+            match keep_refused(&services, &mut draft, refused) {
+                Ok(cookie) => refused_cookie = Some(cookie),
+                Err(response) => return *response,
+            }
             part_href(part, change)
         }
     };
     match save(&services, &id, &draft).await {
-        Ok(()) => see_other(&next),
+        Ok(()) => match refused_cookie {
+            Some(cookie) => with_cookie(see_other(&next), cookie),
+            None => see_other(&next),
+        },
         Err(response) => response,
     }
 }
@@ -130,16 +139,21 @@ pub async fn send(Extension(services): Extension<Services>, headers: HeaderMap) 
     match draft.ready_to_send(now.naive_local(), settings) {
         Err(NotReady::Missing(_)) => return see_other(&format!("{TASKS}?incomplete=true")),
         Err(NotReady::Recheck(part, errors)) => {
-            draft.refused = Some(RefusedPart {
+            let refused = RefusedPart {
                 part: part.code().to_owned(),
                 form: draft.form_json(part),
                 errors: errors
                     .iter()
                     .map(|(field, key)| (field.to_owned(), key.to_owned()))
                     .collect(),
-            });
+                ..RefusedPart::default()
+            };
+            let cookie = match keep_refused(&services, &mut draft, refused) {
+                Ok(cookie) => cookie,
+                Err(response) => return *response,
+            };
             return match save(&services, &id, &draft).await {
-                Ok(()) => see_other(&part_href(part, true)),
+                Ok(()) => with_cookie(see_other(&part_href(part, true)), cookie),
                 Err(response) => response,
             };
         }

@@ -14,8 +14,8 @@ use axum::{Extension, Form};
 use crate::auth::{random_token, sha256_hex};
 
 use super::{
-    expiry, field, now_seconds, problem, save, see_other, see_other_with_draft, unsent, Pairs,
-    PublicUrl, SAVE, SAVED, TASKS,
+    expiry, field, keep_refused, now_seconds, problem, save, see_other, see_other_with_draft,
+    unsent, with_cookie, Pairs, PublicUrl, SAVE, SAVED, TASKS,
 };
 
 /// The most characters of an email address.
@@ -49,13 +49,18 @@ pub async fn save_link(
         None
     };
     if let Some(key) = problem_key {
-        draft.refused = Some(RefusedPart {
+        let refused = RefusedPart {
             part: "save".to_owned(),
             form: serde_json::json!({ "email": email }),
             errors: vec![("email".to_owned(), key.to_owned())],
-        });
+            ..RefusedPart::default()
+        };
+        let cookie = match keep_refused(&services, &mut draft, refused) {
+            Ok(cookie) => cookie,
+            Err(response) => return *response,
+        };
         return match save(&services, &id, &draft).await {
-            Ok(()) => see_other(SAVE),
+            Ok(()) => with_cookie(see_other(SAVE), cookie),
             Err(response) => response,
         };
     }

@@ -259,32 +259,3 @@ async fn signing_in_again_replaces_the_browsers_session() {
     assert_eq!(count(&portal, "staff_sessions").await, 1);
     assert_eq!(get(&portal, &client, "/staff").await.status().as_u16(), 200);
 }
-
-/// The form kept after a refusal is seen once; a read that clears late (after another refusal
-/// has kept a newer form) leaves the newer one for its page.
-#[tokio::test]
-async fn a_late_clear_of_a_kept_form_leaves_a_newer_one() {
-    use sqlx::Row;
-    let portal = portal().await;
-    add_staff(&portal, "gus@example.gov.uk", &[Role::Helpline]).await;
-    let client = browser();
-    sign_in(&portal, &client, "gus@example.gov.uk", PASSWORD).await;
-    let db = &portal.database;
-    let id: String = sqlx::query("SELECT id FROM staff_sessions")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap()
-        .try_get("id")
-        .unwrap();
-    db.set_staff_flash(&id, Some("first")).await.unwrap();
-    let read = db.staff_flash(&id).await.unwrap();
-    assert_eq!(read.as_deref(), Some("first"));
-    // Another refusal keeps a newer form before the first read clears.
-    db.set_staff_flash(&id, Some("second")).await.unwrap();
-    db.clear_staff_flash(&id, "first").await.unwrap();
-    assert_eq!(
-        db.take_staff_flash(&id).await.unwrap().as_deref(),
-        Some("second")
-    );
-    assert_eq!(db.take_staff_flash(&id).await.unwrap(), None);
-}
