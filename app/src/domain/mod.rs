@@ -14,13 +14,13 @@ pub mod calendar;
 pub mod case;
 pub mod casework;
 pub mod csv;
-pub mod directory;
 pub mod evidence;
 pub mod helpline;
 pub mod json_fields;
 pub mod nuisance;
 pub mod organisations;
 pub mod readiness;
+pub mod signposts;
 pub mod staff;
 pub mod submission;
 

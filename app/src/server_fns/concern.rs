@@ -12,7 +12,7 @@ use crate::domain::assistant::{
     Step,
 };
 use crate::domain::assistant::{Answers, Handover, Outcome, RawAnswer};
-use crate::domain::directory::Contact;
+use crate::domain::signposts::Contact;
 use crate::domain::submission::CaseReceipt;
 #[cfg(feature = "ssr")]
 use crate::ports::Flash;
@@ -225,7 +225,7 @@ pub fn outcome_for(
     )?;
     let contacts = outcome
         .as_ref()
-        .map(|outcome| contacts_for(outcome, &services.directory))
+        .map(|outcome| contacts_for(outcome, &services.signposts))
         .unwrap_or_default();
     Ok(OutcomeView {
         outcome,
@@ -238,7 +238,7 @@ pub fn outcome_for(
 #[cfg(feature = "ssr")]
 fn contacts_for(
     outcome: &Outcome,
-    directory: &crate::domain::directory::Directory,
+    directory: &crate::domain::signposts::Signposts,
 ) -> Vec<Contact> {
     use crate::domain::readiness::{Channel, Reason};
     let mut codes: Vec<&str> = Vec::new();

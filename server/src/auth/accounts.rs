@@ -1,10 +1,10 @@
 //! The server's staff accounts: signing in with the lockout, sessions, and the admin's changes.
 
 use app::domain::staff::{normalise_email, SessionState, StaffMember};
-use app::ports::{StaffAccounts, StoreError};
-use app::server_fns::staff::port::{
+use app::ports::staff::{
     CurrentStaff, NewSession, NewStaff, SignInError, StaffChangeError, StaffChanges,
 };
+use app::ports::{StaffAccounts, StoreError};
 use app::server_fns::staff::FormFlash;
 
 use super::{now, password, random_id, random_token, sha256_hex, StaffAuth};

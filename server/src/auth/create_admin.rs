@@ -7,7 +7,7 @@ use std::io::{BufRead, IsTerminal};
 
 use anyhow::{bail, Context};
 use app::domain::staff::{check_name, check_password, normalise_email, CredentialError, Role};
-use app::server_fns::staff::port::{NewStaff, StaffChangeError};
+use app::ports::staff::{NewStaff, StaffChangeError};
 
 use super::StaffAuth;
 use crate::config::Config;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use app::domain::staff::{access, decide, Decision};
 use app::pages::staff::forbidden_document;
-use app::server_fns::case::port::CaseViews;
+use app::ports::case::CaseViews;
 use app::server_fns::staff::{sign_in_href, token_from};
 use axum::body::Body;
 use axum::extract::State;

@@ -5,7 +5,7 @@ use app::domain::case::{
     type_change_problem, CaseEventKind, CaseKind, CaseStatus, PREPARE, PROGRESS, PROVIDE_ADVICE,
 };
 use app::domain::staff::{Role, StaffMember};
-use app::server_fns::case::port::ChangeResult;
+use app::ports::case::ChangeResult;
 use chrono::Utc;
 use serde_json::json;
 use sqlx::Row;

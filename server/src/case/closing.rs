@@ -6,8 +6,8 @@ use app::domain::case::{
     Closure, Outcome, PREPARE, PROGRESS,
 };
 use app::domain::staff::{Role, StaffMember};
+use app::ports::case::{ChangeResult, CloseSeveral};
 use app::server_fns::case::closure_errors;
-use app::server_fns::case::port::{ChangeResult, CloseSeveral};
 use chrono::{NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Any, Row, Transaction};

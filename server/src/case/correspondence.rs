@@ -4,7 +4,7 @@
 
 use app::domain::case::{reference_in_subject, CaseEventKind, SubjectReference};
 use app::domain::staff::StaffMember;
-use app::server_fns::case::port::{ChangeResult, OutgoingEmail};
+use app::ports::case::{ChangeResult, OutgoingEmail};
 use app::server_fns::case::{with_sign_off, InboxMessage};
 use serde_json::json;
 use sqlx::Row;

@@ -1,4 +1,4 @@
-//! The case officer's workspace over the database ([`CaseWork`]): reading a case as its officer
+//! The case officer's workspace over the database ([`CaseWorkspaces`]): reading a case as its officer
 //! works it, each change in one transaction with its event on the timeline and its audit row,
 //! the correspondence (emails out through the outbox, emails in by the reference in their
 //! subject), closing one case or several, re-opening and outcome corrections.
@@ -18,10 +18,10 @@ use std::sync::Arc;
 
 use app::domain::calendar::Calendar;
 use app::domain::case::{CaseEventKind, CaseSettings};
-use app::domain::organisations::Directory as Organisations;
+use app::domain::organisations::OrganisationDirectory;
 use app::domain::staff::{Role, StaffMember};
-use app::ports::{CaseWork, StoreError};
-use app::server_fns::case::port::{CaseChange, CaseChangeRequest, ChangeResult, CloseSeveral};
+use app::ports::case::{CaseChange, CaseChangeRequest, ChangeResult, CloseSeveral};
+use app::ports::{CaseWorkspaces, StoreError};
 use app::server_fns::case::{CaseWorkspace, InboxMessage};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Europe::London;
@@ -37,7 +37,7 @@ pub struct CaseStore {
     pub database: Database,
     pub calendar: Arc<Calendar>,
     pub settings: CaseSettings,
-    pub organisations: Arc<Organisations>,
+    pub organisations: Arc<OrganisationDirectory>,
     /// The address emails are sent from (kept on each message sent).
     pub mail_from: String,
 }
@@ -140,7 +140,7 @@ impl CaseStore {
 }
 
 #[async_trait::async_trait]
-impl CaseWork for CaseStore {
+impl CaseWorkspaces for CaseStore {
     async fn workspace(
         &self,
         reference: &str,

@@ -9,7 +9,7 @@ use app::domain::case::{
 };
 use app::domain::organisations::comparable_name;
 use app::domain::staff::StaffMember;
-use app::server_fns::case::port::ChangeResult;
+use app::ports::case::ChangeResult;
 use app::server_fns::case::{DirectoryEntry, DuplicateView, PartyView, SimilarCase};
 use serde_json::{json, Value};
 use sqlx::any::AnyRow;

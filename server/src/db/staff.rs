@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use app::domain::staff::{Role, StaffMember};
-use app::server_fns::staff::port::StaffChanges;
+use app::ports::staff::StaffChanges;
 use chrono::NaiveDate;
 use sqlx::any::AnyRow;
 use sqlx::Row;

@@ -9,7 +9,7 @@
 //!   store, as an attachment with its stored type (the access table guards the path; the case
 //!   must be visible to the member of staff, and the view is audited).
 
-use app::server_fns::case::port::CaseViews;
+use app::ports::case::CaseViews;
 use std::sync::Arc;
 
 use app::domain::evidence::FileType;

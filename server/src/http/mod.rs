@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use app::domain::calendar::Calendar;
-use app::domain::directory::Directory;
+use app::domain::signposts::Signposts;
 use app::ports::{Clock, Services};
 use app::{shell, App};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -42,7 +42,7 @@ use crate::db::Database;
 use crate::files::FileStore;
 use crate::intake::Intake;
 use crate::nuisance::{NuisanceIntake, ReportWriter};
-use app::domain::organisations::Directory as Organisations;
+use app::domain::organisations::OrganisationDirectory;
 
 /// The largest request body accepted (answers and API requests are small).
 use crate::breach::BreachStore;
@@ -60,8 +60,8 @@ static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route
 const BANK_HOLIDAYS: &str = include_str!("../../../app/data/bank-holidays.json");
 
 /// The organisation directory's shipped sources (`app/data/organisations/README.md`).
-fn organisations() -> anyhow::Result<Organisations> {
-    Organisations::from_sources(
+fn organisations() -> anyhow::Result<OrganisationDirectory> {
+    OrganisationDirectory::from_sources(
         include_str!("../../../app/data/organisations/uk_local_authorities_current.csv"),
         include_str!("../../../app/data/organisations/lookup_name_to_registry.csv"),
         include_str!("../../../app/data/organisations/govuk-organisations-2017.tsv"),
@@ -106,12 +106,12 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
         }),
         calendar,
         settings: Arc::new(config.settings.clone()),
-        directory: Arc::new(
-            Directory::from_json(&config.signposts_json).map_err(anyhow::Error::msg)?,
+        signposts: Arc::new(
+            Signposts::from_json(&config.signposts_json).map_err(anyhow::Error::msg)?,
         ),
         secure_cookies: config.secure_cookies,
         staff,
-        casework: Arc::new(crate::db::casework::CaseworkStore {
+        sift_and_queues: Arc::new(crate::db::casework::SiftAndQueuesStore {
             database: database.clone(),
             calendar: calendar_for_cases.clone(),
             settings: config.case_settings.clone(),
@@ -119,7 +119,7 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
         helpline: Arc::new(crate::db::helpline::HelplineStore {
             database: database.clone(),
         }),
-        cases: Arc::new(crate::case::CaseStore {
+        workspaces: Arc::new(crate::case::CaseStore {
             database,
             calendar: calendar_for_cases,
             settings: config.case_settings.clone(),

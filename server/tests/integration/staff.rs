@@ -8,7 +8,7 @@ mod command;
 mod sessions;
 
 use app::domain::staff::{Role, SessionPolicy, StaffMember};
-use app::server_fns::staff::port::NewStaff;
+use app::ports::staff::NewStaff;
 use server::auth::StaffAuth;
 
 use crate::support::{browser, date, spawn_portal, TestPortal};

@@ -1,7 +1,7 @@
 //! Whether to send the person to another body instead of, or as well as, recording the report
 //! (policy.md §2, manual §9). The signposts are the concerns assistant's own [`Signpost`] codes,
 //! and their contact details come from the same data file (`app/data/signposts.json`, read into a
-//! [`Directory`]).
+//! [`Signposts`]).
 //!
 //! | situation | signpost | recorded? |
 //! |---|---|---|
@@ -20,8 +20,8 @@ use super::channel::Channel;
 use super::incident::Incident;
 use super::phone::mentions_premium_rate_number;
 use super::sender::Sender;
-use crate::domain::directory::{Contact, Directory};
 use crate::domain::readiness::{is_uk_premium_rate_number, Signpost};
+use crate::domain::signposts::{Contact, Signposts};
 
 /// What the journey knows so far, enough to decide on signposts. Pages fill it from the answers
 /// given (see [`TriageFacts::from_answers`]); [`Incident::triage_facts`] from a validated
@@ -95,7 +95,7 @@ impl Triage {
     }
 
     /// The signposts' contact details from the directory (codes missing from it are skipped).
-    pub fn contacts(&self, directory: &Directory) -> Vec<Contact> {
+    pub fn contacts(&self, directory: &Signposts) -> Vec<Contact> {
         self.signposts
             .iter()
             .filter_map(|signpost| directory.find(signpost.code()).cloned())

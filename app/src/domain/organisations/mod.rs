@@ -18,7 +18,7 @@
 //! forgives missing words like "council" and small typos (`search.rs` has the rules and costs).
 //!
 //! ```ignore
-//! let directory = Directory::from_sources(councils_csv, lookup_csv, govuk_tsv, extra_json)?;
+//! let directory = OrganisationDirectory::from_sources(councils_csv, lookup_csv, govuk_tsv, extra_json)?;
 //! let first = &directory.search("hmrc", 5)[0];
 //! assert_eq!(first.organisation.sector, "central_government");
 //! ```
@@ -46,21 +46,21 @@ pub fn comparable_name(name: &str) -> String {
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// All the organisations, indexed for search.
-pub struct Directory {
+pub struct OrganisationDirectory {
     organisations: Vec<Organisation>,
     by_id: HashMap<String, usize>,
     index: search::Index,
 }
 
-impl std::fmt::Debug for Directory {
+impl std::fmt::Debug for OrganisationDirectory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Directory")
+        f.debug_struct("OrganisationDirectory")
             .field("organisations", &self.organisations.len())
             .finish()
     }
 }
 
-impl Directory {
+impl OrganisationDirectory {
     /// Builds the directory from the contents of the shipped files:
     /// `uk_local_authorities_current.csv`, `lookup_name_to_registry.csv`,
     /// `govuk-organisations-2017.tsv` and `extra.json`.
@@ -72,7 +72,7 @@ impl Directory {
         name_lookup_csv: &str,
         govuk_orgs_tsv: &str,
         extra_json: &str,
-    ) -> Result<Directory, DirectoryError> {
+    ) -> Result<OrganisationDirectory, DirectoryError> {
         let mut organisations = councils::load(local_authorities_csv, name_lookup_csv)?;
         organisations.extend(govuk::load(govuk_orgs_tsv)?);
         let mut by_id = HashMap::with_capacity(organisations.len());
@@ -92,7 +92,7 @@ impl Directory {
             }
         }
         let index = search::Index::build(&organisations);
-        Ok(Directory {
+        Ok(OrganisationDirectory {
             organisations,
             by_id,
             index,

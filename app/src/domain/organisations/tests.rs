@@ -13,10 +13,10 @@ const LOOKUP_CSV: &str = include_str!("../../../data/organisations/lookup_name_t
 const GOVUK_TSV: &str = include_str!("../../../data/organisations/govuk-organisations-2017.tsv");
 const EXTRA_JSON: &str = include_str!("../../../data/organisations/extra.json");
 
-fn directory() -> &'static Directory {
-    static DIRECTORY: OnceLock<Directory> = OnceLock::new();
+fn directory() -> &'static OrganisationDirectory {
+    static DIRECTORY: OnceLock<OrganisationDirectory> = OnceLock::new();
     DIRECTORY.get_or_init(|| {
-        Directory::from_sources(COUNCILS_CSV, LOOKUP_CSV, GOVUK_TSV, EXTRA_JSON)
+        OrganisationDirectory::from_sources(COUNCILS_CSV, LOOKUP_CSV, GOVUK_TSV, EXTRA_JSON)
             .expect("the shipped organisation data loads")
     })
 }
@@ -520,18 +520,21 @@ fn organisations_round_trip_through_json() {
 #[test]
 fn a_missing_column_is_reported_not_panicked_on() {
     let error =
-        Directory::from_sources("code,name\nX,Y\n", LOOKUP_CSV, GOVUK_TSV, "[]").unwrap_err();
+        OrganisationDirectory::from_sources("code,name\nX,Y\n", LOOKUP_CSV, GOVUK_TSV, "[]")
+            .unwrap_err();
     assert!(
         matches!(error, DirectoryError::MissingColumn { .. }),
         "{error}"
     );
-    let error = Directory::from_sources(COUNCILS_CSV, LOOKUP_CSV, "", "[]").unwrap_err();
+    let error =
+        OrganisationDirectory::from_sources(COUNCILS_CSV, LOOKUP_CSV, "", "[]").unwrap_err();
     assert!(error.to_string().contains("missing column"), "{error}");
 }
 
 #[test]
 fn bad_extra_json_is_reported() {
-    let load = |json: &str| Directory::from_sources(COUNCILS_CSV, LOOKUP_CSV, GOVUK_TSV, json);
+    let load =
+        |json: &str| OrganisationDirectory::from_sources(COUNCILS_CSV, LOOKUP_CSV, GOVUK_TSV, json);
     assert!(matches!(
         load("{").unwrap_err(),
         DirectoryError::ExtraJson(_)
@@ -559,7 +562,8 @@ fn bad_extra_json_is_reported() {
 #[test]
 fn an_unclosed_quote_in_the_councils_file_is_reported() {
     let broken = format!("{COUNCILS_CSV}\"ZZZ,unclosed\n");
-    let error = Directory::from_sources(&broken, LOOKUP_CSV, GOVUK_TSV, "[]").unwrap_err();
+    let error =
+        OrganisationDirectory::from_sources(&broken, LOOKUP_CSV, GOVUK_TSV, "[]").unwrap_err();
     assert!(
         matches!(error, DirectoryError::Malformed { line: 472, .. }),
         "{error}"
@@ -580,7 +584,8 @@ fn searching_two_thousand_organisations_is_cheap() {
         })
         .collect();
     let extra = format!("[{}]", padding.join(","));
-    let big = Directory::from_sources(COUNCILS_CSV, LOOKUP_CSV, GOVUK_TSV, &extra).unwrap();
+    let big =
+        OrganisationDirectory::from_sources(COUNCILS_CSV, LOOKUP_CSV, GOVUK_TSV, &extra).unwrap();
     assert!(big.len() >= 2000, "{}", big.len());
 
     let queries = [
@@ -633,7 +638,7 @@ proptest! {
         govuk in "\\PC{0,200}",
         extra in "\\PC{0,100}",
     ) {
-        let _ = Directory::from_sources(&councils, &councils, &govuk, &extra);
+        let _ = OrganisationDirectory::from_sources(&councils, &councils, &govuk, &extra);
     }
 
     #[test]

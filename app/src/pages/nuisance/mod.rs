@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{page_frame as frame, Layout};
-use crate::domain::directory::Contact;
+use crate::domain::signposts::Contact;
 use crate::i18n::{fill, t};
 use crate::pages::concern::question::ServiceProblem;
 use crate::pages::not_found::NotFound;

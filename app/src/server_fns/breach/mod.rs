@@ -2,8 +2,6 @@
 //! report's pages load ([`load_breach_report`]). The posts are plain HTTP handlers in the server
 //! (`server/src/http/breach/`), each answered by a redirect.
 
-#[cfg(feature = "ssr")]
-pub mod port;
 pub mod triage;
 
 use chrono::NaiveDateTime;

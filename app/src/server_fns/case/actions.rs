@@ -44,19 +44,19 @@ pub(super) struct Back<'a> {
 #[cfg(feature = "ssr")]
 pub(super) async fn apply(
     reference: &str,
-    change: crate::server_fns::case::port::CaseChange,
+    change: crate::ports::case::CaseChange,
     values: &[(&str, &str)],
     back: Back<'_>,
 ) -> Result<(), StaffError> {
-    use super::port::{CaseChangeRequest, ChangeResult};
     use super::{case_href, flash, services, store};
+    use crate::ports::case::{CaseChangeRequest, ChangeResult};
     use crate::server_fns::staff::require_access;
     use crate::server_fns::staff::users::refuse;
 
     let current = require_access(back.area)?;
     let services = services()?;
     let result = services
-        .cases
+        .workspaces
         .change(CaseChangeRequest {
             reference: reference.to_owned(),
             staff: current.member.clone(),
@@ -121,7 +121,7 @@ fn on_case<'a>(reference: &str, done: &'a str, anchor: &'a str) -> Back<'a> {
 /// Adds a note to the case.
 #[server(prefix = "/staff/api/cases", endpoint = "note")]
 pub async fn add_note(reference: String, note: Option<String>) -> Result<(), StaffError> {
-    use super::port::CaseChange;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let typed = note.unwrap_or_default();
     let Some(text) = given(Some(typed.clone())).filter(|t| t.chars().count() <= MAX_TEXT) else {
@@ -159,9 +159,9 @@ pub async fn add_party(
     email: Option<String>,
     phone: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CaseChange;
     use crate::domain::case::PARTY_ROLES;
     use crate::domain::staff::normalise_email;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let (role, name) = (role.unwrap_or_default(), name.unwrap_or_default());
     let (email, phone) = (email.unwrap_or_default(), phone.unwrap_or_default());
@@ -232,7 +232,7 @@ pub async fn change_party(
     single_point_of_contact: Option<String>,
     reason: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CaseChange;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let (restricted, single) = (
         restricted_contact.unwrap_or_default(),
@@ -293,7 +293,7 @@ pub async fn merge_party(
     main: String,
     duplicate: String,
 ) -> Result<(), StaffError> {
-    use super::port::CaseChange;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let change = CaseChange::MergeParty { main, duplicate };
     apply(
@@ -308,7 +308,7 @@ pub async fn merge_party(
 /// Completes the 'prepare' work item (the allocated officer).
 #[server(prefix = "/staff/api/cases", endpoint = "prepare")]
 pub async fn prepare_case(reference: String) -> Result<(), StaffError> {
-    use super::port::CaseChange;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     apply(
         &reference,
@@ -322,7 +322,7 @@ pub async fn prepare_case(reference: String) -> Result<(), StaffError> {
 /// Completes Enforcement's 'provide advice' work item with a note.
 #[server(prefix = "/staff/api/cases", endpoint = "advice")]
 pub async fn complete_advice(reference: String, advice: Option<String>) -> Result<(), StaffError> {
-    use super::port::CaseChange;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let typed = advice.unwrap_or_default();
     let values = [("advice", typed.as_str())];
@@ -349,8 +349,8 @@ pub async fn complete_advice(reference: String, advice: Option<String>) -> Resul
 /// Changes the case type (only while the case has never been closed).
 #[server(prefix = "/staff/api/cases", endpoint = "type")]
 pub async fn change_type(reference: String, to: Option<String>) -> Result<(), StaffError> {
-    use super::port::CaseChange;
     use crate::domain::case::CaseKind;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let typed = to.unwrap_or_default();
     let values = [("case-type", typed.as_str())];
@@ -384,8 +384,8 @@ pub async fn send_email(
     job_title: Option<String>,
     direct_dial: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::{CaseChange, OutgoingEmail};
     use crate::domain::case::{cut, subject_with_reference, MAX_SUBJECT_CHARS};
+    use crate::ports::case::{CaseChange, OutgoingEmail};
     let reference = canonical(&reference)?;
     let (party, subject, body) = (
         party.unwrap_or_default(),
@@ -449,7 +449,7 @@ pub async fn send_email(
 /// Re-opens a closed case for a second, related concern.
 #[server(prefix = "/staff/api/cases", endpoint = "reopen")]
 pub async fn reopen_case(reference: String, reason: Option<String>) -> Result<(), StaffError> {
-    use super::port::CaseChange;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let typed = reason.unwrap_or_default();
     let values = [("reason", typed.as_str())];
@@ -489,8 +489,8 @@ pub async fn correct_outcome(
     outcome: Option<String>,
     reason: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CaseChange;
     use crate::domain::case::Outcome;
+    use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let (instance, outcome, reason) = (
         instance.unwrap_or_default(),
@@ -560,7 +560,7 @@ pub async fn find_case(reference: Option<String>) -> Result<(), StaffError> {
     match read_reference(&typed) {
         Ok(found) => {
             if services()?
-                .cases
+                .workspaces
                 .visible(found.as_str(), &current.member)
                 .await
                 .map_err(store)?
@@ -624,12 +624,12 @@ pub async fn attach_message(message: String, reference: Option<String>) -> Resul
     };
     let services = services()?;
     let attached = services
-        .cases
+        .workspaces
         .visible(found.as_str(), &current.member)
         .await
         .map_err(store)?
         && services
-            .cases
+            .workspaces
             .attach(&message, found.as_str(), &current.member)
             .await
             .map_err(store)?;

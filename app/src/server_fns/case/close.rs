@@ -45,8 +45,8 @@ pub async fn close_case(
     subject_access_delay: Option<String>,
 ) -> Result<(), StaffError> {
     use super::actions::{apply, refuse_field, Back};
-    use super::port::CaseChange;
     use crate::domain::case::Reference;
+    use crate::ports::case::CaseChange;
     let reference = Reference::parse(&reference)
         .map_err(|_| StaffError::NotFound)?
         .as_str()
@@ -99,10 +99,10 @@ pub async fn close_several(
     subject_access_delay: Option<String>,
 ) -> Result<(), StaffError> {
     use super::actions::refuse_field;
-    use super::port::CloseSeveral;
     use super::{services, store};
     use crate::domain::case::{reference_error_key, reference_lines};
     use crate::i18n::{fill, t};
+    use crate::ports::case::CloseSeveral;
     use crate::server_fns::staff::require_access;
 
     let current = require_access(super::AREA)?;
@@ -169,7 +169,12 @@ pub async fn close_several(
         staff: current.member,
         today: services.clock.today(),
     };
-    match services.cases.close_several(request).await.map_err(store)? {
+    match services
+        .workspaces
+        .close_several(request)
+        .await
+        .map_err(store)?
+    {
         Ok(closed) => {
             leptos_axum::redirect(&format!("{page}?closed={}", closed.join(",")));
             Ok(())

@@ -34,8 +34,8 @@ pub(super) async fn case_page(
     let current = require_access(area)?;
     let reference = Reference::parse(reference).map_err(|_| StaffError::NotFound)?;
     let services = services()?;
-    let case = super::port::view_case(
-        services.cases.as_ref(),
+    let case = crate::ports::case::view_case(
+        services.workspaces.as_ref(),
         reference.as_str(),
         &current.member,
         page,
@@ -50,7 +50,7 @@ pub(super) async fn case_page(
         enforcement: me.has_any(&[Role::Enforcement]),
     };
     let flash = kept_form(&current.session_id, &format!("case:{}", reference)).await?;
-    let sign_off = services.cases.sign_off(&me.id).await.map_err(store)?;
+    let sign_off = services.workspaces.sign_off(&me.id).await.map_err(store)?;
     Ok(CasePageView {
         today: services.clock.today(),
         me,
@@ -154,7 +154,7 @@ pub async fn load_correspondence() -> Result<CorrespondenceView, StaffError> {
     use crate::server_fns::staff::users::kept_form;
 
     let current = require_access(super::SIFT_AREA)?;
-    let messages = services()?.cases.unattached().await.map_err(store)?;
+    let messages = services()?.workspaces.unattached().await.map_err(store)?;
     let flash = kept_form(&current.session_id, "correspondence").await?;
     Ok(CorrespondenceView {
         me: current.member,

@@ -1,13 +1,11 @@
 //! The case officer's workspace (manual §5, §11, §12): a case's page, its changes, emails to its
 //! parties, closing (one case or several), re-opening; the sift list's correspondence that found
 //! no case; and an admin's correction of an outcome. Each server function checks the access
-//! table again and calls the [`port::CaseWork`] the server provides.
+//! table again and calls the [`crate::ports::case::CaseWorkspaces`] the server provides.
 
 mod actions;
 mod close;
 mod load;
-#[cfg(feature = "ssr")]
-pub mod port;
 mod templates;
 mod views;
 

@@ -26,7 +26,7 @@ pub async fn reports(
     };
 
     let incomplete = services
-        .casework
+        .sift_and_queues
         .closed_instances(staff)
         .await?
         .into_iter()
@@ -44,8 +44,8 @@ pub async fn reports(
             })
         })
         .collect();
-    let reopened = reopened_same_day(&services.casework.reopened_instances(staff).await?);
-    let open = services.casework.open_cases(staff).await?;
+    let reopened = reopened_same_day(&services.sift_and_queues.reopened_instances(staff).await?);
+    let open = services.sift_and_queues.open_cases(staff).await?;
     let past = super::with_clocks(services, open)
         .into_iter()
         .filter_map(|listed| {

@@ -1,11 +1,9 @@
 //! The sift (Advice Service), the work queues (team managers) and the exception reports (manual
 //! §3–§5, §11): what their pages load and the plain posts that change a case. Each server function
 //! sits under its area's `/staff/api/<slug>` prefix, so the access middleware applies, and checks
-//! the access table again before calling the [`port::Casework`] the server provides.
+//! the access table again before calling the [`crate::ports::sift_and_queues::SiftAndQueues`] the server provides.
 
 mod exceptions;
-#[cfg(feature = "ssr")]
-pub mod port;
 mod queues;
 mod sift;
 mod views;
@@ -127,19 +125,19 @@ async fn refuse(
 async fn apply(
     area: &str,
     reference: &str,
-    change: port::CaseworkChange,
+    change: crate::ports::sift_and_queues::CaseworkChange,
     form: &str,
     values: &[(&str, &str)],
     page: &str,
     done: &str,
 ) -> Result<(), crate::server_fns::staff::StaffError> {
+    use crate::ports::sift_and_queues::{CaseworkRequest, ChangeResult};
     use crate::server_fns::staff::{require_access, StaffError};
-    use port::{CaseworkRequest, ChangeResult};
 
     let current = require_access(area)?;
     let services = services()?;
     let result = services
-        .casework
+        .sift_and_queues
         .change(CaseworkRequest {
             reference: reference.to_owned(),
             staff: current.member.clone(),

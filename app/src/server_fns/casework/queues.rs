@@ -41,7 +41,7 @@ pub async fn load_queues() -> Result<QueuesView, StaffError> {
 
     let current = require_access(QUEUES_AREA)?;
     let counts = services()?
-        .casework
+        .sift_and_queues
         .queue_counts(&current.member)
         .await
         .map_err(store)?;
@@ -78,12 +78,12 @@ pub async fn load_queue(queue: String) -> Result<QueueView, StaffError> {
     let queue = named(&queue)?;
     let services = services()?;
     let cases = services
-        .casework
+        .sift_and_queues
         .queue_cases(queue, &current.member)
         .await
         .map_err(store)?;
     let lead = services
-        .casework
+        .sift_and_queues
         .queue_counts(&current.member)
         .await
         .map_err(store)?
@@ -122,8 +122,8 @@ pub async fn load_allocation(
     let queue = named(&queue)?;
     let reference = canonical(&reference)?;
     let services = services()?;
-    let case = crate::server_fns::case::port::view_case(
-        services.cases.as_ref(),
+    let case = crate::ports::case::view_case(
+        services.workspaces.as_ref(),
         &reference,
         &current.member,
         "allocation",
@@ -151,8 +151,8 @@ pub async fn allocate_case(
     queue: String,
     officer: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CaseworkChange;
     use super::{allocation_href, apply, canonical, queue_href, refuse, QUEUES_AREA};
+    use crate::ports::sift_and_queues::CaseworkChange;
     use crate::server_fns::staff::require_access;
 
     let current = require_access(QUEUES_AREA)?;
@@ -193,9 +193,9 @@ pub async fn move_case(
     to: Option<String>,
     reason: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CaseworkChange;
     use super::{allocation_href, apply, canonical, queue_href, refuse, QUEUES_AREA};
     use crate::domain::casework::{queue_from_slug, reason_problem};
+    use crate::ports::sift_and_queues::CaseworkChange;
     use crate::server_fns::staff::require_access;
 
     let current = require_access(QUEUES_AREA)?;
@@ -243,8 +243,8 @@ pub async fn move_case(
 /// Sets the queue's lead.
 #[server(prefix = "/staff/api/queues", endpoint = "lead")]
 pub async fn set_queue_lead(queue: String, lead: Option<String>) -> Result<(), StaffError> {
-    use super::port::ChangeResult;
     use super::{queue_href, refuse, services, store, QUEUES_AREA};
+    use crate::ports::sift_and_queues::ChangeResult;
     use crate::server_fns::staff::require_access;
 
     let current = require_access(QUEUES_AREA)?;
@@ -260,7 +260,7 @@ pub async fn set_queue_lead(queue: String, lead: Option<String>) -> Result<(), S
         )])
     } else {
         services()?
-            .casework
+            .sift_and_queues
             .set_lead(queue, typed.trim(), &current.member)
             .await
             .map_err(store)?

@@ -15,7 +15,7 @@ pub async fn load_sift_list() -> Result<SiftListView, StaffError> {
     let current = require_access(SIFT_AREA)?;
     let services = services()?;
     let cases = services
-        .casework
+        .sift_and_queues
         .sift_list(&current.member)
         .await
         .map_err(store)?;
@@ -37,8 +37,8 @@ pub async fn load_sift_case(reference: String) -> Result<SiftCaseView, StaffErro
     let current = require_access(SIFT_AREA)?;
     let reference = canonical(&reference)?;
     let services = services()?;
-    let case = crate::server_fns::case::port::view_case(
-        services.cases.as_ref(),
+    let case = crate::ports::case::view_case(
+        services.workspaces.as_ref(),
         &reference,
         &current.member,
         "sift",
@@ -64,10 +64,10 @@ pub async fn sift_case(
     case_type: Option<String>,
     queue: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CaseworkChange;
     use super::{apply, canonical, refuse, sift_href, SIFT_AREA};
     use crate::domain::case::CaseKind;
     use crate::domain::casework::{queue_from_slug, sift_types};
+    use crate::ports::sift_and_queues::CaseworkChange;
     use crate::server_fns::staff::require_access;
 
     let current = require_access(SIFT_AREA)?;
@@ -114,10 +114,10 @@ pub async fn clear_flag(
     flag: Option<String>,
     reason: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CaseworkChange;
     use super::{apply, canonical, refuse, sift_href, SIFT_AREA};
     use crate::domain::case::SiftFlagKind;
     use crate::domain::casework::reason_problem;
+    use crate::ports::sift_and_queues::CaseworkChange;
     use crate::server_fns::staff::require_access;
 
     let current = require_access(SIFT_AREA)?;

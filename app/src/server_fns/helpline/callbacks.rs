@@ -39,8 +39,8 @@ pub async fn record_attempt(
     result: Option<String>,
     note: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CallbackAttempt;
     use super::{finish, refuse, services, store, trimmed};
+    use crate::ports::helpline::CallbackAttempt;
     use crate::server_fns::staff::require_access;
 
     let current = require_access(super::CALLBACKS_AREA)?;

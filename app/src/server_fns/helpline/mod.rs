@@ -1,13 +1,11 @@
 //! The helpline (manual §12): the console that finds a case while the caller waits and sums it
 //! up, callbacks, prioritisation requests and 'no further contact'. Each server function checks
-//! the access table again and calls the [`port::HelplineWork`] the server provides.
+//! the access table again and calls the [`crate::ports::helpline::HelplineWork`] the server provides.
 
 mod assist;
 mod callbacks;
 mod console;
 mod nfc;
-#[cfg(feature = "ssr")]
-pub mod port;
 mod priority;
 mod summary;
 mod views;
@@ -97,7 +95,7 @@ fn required_text(text: &str, empty_key: &'static str) -> Option<&'static str> {
 /// After a change: back to `page` (`?done=`), or the refusal, or not found.
 #[cfg(feature = "ssr")]
 async fn finish(
-    result: port::HelplineResult,
+    result: crate::ports::helpline::HelplineResult,
     session_id: &str,
     form: &str,
     values: &[(&str, &str)],
@@ -105,12 +103,14 @@ async fn finish(
     done: &str,
 ) -> Result<(), crate::server_fns::staff::StaffError> {
     match result {
-        port::HelplineResult::Done => {
+        crate::ports::helpline::HelplineResult::Done => {
             leptos_axum::redirect(&format!("{page}?done={done}"));
             Ok(())
         }
-        port::HelplineResult::NotFound => Err(crate::server_fns::staff::StaffError::NotFound),
-        port::HelplineResult::Refused(errors) => {
+        crate::ports::helpline::HelplineResult::NotFound => {
+            Err(crate::server_fns::staff::StaffError::NotFound)
+        }
+        crate::ports::helpline::HelplineResult::Refused(errors) => {
             refuse(session_id, form, values, errors, page).await
         }
     }

@@ -21,8 +21,8 @@ pub async fn load_nfc(reference: String) -> Result<NfcView, StaffError> {
 
     let current = require_access(super::NFC_AREA)?;
     let reference = Reference::parse(&reference).map_err(|_| StaffError::NotFound)?;
-    let case = crate::server_fns::case::port::view_case(
-        services()?.cases.as_ref(),
+    let case = crate::ports::case::view_case(
+        services()?.workspaces.as_ref(),
         reference.as_str(),
         &current.member,
         "nfc page",

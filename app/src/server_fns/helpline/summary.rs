@@ -20,8 +20,8 @@ pub async fn load_summary(reference: String) -> Result<SummaryView, StaffError> 
     let reference = Reference::parse(&reference).map_err(|_| StaffError::NotFound)?;
     let services = services()?;
     let me = current.member.clone();
-    let case = crate::server_fns::case::port::view_case(
-        services.cases.as_ref(),
+    let case = crate::ports::case::view_case(
+        services.workspaces.as_ref(),
         reference.as_str(),
         &me,
         "helpline summary",
@@ -156,10 +156,10 @@ pub async fn book_callback(
     waits: Option<String>,
     note: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::CallbackBooking;
     use super::{finish, one, refuse, services, store, summary_href, trimmed};
     use crate::domain::case::Reference;
     use crate::domain::helpline::plan_callback;
+    use crate::ports::helpline::CallbackBooking;
     use crate::server_fns::staff::require_access;
 
     let current = require_access(super::AREA)?;

@@ -23,10 +23,10 @@ pub use submit_fns::{RemoveIncident, SubmitReport};
 
 #[cfg(feature = "ssr")]
 use super::session;
-use crate::domain::directory::Contact;
 #[cfg(feature = "ssr")]
 use crate::domain::nuisance::triage;
 use crate::domain::nuisance::{Channel, IncidentForm, NuisanceSettings, TriageFacts};
+use crate::domain::signposts::Contact;
 
 /// What the journey's pages need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,7 +62,7 @@ pub async fn load_nuisance() -> Result<NuisanceView, ServerFnError> {
     state.flash = super::refused::shown(state.flash.take(), |flash| &flash.key);
     // The key stays on the server: the page has no use for it.
     state.idempotency_key = None;
-    let directory = &services.directory;
+    let directory = &services.signposts;
     let signposts = state
         .current
         .as_ref()

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
 use super::error::StaffError;
-pub use super::port::CurrentStaff;
 use crate::domain::staff::{Role, StaffMember};
+pub use crate::ports::staff::CurrentStaff;
 
 /// The staff session cookie's name.
 pub const SESSION_COOKIE: &str = "portal_staff";

@@ -12,8 +12,6 @@ mod users_rules;
 
 #[cfg(feature = "ssr")]
 mod context;
-#[cfg(feature = "ssr")]
-pub mod port;
 
 #[cfg(feature = "ssr")]
 pub use context::{

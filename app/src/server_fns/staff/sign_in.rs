@@ -15,7 +15,7 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(), StaffError> {
     use super::context::{session_cookie, session_token, set_cookie};
-    use super::port::SignInError;
+    use crate::ports::staff::SignInError;
     let services = crate::server_fns::session::services()
         .map_err(|error| StaffError::server("services", error))?;
     let next = safe_next(next.as_deref());

@@ -123,8 +123,8 @@ pub async fn create_staff(
     password: Option<String>,
     roles: Option<Vec<String>>,
 ) -> Result<(), StaffError> {
-    use super::port::{NewStaff, StaffChangeError};
     use crate::domain::staff::{check_name, check_password, normalise_email};
+    use crate::ports::staff::{NewStaff, StaffChangeError};
     let current = require_access(AREA)?;
     let (name, email) = (name.unwrap_or_default(), email.unwrap_or_default());
     let password = password.unwrap_or_default();
@@ -198,7 +198,7 @@ pub async fn update_staff(
     year: Option<String>,
     status: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::port::{StaffChangeError, StaffChanges};
+    use crate::ports::staff::{StaffChangeError, StaffChanges};
     let current = require_access(AREA)?;
     let services = services()?;
     let staff = services

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::port::StaffChanges;
 use crate::domain::staff::{manager_creates_cycle, Role, StaffMember};
+use crate::ports::staff::StaffChanges;
 
 /// The change form as posted.
 pub struct Posted<'a> {

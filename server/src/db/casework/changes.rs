@@ -4,7 +4,7 @@
 
 use app::domain::case::{CaseEventKind, CaseKind, ServiceLevels, SiftFlagKind, WorkQueue};
 use app::domain::staff::StaffMember;
-use app::server_fns::case::port::ChangeResult;
+use app::ports::case::ChangeResult;
 use chrono::{NaiveDate, Utc};
 use serde_json::{json, Value};
 use sqlx::{Any, Row, Transaction};

@@ -10,7 +10,7 @@ mod record;
 mod store;
 
 pub use record::{CaseRow, SELECT_CASE_ROW};
-pub use store::CaseworkStore;
+pub use store::SiftAndQueuesStore;
 
 use chrono::Utc;
 use sqlx::{Any, Transaction};

@@ -1,4 +1,4 @@
-//! The sift, the work queues and the exception reports over the database ([`Casework`]).
+//! The sift, the work queues and the exception reports over the database ([`SiftAndQueues`]).
 
 use std::sync::Arc;
 
@@ -6,15 +6,15 @@ use app::domain::calendar::Calendar;
 use app::domain::case::{service_levels, CaseSettings, WorkQueue};
 use app::domain::casework::InstanceDates;
 use app::domain::staff::{Role, StaffMember};
-use app::ports::{Casework, StoreError};
-use app::server_fns::case::port::ChangeResult;
-use app::server_fns::casework::port::{CaseworkChange, CaseworkRequest};
+use app::ports::case::ChangeResult;
+use app::ports::sift_and_queues::{CaseworkChange, CaseworkRequest};
+use app::ports::{SiftAndQueues, StoreError};
 use app::server_fns::casework::{ClosedInstance, QueueCase, QueueCount};
 
 use crate::db::{CaseStoreError, Database};
 
 /// The casework lists and changes over the database.
-pub struct CaseworkStore {
+pub struct SiftAndQueuesStore {
     pub database: Database,
     pub calendar: Arc<Calendar>,
     pub settings: CaseSettings,
@@ -31,7 +31,7 @@ fn forbidden(field: &str) -> ChangeResult {
     )])
 }
 
-impl CaseworkStore {
+impl SiftAndQueuesStore {
     async fn make(&self, request: &CaseworkRequest) -> Result<ChangeResult, CaseStoreError> {
         let db = &self.database;
         let Some(row) = db.case_row(&request.reference).await? else {
@@ -86,7 +86,7 @@ impl CaseworkStore {
 }
 
 #[async_trait::async_trait]
-impl Casework for CaseworkStore {
+impl SiftAndQueues for SiftAndQueuesStore {
     async fn sift_list(&self, staff: &StaffMember) -> Result<Vec<QueueCase>, StoreError> {
         self.database
             .sift_list(&staff.id)

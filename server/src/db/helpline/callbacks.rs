@@ -3,9 +3,7 @@
 
 use app::domain::case::CaseEventKind;
 use app::domain::staff::StaffMember;
-use app::server_fns::helpline::port::{
-    CallContext, CallbackAttempt, CallbackBooking, HelplineResult,
-};
+use app::ports::helpline::{CallContext, CallbackAttempt, CallbackBooking, HelplineResult};
 use app::server_fns::helpline::CallbackRow;
 use chrono::NaiveDate;
 use serde_json::json;

@@ -14,10 +14,8 @@ use std::collections::HashMap;
 use app::domain::case::CaseEventKind;
 use app::domain::helpline::{Callee, SearchQuery};
 use app::domain::staff::StaffMember;
+use app::ports::helpline::{CallContext, CallbackAttempt, CallbackBooking, HelplineResult};
 use app::ports::{HelplineWork, StoreError};
-use app::server_fns::helpline::port::{
-    CallContext, CallbackAttempt, CallbackBooking, HelplineResult,
-};
 use app::server_fns::helpline::{CallbackRow, PriorityRequestRow, SearchHit};
 use chrono::NaiveDate;
 use sqlx::{Any, Transaction};

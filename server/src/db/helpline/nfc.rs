@@ -3,7 +3,7 @@
 
 use app::domain::case::{CaseEventKind, CaseStatus};
 use app::domain::staff::StaffMember;
-use app::server_fns::helpline::port::HelplineResult;
+use app::ports::helpline::HelplineResult;
 use chrono::NaiveDate;
 use serde_json::json;
 

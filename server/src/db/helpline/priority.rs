@@ -3,7 +3,7 @@
 
 use app::domain::case::{CaseEventKind, Priority};
 use app::domain::staff::StaffMember;
-use app::server_fns::helpline::port::HelplineResult;
+use app::ports::helpline::HelplineResult;
 use app::server_fns::helpline::PriorityRequestRow;
 use serde_json::json;
 use sqlx::any::AnyRow;

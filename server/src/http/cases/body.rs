@@ -7,7 +7,7 @@
 
 use app::domain::case::Sector;
 use app::domain::json_fields::FieldReader;
-use app::domain::organisations::Directory as Organisations;
+use app::domain::organisations::OrganisationDirectory;
 use app::domain::readiness::FieldErrors;
 use app::domain::submission::{
     clean_line, clean_text, ActingFor, CaseDetails, ContactBy, Customer, OrganisationAnswer,
@@ -40,7 +40,7 @@ fn paragraphs(reader: &mut FieldReader<'_, '_>, field: &str) -> Option<String> {
 /// The submission in `body` (a JSON object), with problems of shape in `errors`.
 pub(super) fn details_from(
     body: &Value,
-    organisations: &Organisations,
+    organisations: &OrganisationDirectory,
     errors: &mut FieldErrors,
 ) -> CaseDetails {
     let mut top = FieldReader::object(Some(body), "", errors);
@@ -133,7 +133,7 @@ fn timeline(value: Option<&Value>, errors: &mut FieldErrors) -> Vec<TimelineEven
 /// decoding has already checked `name` and `sector` are text.
 fn organisation(
     value: Option<&Value>,
-    organisations: &Organisations,
+    organisations: &OrganisationDirectory,
     errors: &mut FieldErrors,
 ) -> OrganisationAnswer {
     let mut reader = FieldReader::object(value, "organisation", errors);

@@ -1,6 +1,6 @@
-use crate::domain::directory::Directory;
 use crate::domain::nuisance::{triage, Channel, Triage, TriageFacts};
 use crate::domain::readiness::Signpost;
+use crate::domain::signposts::Signposts;
 
 fn facts(channel: Channel) -> TriageFacts {
     TriageFacts {
@@ -80,7 +80,7 @@ fn silence_only_counts_for_live_calls() {
 
 #[test]
 fn every_signpost_has_contact_details_in_the_shared_data_file() {
-    let directory = Directory::from_json(include_str!("../../../../data/signposts.json")).unwrap();
+    let directory = Signposts::from_json(include_str!("../../../../data/signposts.json")).unwrap();
     let all = Triage {
         signposts: vec![
             Signpost::Ofcom,

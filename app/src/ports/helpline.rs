@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::views::{CallbackRow, PriorityRequestRow, SearchHit};
 use crate::domain::helpline::{CallbackPlan, Callee, SearchQuery};
 use crate::domain::staff::StaffMember;
 use crate::ports::StoreError;
+use crate::server_fns::helpline::{CallbackRow, PriorityRequestRow, SearchHit};
 
 /// What became of a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

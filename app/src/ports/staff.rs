@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::forms::FormFlash;
 use crate::domain::staff::{Role, StaffMember};
 use crate::ports::StoreError;
+use crate::server_fns::staff::FormFlash;
 
 /// The signed-in member of staff, put in the request's extensions by the server's middleware
 /// once their session is found and still live.

@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::views::{ClosedInstance, QueueCase, QueueCount};
 use crate::domain::case::{CaseKind, SiftFlagKind, WorkQueue};
 use crate::domain::casework::InstanceDates;
 use crate::domain::staff::StaffMember;
+pub use crate::ports::case::ChangeResult;
 use crate::ports::StoreError;
-pub use crate::server_fns::case::port::ChangeResult;
+use crate::server_fns::casework::{ClosedInstance, QueueCase, QueueCount};
 
 /// One change the sift or a team manager makes to a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,7 +38,7 @@ pub struct CaseworkRequest {
 }
 
 #[async_trait::async_trait]
-pub trait Casework: Send + Sync {
+pub trait SiftAndQueues: Send + Sync {
     /// Open cases not yet sifted, and those routed to the sift list, oldest first, as `staff`
     /// may see them.
     async fn sift_list(&self, staff: &StaffMember) -> Result<Vec<QueueCase>, StoreError>;

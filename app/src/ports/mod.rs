@@ -1,5 +1,7 @@
 //! What the server provides to pages and server functions (server side only): the stores, the
-//! clock and the reference data, as one [`Services`] value in the Leptos context.
+//! clock and the reference data, as one [`Services`] value in the Leptos context. Every port is
+//! here: this file's stores and clock, and one module per area (the breach reports, the case
+//! workspaces, the sift and queues, the helpline, staff accounts).
 
 use std::sync::Arc;
 
@@ -9,20 +11,26 @@ use serde::{Deserialize, Serialize};
 use crate::domain::assistant::{Answers, RawAnswer, Step};
 use crate::domain::calendar::Calendar;
 use crate::domain::case::IntakeChannel;
-use crate::domain::directory::Directory;
 use crate::domain::nuisance::intelligence::{OffenderDetail, OffenderQuery, OffenderRow, Period};
 use crate::domain::nuisance::{NuisanceReport, NuisanceSettings, OffenderKind};
-use crate::domain::organisations::Directory as Organisations;
+use crate::domain::organisations::OrganisationDirectory;
 use crate::domain::readiness::{Assessment, Concern, ReadinessSettings};
+use crate::domain::signposts::Signposts;
 use crate::domain::submission::CaseDetails;
 pub use crate::domain::submission::CaseReceipt;
-pub use crate::server_fns::breach::port::{
+pub mod breach;
+pub mod case;
+pub mod helpline;
+pub mod sift_and_queues;
+pub mod staff;
+
+pub use breach::{
     BreachReports, BreachSubmission, FollowUp, ResumeEmail, TriageCase, TriageDecision,
 };
-pub use crate::server_fns::case::port::CaseWork;
-pub use crate::server_fns::casework::port::Casework;
-pub use crate::server_fns::helpline::port::HelplineWork;
-pub use crate::server_fns::staff::port::StaffAccounts;
+pub use case::CaseWorkspaces;
+pub use helpline::HelplineWork;
+pub use sift_and_queues::SiftAndQueues;
+pub use staff::StaffAccounts;
 
 /// A person's way through the assistant, kept server-side under a random cookie id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -192,9 +200,9 @@ pub struct Services {
     pub clock: Arc<dyn Clock>,
     pub calendar: Arc<Calendar>,
     pub settings: Arc<ReadinessSettings>,
-    pub directory: Arc<Directory>,
+    pub signposts: Arc<Signposts>,
     /// The organisation directory people search when they name an organisation.
-    pub organisations: Arc<Organisations>,
+    pub organisations: Arc<OrganisationDirectory>,
     pub intake: Arc<dyn CaseIntake>,
     pub nuisance: Arc<dyn NuisanceReports>,
     pub nuisance_settings: Arc<NuisanceSettings>,
@@ -208,9 +216,9 @@ pub struct Services {
     /// Staff accounts and sessions.
     pub staff: Arc<dyn StaffAccounts>,
     /// The case officer's workspace: a case as its officer works it, and its changes.
-    pub cases: Arc<dyn CaseWork>,
+    pub workspaces: Arc<dyn CaseWorkspaces>,
     /// The sift, the work queues and the exception reports.
-    pub casework: Arc<dyn Casework>,
+    pub sift_and_queues: Arc<dyn SiftAndQueues>,
     /// The helpline: finding cases, callbacks, prioritisation requests, 'no further contact'.
     pub helpline: Arc<dyn HelplineWork>,
 }

@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::views::{CaseWorkspace, InboxMessage};
 use crate::domain::case::{CaseKind, Closure, Outcome};
 use crate::domain::staff::StaffMember;
 use crate::ports::StoreError;
+use crate::server_fns::case::{CaseWorkspace, InboxMessage};
 
 /// An email to a party, as the officer wrote it (the subject already carries the reference).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,7 +97,7 @@ pub struct CloseSeveral {
 }
 
 #[async_trait::async_trait]
-pub trait CaseWork: Send + Sync {
+pub trait CaseWorkspaces: Send + Sync {
     /// The case with this reference as `staff` may see it (None: no such case, or a staff case
     /// they are not named on). Reading it writes nothing: [`view_case`] notes the view for the
     /// audit.
@@ -164,7 +164,7 @@ impl CaseViews {
 
 /// The case as `staff` may see it, its view noted for the audit ([`CaseViews`]).
 pub async fn view_case(
-    cases: &dyn CaseWork,
+    cases: &dyn CaseWorkspaces,
     reference: &str,
     staff: &StaffMember,
     what: &str,

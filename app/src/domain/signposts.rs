@@ -21,13 +21,13 @@ pub struct Contact {
 
 /// All the bodies, by code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Directory {
+pub struct Signposts {
     pub contacts: Vec<Contact>,
 }
 
-impl Directory {
+impl Signposts {
     /// Parses the directory data file (JSON: `{"contacts": [...]}`).
-    pub fn from_json(json: &str) -> Result<Directory, String> {
+    pub fn from_json(json: &str) -> Result<Signposts, String> {
         serde_json::from_str(json).map_err(|error| format!("signpost directory: {error}"))
     }
 
