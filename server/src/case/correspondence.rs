@@ -143,7 +143,10 @@ impl CaseStore {
         if !works_case(row, staff) {
             return Ok(refused("party", "case.email.error.not_officer"));
         }
-        let parties = self.parties_of(&row.id).await?;
+        let parties = {
+            let mut connection = self.database.pool.acquire().await?;
+            self.parties_of(&mut connection, &row.id).await?
+        };
         let Some((party, _)) = parties.iter().find(|(party, _)| party.id == email.party_id) else {
             return Ok(refused("party", "case.email.error.party"));
         };

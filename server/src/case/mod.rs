@@ -25,7 +25,7 @@ use app::ports::{CaseWorkspaces, StoreError};
 use app::server_fns::case::{CaseWorkspace, InboxMessage};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Europe::London;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, AnyConnection, Row, Transaction};
 
 use crate::db::casework::{AuditAction, CaseRow};
 use crate::db::{CaseStoreError, Database, NewEvent};
@@ -125,9 +125,12 @@ impl CaseStore {
     }
 
     /// Staff names by id and by email address (the breach triage records an email).
-    pub(crate) async fn staff_names(&self) -> Result<HashMap<String, String>, CaseStoreError> {
+    pub(crate) async fn staff_names(
+        &self,
+        conn: &mut AnyConnection,
+    ) -> Result<HashMap<String, String>, CaseStoreError> {
         let rows = sqlx::query("SELECT id, email, name FROM staff")
-            .fetch_all(&self.database.pool)
+            .fetch_all(&mut *conn)
             .await?;
         let mut names = HashMap::new();
         for row in rows {

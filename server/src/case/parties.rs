@@ -13,7 +13,7 @@ use app::ports::case::ChangeResult;
 use app::server_fns::case::{DirectoryEntry, DuplicateView, PartyView, SimilarCase};
 use serde_json::{json, Value};
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::{new_id, now_ms, refused, CaseStore};
 use crate::db::casework::{visible_to, CaseRow};
@@ -80,6 +80,7 @@ impl CaseStore {
     /// their role on this case), in the order they were added.
     pub(crate) async fn parties_of(
         &self,
+        conn: &mut AnyConnection,
         case_id: &str,
     ) -> Result<Vec<(PartyRecord, bool)>, CaseStoreError> {
         let own = sqlx::query(&self.sql(&format!(
@@ -88,7 +89,7 @@ impl CaseStore {
         )))
         .bind(case_id)
         .bind(PARTY_CURRENT)
-        .fetch_all(&self.database.pool)
+        .fetch_all(&mut *conn)
         .await?;
         let linked = sqlx::query(&self.sql(&format!(
             "SELECT {PARTY_COLUMNS}, l.role AS link_role FROM party_links l \
@@ -97,7 +98,7 @@ impl CaseStore {
         )))
         .bind(case_id)
         .bind(PARTY_CURRENT)
-        .fetch_all(&self.database.pool)
+        .fetch_all(&mut *conn)
         .await?;
         let mut parties: Vec<(PartyRecord, bool)> = Vec::new();
         for row in &own {
@@ -123,6 +124,7 @@ impl CaseStore {
     /// record as `key`, with their case's reference, type and status; `open_only`: on open cases.
     async fn candidates(
         &self,
+        conn: &mut AnyConnection,
         case_id: &str,
         key: &PartyKey,
         staff_id: &str,
@@ -162,7 +164,7 @@ impl CaseStore {
             .bind(directory)
             .bind(word)
             .bind(staff_id)
-            .fetch_all(&self.database.pool)
+            .fetch_all(&mut *conn)
             .await?
         } else {
             let Some(email) = comparable_email(key.email.as_deref()) else {
@@ -177,7 +179,7 @@ impl CaseStore {
             .bind(case_id)
             .bind(email)
             .bind(staff_id)
-            .fetch_all(&self.database.pool)
+            .fetch_all(&mut *conn)
             .await?
         };
         let mut found = Vec::new();
@@ -214,16 +216,17 @@ impl CaseStore {
     /// The case's parties as the page shows them, each with its possible duplicates.
     pub(crate) async fn party_views(
         &self,
+        conn: &mut AnyConnection,
         row: &CaseRow,
         staff_id: &str,
+        parties: Vec<(PartyRecord, bool)>,
     ) -> Result<Vec<PartyView>, CaseStoreError> {
-        let parties = self.parties_of(&row.id).await?;
         let here: Vec<String> = parties.iter().map(|(p, _)| p.id.clone()).collect();
         let mut views = Vec::new();
         for (party, linked) in parties {
             let key = party.key();
             let duplicates = self
-                .candidates(&row.id, &key, staff_id, false)
+                .candidates(conn, &row.id, &key, staff_id, false)
                 .await?
                 .into_iter()
                 .filter(|(other, _, _)| !here.contains(&other.id))
@@ -238,7 +241,7 @@ impl CaseStore {
                     })
                 })
                 .collect();
-            let cases = self.case_count(&party.id).await?;
+            let cases = self.case_count(conn, &party.id).await?;
             views.push(PartyView {
                 directory: key
                     .is_organisation()
@@ -263,11 +266,15 @@ impl CaseStore {
     }
 
     /// How many cases a record is on (its own and those linked by merges).
-    async fn case_count(&self, party_id: &str) -> Result<usize, CaseStoreError> {
+    async fn case_count(
+        &self,
+        conn: &mut AnyConnection,
+        party_id: &str,
+    ) -> Result<usize, CaseStoreError> {
         let row =
             sqlx::query(&self.sql("SELECT COUNT(*) AS n FROM party_links WHERE party_id = $1"))
                 .bind(party_id)
-                .fetch_one(&self.database.pool)
+                .fetch_one(&mut *conn)
                 .await?;
         Ok(usize::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0) + 1)
     }
@@ -275,19 +282,15 @@ impl CaseStore {
     /// Other open cases about the same organisation or from the same customer.
     pub(crate) async fn similar_cases(
         &self,
+        conn: &mut AnyConnection,
         row: &CaseRow,
         staff_id: &str,
+        ours: &[PartyKey],
     ) -> Result<Vec<SimilarCase>, CaseStoreError> {
-        let ours: Vec<PartyKey> = self
-            .parties_of(&row.id)
-            .await?
-            .into_iter()
-            .map(|(party, _)| party.key())
-            .collect();
         let mut similar: Vec<SimilarCase> = Vec::new();
-        for key in &ours {
+        for key in ours {
             for (party, reference, case_type) in
-                self.candidates(&row.id, key, staff_id, true).await?
+                self.candidates(conn, &row.id, key, staff_id, true).await?
             {
                 let Some(reason) = similar_reason(std::slice::from_ref(key), &[party.key()]) else {
                     continue;
@@ -365,7 +368,10 @@ impl CaseStore {
         single_point_of_contact: Option<String>,
         reason: &str,
     ) -> Result<ChangeResult, CaseStoreError> {
-        let parties = self.parties_of(&row.id).await?;
+        let parties = {
+            let mut connection = self.database.pool.acquire().await?;
+            self.parties_of(&mut connection, &row.id).await?
+        };
         let Some((party, _)) = parties.iter().find(|(party, _)| party.id == party_id) else {
             return Ok(ChangeResult::NotFound);
         };
@@ -422,7 +428,10 @@ impl CaseStore {
         else {
             return Ok(ChangeResult::NotFound);
         };
-        let here = self.parties_of(&row.id).await?;
+        let here = {
+            let mut connection = self.database.pool.acquire().await?;
+            self.parties_of(&mut connection, &row.id).await?
+        };
         let on_this_case = here
             .iter()
             .any(|(party, _)| party.id == main.id || party.id == duplicate.id);

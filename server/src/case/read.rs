@@ -11,7 +11,7 @@ use app::server_fns::case::{
 };
 use chrono::NaiveDate;
 use serde_json::Value;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::answers::answer_sections;
 use super::{london_ms, london_s, CaseStore};
@@ -82,22 +82,22 @@ impl CaseStore {
         row: &CaseRow,
         staff: &StaffMember,
     ) -> Result<CaseWorkspace, CaseStoreError> {
-        // The reads are independent: side by side, a busy pool's wait is paid about once, not once
-        // per read.
-        let (names, answers, parties, documents, flags, similar, messages, instances) = tokio::try_join!(
-            self.staff_names(),
-            self.answers(&row.id),
-            self.party_views(row, &staff.id),
-            self.documents(&row.id),
-            self.flags(&row.id),
-            self.similar_cases(row, &staff.id),
-            self.messages(&row.id),
-            self.instances(&row.id),
-        )?;
-        let (timeline, work_items) = tokio::try_join!(
-            self.timeline(&row.id, &names),
-            self.work_items(&row.id, &names)
-        )?;
+        // One connection for the whole read: a busy pool's wait is paid once, not once per query,
+        // and the read never holds more than one of the pool's connections.
+        let mut connection = self.database.pool.acquire().await?;
+        let conn: &mut AnyConnection = &mut connection;
+        let names = self.staff_names(conn).await?;
+        let answers = self.answers(conn, &row.id).await?;
+        let records = self.parties_of(conn, &row.id).await?;
+        let keys: Vec<_> = records.iter().map(|(party, _)| party.key()).collect();
+        let parties = self.party_views(conn, row, &staff.id, records).await?;
+        let documents = self.documents(conn, &row.id).await?;
+        let flags = self.flags(conn, &row.id).await?;
+        let similar = self.similar_cases(conn, row, &staff.id, &keys).await?;
+        let messages = self.messages(conn, &row.id).await?;
+        let instances = self.instances(conn, &row.id).await?;
+        let timeline = self.timeline(conn, &row.id, &names).await?;
+        let work_items = self.work_items(conn, &row.id, &names).await?;
         Ok(CaseWorkspace {
             officer: row.record.assigned_to.as_ref().map(|id| {
                 names
@@ -124,21 +124,29 @@ impl CaseStore {
         })
     }
 
-    async fn answers(&self, case_id: &str) -> Result<Value, CaseStoreError> {
+    async fn answers(
+        &self,
+        conn: &mut AnyConnection,
+        case_id: &str,
+    ) -> Result<Value, CaseStoreError> {
         let found = sqlx::query(&self.sql("SELECT answers FROM cases WHERE id = $1"))
             .bind(case_id)
-            .fetch_one(&self.database.pool)
+            .fetch_one(&mut *conn)
             .await?;
         Ok(serde_json::from_str(&found.try_get::<String, _>("answers")?).unwrap_or(Value::Null))
     }
 
-    async fn documents(&self, case_id: &str) -> Result<Vec<DocumentView>, CaseStoreError> {
+    async fn documents(
+        &self,
+        conn: &mut AnyConnection,
+        case_id: &str,
+    ) -> Result<Vec<DocumentView>, CaseStoreError> {
         let rows = sqlx::query(&self.sql(
             "SELECT id, kind, file_name, file_type, size_bytes FROM documents \
              WHERE case_id = $1 ORDER BY created_at, id",
         ))
         .bind(case_id)
-        .fetch_all(&self.database.pool)
+        .fetch_all(&mut *conn)
         .await?;
         rows.iter()
             .map(|row| {
@@ -153,13 +161,17 @@ impl CaseStore {
             .collect()
     }
 
-    async fn flags(&self, case_id: &str) -> Result<Vec<FlagView>, CaseStoreError> {
+    async fn flags(
+        &self,
+        conn: &mut AnyConnection,
+        case_id: &str,
+    ) -> Result<Vec<FlagView>, CaseStoreError> {
         let rows = sqlx::query(&self.sql(
             "SELECT kind, reason, cleared_at, cleared_reason FROM sift_flags \
              WHERE case_id = $1 ORDER BY kind",
         ))
         .bind(case_id)
-        .fetch_all(&self.database.pool)
+        .fetch_all(&mut *conn)
         .await?;
         rows.iter()
             .map(|row| {
@@ -175,6 +187,7 @@ impl CaseStore {
 
     async fn timeline(
         &self,
+        conn: &mut AnyConnection,
         case_id: &str,
         names: &HashMap<String, String>,
     ) -> Result<Vec<TimelineEntry>, CaseStoreError> {
@@ -182,7 +195,7 @@ impl CaseStore {
             "SELECT at, actor, kind, details FROM case_events WHERE case_id = $1 ORDER BY at, id",
         ))
         .bind(case_id)
-        .fetch_all(&self.database.pool)
+        .fetch_all(&mut *conn)
         .await?;
         rows.iter()
             .map(|row| {
@@ -205,6 +218,7 @@ impl CaseStore {
 
     pub(crate) async fn work_items(
         &self,
+        conn: &mut AnyConnection,
         case_id: &str,
         names: &HashMap<String, String>,
     ) -> Result<Vec<WorkItemView>, CaseStoreError> {
@@ -213,7 +227,7 @@ impl CaseStore {
              WHERE case_id = $1 ORDER BY created_at, id",
         ))
         .bind(case_id)
-        .fetch_all(&self.database.pool)
+        .fetch_all(&mut *conn)
         .await?;
         rows.iter()
             .map(|row| {
@@ -236,14 +250,18 @@ impl CaseStore {
             .collect()
     }
 
-    async fn messages(&self, case_id: &str) -> Result<Vec<MessageView>, CaseStoreError> {
+    async fn messages(
+        &self,
+        conn: &mut AnyConnection,
+        case_id: &str,
+    ) -> Result<Vec<MessageView>, CaseStoreError> {
         let rows = sqlx::query(&self.sql(
             "SELECT m.id, m.direction, m.from_address, m.to_address, m.subject, m.body, m.at, \
              m.status, o.sent_at, o.attempts FROM case_messages m \
              LEFT JOIN outbox o ON o.id = m.outbox_id WHERE m.case_id = $1 ORDER BY m.at, m.id",
         ))
         .bind(case_id)
-        .fetch_all(&self.database.pool)
+        .fetch_all(&mut *conn)
         .await?;
         rows.iter()
             .map(|row| {
@@ -269,13 +287,17 @@ impl CaseStore {
             .collect()
     }
 
-    async fn instances(&self, case_id: &str) -> Result<Vec<InstanceView>, CaseStoreError> {
+    async fn instances(
+        &self,
+        conn: &mut AnyConnection,
+        case_id: &str,
+    ) -> Result<Vec<InstanceView>, CaseStoreError> {
         let rows = sqlx::query(&self.sql(
             "SELECT number, opened_on, closed_on, outcome FROM case_instances \
              WHERE case_id = $1 ORDER BY number",
         ))
         .bind(case_id)
-        .fetch_all(&self.database.pool)
+        .fetch_all(&mut *conn)
         .await?;
         rows.iter()
             .map(|row| {
