@@ -9,7 +9,7 @@ use axum::http::{header, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
-const SERVER_FN_REDIRECT: &str = "serverfnredirect";
+pub(super) const SERVER_FN_REDIRECT: &str = "serverfnredirect";
 
 pub async fn real_redirects(request: Request<Body>, next: Next) -> Response {
     let server_fn_client = request

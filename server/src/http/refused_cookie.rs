@@ -25,7 +25,9 @@ pub async fn end_on_accepted_post(request: Request<Body>, next: Next) -> Respons
 /// A redirect, plain (`Location`) or for an enhanced form (Leptos's `serverfnredirect`).
 fn redirects(response: &Response) -> bool {
     response.headers().contains_key(header::LOCATION)
-        || response.headers().contains_key("serverfnredirect")
+        || response
+            .headers()
+            .contains_key(super::redirects::SERVER_FN_REDIRECT)
 }
 
 fn sets_refused(response: &Response) -> bool {
