@@ -109,18 +109,14 @@ pub trait BreachReports: Send + Sync {
     async fn add_resume_link(
         &self,
         draft_id: &str,
-        token_hash: &str,
+        token: &str,
         expires_at: i64,
         email: &ResumeEmail,
     ) -> Result<(), StoreError>;
 
     /// The draft a link opens, using the link up: an unknown, used, expired link, or one whose
     /// draft has expired, opens nothing.
-    async fn use_resume_link(
-        &self,
-        token_hash: &str,
-        now: i64,
-    ) -> Result<Option<String>, StoreError>;
+    async fn use_resume_link(&self, token: &str, now: i64) -> Result<Option<String>, StoreError>;
 
     /// Deletes expired drafts (and their links); returns how many.
     async fn sweep_drafts(&self, now: i64) -> Result<u64, StoreError>;

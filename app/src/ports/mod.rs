@@ -213,6 +213,8 @@ pub struct Services {
     pub case_settings: Arc<crate::domain::case::CaseSettings>,
     /// Mark cookies `Secure` (behind HTTPS).
     pub secure_cookies: bool,
+    /// Where the portal is reached from outside, for links in emails (`PORTAL_PUBLIC_URL`).
+    pub public_url: String,
     /// Staff accounts and sessions.
     pub staff: Arc<dyn StaffAccounts>,
     /// The case officer's workspace: a case as its officer works it, and its changes.

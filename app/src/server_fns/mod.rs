@@ -6,6 +6,7 @@ pub mod breach;
 pub mod case;
 pub mod casework;
 pub mod concern;
+pub mod form_fields;
 pub mod handover;
 pub mod helpline;
 pub mod intelligence;

@@ -20,6 +20,7 @@ use serde_json::json;
 
 mod cases;
 
+use crate::auth::sha256_hex;
 use crate::db::{CaseStoreError, Database, NewEvent, NewParty, Submission};
 
 /// Breach reports backed by the database.
@@ -192,24 +193,20 @@ impl BreachReports for BreachStore {
     async fn add_resume_link(
         &self,
         draft_id: &str,
-        token_hash: &str,
+        token: &str,
         expires_at: i64,
         email: &ResumeEmail,
     ) -> Result<(), StoreError> {
         let email = serde_json::to_value(email).map_err(|error| StoreError(error.to_string()))?;
         self.database
-            .add_breach_resume_link(draft_id, token_hash, expires_at, &email)
+            .add_breach_resume_link(draft_id, &sha256_hex(token), expires_at, &email)
             .await
             .map_err(store_error)
     }
 
-    async fn use_resume_link(
-        &self,
-        token_hash: &str,
-        now: i64,
-    ) -> Result<Option<String>, StoreError> {
+    async fn use_resume_link(&self, token: &str, now: i64) -> Result<Option<String>, StoreError> {
         self.database
-            .use_breach_resume_link(token_hash, now)
+            .use_breach_resume_link(&sha256_hex(token), now)
             .await
             .map_err(store_error)
     }

@@ -1,7 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), the `/api/v1` JSON API, downloads,
 //! static files, and the layers every response passes through.
 
-mod breach;
+mod breach_record;
 mod case_routes;
 mod cases;
 mod casework_csv;
@@ -110,6 +110,7 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
             Signposts::from_json(&config.signposts_json).map_err(anyhow::Error::msg)?,
         ),
         secure_cookies: config.secure_cookies,
+        public_url: config.public_url.clone(),
         staff,
         sift_and_queues: Arc::new(crate::db::casework::SiftAndQueuesStore {
             database: database.clone(),
@@ -198,13 +199,7 @@ pub fn build_router(
             get(casework_csv::past_service_levels),
         )
         .route("/concern/letter.txt", get(downloads::letter))
-        .route("/report-breach/assess/record", get(breach::record))
-        .route("/report-breach/report", post(breach::start))
-        .route("/report-breach/report/check", post(breach::send))
-        .route("/report-breach/report/save", post(breach::save_link))
-        .route("/report-breach/report/{part}", post(breach::part))
-        .route("/report-breach/resume/{token}", post(breach::resume))
-        .route("/report-breach/follow-up", post(breach::follow_up))
+        .route("/report-breach/assess/record", get(breach_record::record))
         .route("/concern/reminder.ics", get(downloads::reminder))
         .route("/health", get(move || health(database.clone())))
         .leptos_routes_with_context(&leptos, routes, context, {
@@ -219,7 +214,6 @@ pub fn build_router(
         // Every /staff path (pages and server functions) passes the access table here.
         .layer(axum::middleware::from_fn_with_state(staff, auth::guard))
         .layer(Extension(services))
-        .layer(Extension(breach::PublicUrl(config.public_url.clone())))
         .layer(Extension(Arc::new(config.api_keys.clone())))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -96,7 +96,7 @@ async fn start(portal: &TestPortal, client: &reqwest::Client) {
     let response = post(
         portal,
         client,
-        "/report-breach/report",
+        "/report-breach/api/start",
         &[
             ("personal_data", "yes"),
             ("security_breach", "yes"),
@@ -104,7 +104,7 @@ async fn start(portal: &TestPortal, client: &reqwest::Client) {
         ],
     )
     .await;
-    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.status().as_u16(), 302);
     assert_eq!(location(&response), "/report-breach/report");
 }
 
@@ -114,14 +114,10 @@ async fn answer(
     part: &str,
     fields: &[(&str, &str)],
 ) -> String {
-    let response = post(
-        portal,
-        client,
-        &format!("/report-breach/report/{part}"),
-        fields,
-    )
-    .await;
-    assert_eq!(response.status().as_u16(), 303, "{part}");
+    let mut form = vec![("part", part)];
+    form.extend_from_slice(fields);
+    let response = post(portal, client, "/report-breach/api/part", &form).await;
+    assert_eq!(response.status().as_u16(), 302, "{part}");
     location(&response)
 }
 
@@ -234,7 +230,7 @@ async fn a_report_is_written_in_parts_resumed_elsewhere_sent_once_and_followed_u
     let response = post(
         &portal,
         &first,
-        "/report-breach/report/save",
+        "/report-breach/api/save",
         &[("email", "not an email")],
     )
     .await;
@@ -242,7 +238,7 @@ async fn a_report_is_written_in_parts_resumed_elsewhere_sent_once_and_followed_u
     let response = post(
         &portal,
         &first,
-        "/report-breach/report/save",
+        "/report-breach/api/save",
         &[("email", "dpo@northshire.example.org")],
     )
     .await;
@@ -266,28 +262,35 @@ async fn a_report_is_written_in_parts_resumed_elsewhere_sent_once_and_followed_u
 
     // Another browser: a forged link opens nothing; the real one opens the draft, once.
     let second = browser();
-    let forged = format!("/report-breach/resume/{}", "A".repeat(43));
-    assert_eq!(
-        location(&post(&portal, &second, &forged, &[]).await),
-        "/report-breach/link-not-found"
-    );
+    let resume = "/report-breach/api/resume";
+    for forged in [
+        "a".repeat(64),
+        "A".repeat(43),
+        "../x".to_owned(),
+        String::new(),
+    ] {
+        assert_eq!(
+            location(&post(&portal, &second, resume, &[("token", &forged)]).await),
+            "/report-breach/link-not-found"
+        );
+    }
     let path = format!("/report-breach/resume/{token}");
-    assert!(text(&portal, &second, &path)
-        .await
-        .contains("Continue your report"));
+    let page = text(&portal, &second, &path).await;
+    assert!(page.contains("Continue your report"));
+    assert!(page.contains(&format!("value=\"{token}\"")));
     assert_eq!(
-        location(&post(&portal, &second, &path, &[]).await),
+        location(&post(&portal, &second, resume, &[("token", &token)]).await),
         "/report-breach/report"
     );
     assert_eq!(
-        location(&post(&portal, &browser(), &path, &[]).await),
+        location(&post(&portal, &browser(), resume, &[("token", &token)]).await),
         "/report-breach/link-not-found"
     );
     let page = text(&portal, &second, "/report-breach/report").await;
     assert!(page.contains("You have completed 4 of 9 parts."));
 
     // Sending before every part is done goes back to the task list.
-    let response = post(&portal, &second, "/report-breach/report/check", &[]).await;
+    let response = post(&portal, &second, "/report-breach/api/send", &[]).await;
     assert_eq!(location(&response), "/report-breach/report?incomplete=true");
     for (part, fields) in &PARTS[4..] {
         assert_eq!(
@@ -300,7 +303,7 @@ async fn a_report_is_written_in_parts_resumed_elsewhere_sent_once_and_followed_u
 
     // Sent twice (a double click): one case.
     for _ in 0..2 {
-        let response = post(&portal, &second, "/report-breach/report/check", &[]).await;
+        let response = post(&portal, &second, "/report-breach/api/send", &[]).await;
         assert_eq!(location(&response), "/report-breach/report/sent");
     }
     let page = text(&portal, &second, "/report-breach/report/sent").await;
@@ -322,7 +325,7 @@ async fn a_report_is_written_in_parts_resumed_elsewhere_sent_once_and_followed_u
     let response = post(
         &portal,
         &third,
-        "/report-breach/follow-up",
+        "/report-breach/api/follow-up",
         &[
             ("reference", &reference),
             ("email", "someone@else.example"),
@@ -340,7 +343,7 @@ async fn a_report_is_written_in_parts_resumed_elsewhere_sent_once_and_followed_u
     let response = post(
         &portal,
         &third,
-        "/report-breach/follow-up",
+        "/report-breach/api/follow-up",
         &[
             ("reference", &mistyped),
             ("email", "DPO@northshire.example.org"),
@@ -352,7 +355,7 @@ async fn a_report_is_written_in_parts_resumed_elsewhere_sent_once_and_followed_u
     let response = post(
         &portal,
         &third,
-        "/report-breach/follow-up",
+        "/report-breach/api/follow-up",
         &[
             ("reference", &reference.to_lowercase()),
             ("email", "DPO@northshire.example.org"),
@@ -378,7 +381,7 @@ async fn enforcement_triage_lists_the_day_by_risk_and_moves_update_queue_priorit
     for (part, fields) in PARTS {
         answer(&portal, &organisation, part, fields).await;
     }
-    post(&portal, &organisation, "/report-breach/report/check", &[]).await;
+    post(&portal, &organisation, "/report-breach/api/send", &[]).await;
     let reference: String = sqlx::query("SELECT reference FROM cases")
         .fetch_one(&portal.database.pool)
         .await

@@ -122,9 +122,9 @@ async fn pages_fetched_by_get_leave_the_database_unchanged_but_for_case_view_aud
         .cloned()
         .unwrap();
     let refused = organisation
-        .post(format!("{}{breach_page}", portal.url))
+        .post(format!("{}/report-breach/api/part", portal.url))
         .header("origin", &portal.url)
-        .form(&[("name", "")])
+        .form(&[("part", "organisation"), ("name", "")])
         .send()
         .await
         .unwrap();

@@ -279,7 +279,7 @@ pub async fn pages(portal: &TestPortal) -> Vec<(reqwest::Client, String)> {
     // An organisation reporting a breach: the self-assessment and the report's task list.
     let organisation = browser();
     let started = organisation
-        .post(format!("{}/report-breach/report", portal.url))
+        .post(format!("{}/report-breach/api/start", portal.url))
         .header("origin", &portal.url)
         .form(&[
             ("personal_data", "yes"),

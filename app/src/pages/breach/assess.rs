@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
+use server_fn::ServerFn;
 
 use super::BASE;
 use crate::components::{BackLink, ErrorSummary, Layout, Radios, SummaryList, SummaryRow};
@@ -16,6 +17,7 @@ use crate::domain::breach::{
     SelfAssessment, YesNoUnknown,
 };
 use crate::i18n::t;
+use crate::server_fns::breach::StartBreachReport;
 
 /// The answers in the query.
 fn answers_from(query: &ParamsMap) -> SelfAssessment {
@@ -283,7 +285,7 @@ fn reportable(precautionary: bool, answers: &SelfAssessment) -> impl IntoView {
         </ul>
         <h2 class="govuk-heading-m">{t("breach.assess.how_title")}</h2>
         <p class="govuk-body">{t("breach.assess.how")}</p>
-        <form method="post" action=format!("{BASE}/report") novalidate>
+        <form method="post" action=StartBreachReport::url() novalidate>
             {hidden}
             <button type="submit" class="govuk-button govuk-button--start" data-module="govuk-button">
                 {t("breach.assess.start_report")}

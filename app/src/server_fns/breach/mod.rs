@@ -1,8 +1,17 @@
-//! Personal data breach reporting: what the server provides for it ([`port`]) and what the
-//! report's pages load ([`load_breach_report`]). The posts are plain HTTP handlers in the server
-//! (`server/src/http/breach/`), each answered by a redirect.
+//! Personal data breach reporting: what the report's pages load ([`load_breach_report`]) and
+//! what they post ([`report`]), each post a server function answered by a redirect.
 
+#[cfg(feature = "ssr")]
+mod draft;
+#[cfg(feature = "ssr")]
+mod flow;
+pub mod report;
 pub mod triage;
+
+pub use report::{
+    AnswerBreachPart, FollowUpBreach, ResumeBreachReport, SaveBreachReport, SendBreachReport,
+    StartBreachReport,
+};
 
 use chrono::NaiveDateTime;
 use leptos::prelude::*;

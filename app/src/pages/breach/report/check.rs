@@ -2,14 +2,15 @@
 //! declaration and the send button. `/report-breach/report/sent`: the confirmation.
 
 use leptos::prelude::*;
+use server_fn::ServerFn;
 
 use super::clock::clock_banner;
-use super::{frame, no_report, with_draft, with_report, CHECK, TASKS};
+use super::{frame, no_report, with_draft, with_report, TASKS};
 use crate::components::Panel;
 use crate::domain::breach::{missing_parts, BreachDraft};
 use crate::i18n::{fill, t};
 use crate::pages::breach::answers::answer_lines;
-use crate::server_fns::breach::BreachView;
+use crate::server_fns::breach::{BreachView, SendBreachReport};
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
@@ -71,7 +72,7 @@ fn check(view: BreachView, draft: BreachDraft) -> AnyView {
             <h2 class="govuk-heading-m">{t("breach.report.check.declaration_title")}</h2>
             <p class="govuk-body">{t("breach.report.check.declaration")}</p>
             {late.then(|| view! { <p class="govuk-body">{t("breach.report.check.late")}</p> })}
-            <form method="post" action=CHECK novalidate>
+            <form method="post" action=SendBreachReport::url() novalidate>
                 <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
                     {t("breach.report.check.send")}
                 </button>

@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use server_fn::ServerFn;
 
 use super::{frame, with_report};
 use crate::components::{ErrorMessage, Panel, TextArea};
 use crate::i18n::t;
-use crate::server_fns::breach::BreachView;
+use crate::server_fns::breach::{BreachView, FollowUpBreach};
 
 const FIELDS: [&str; 3] = ["reference", "email", "text"];
 
@@ -80,7 +81,7 @@ fn follow_up(view: BreachView) -> AnyView {
         view! {
             <h1 class="govuk-heading-l">{title}</h1>
             <p class="govuk-body">{t("breach.follow_up.intro")}</p>
-            <form method="post" action="/report-breach/follow-up" novalidate>
+            <form method="post" action=FollowUpBreach::url() novalidate>
                 {line("reference", "off", "govuk-input--width-20")}
                 {line("email", "email", "")}
                 <TextArea id="text".to_owned() name="text" heading=t("breach.follow_up.text")

@@ -1,9 +1,9 @@
 //! The report itself (`/report-breach/report/…`): a task list of its parts, each part on its own
 //! page and saved as it is answered, "check your answers", send, and the confirmation with the
 //! reference. Save and come back later emails a link that reopens the draft; a follow-up adds
-//! to a sent report's case. Every form is a plain post answered by a redirect (the handlers are
-//! in `server/src/http/breach/`), so it all works without JavaScript. The 72-hour clock from
-//! awareness is on every page.
+//! to a sent report's case. Every form is a plain post to a server function answered by a
+//! redirect (`crate::server_fns::breach::report`), so it all works without JavaScript. The
+//! 72-hour clock from awareness is on every page.
 
 mod check;
 mod clock;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use server_fn::ServerFn;
 
 use super::clock::clock_banner;
 use super::fields::{page_position, question_view, questions};
@@ -10,7 +11,7 @@ use super::{frame, with_draft, CHECK, TASKS};
 use crate::domain::breach::{BreachDraft, Part};
 use crate::i18n::t;
 use crate::pages::not_found::NotFound;
-use crate::server_fns::breach::BreachView;
+use crate::server_fns::breach::{AnswerBreachPart, BreachView};
 
 #[component]
 pub fn PartPage() -> impl IntoView {
@@ -45,11 +46,6 @@ fn part_page(view: BreachView, draft: BreachDraft) -> AnyView {
         .unwrap_or_default();
     problems.sort_by_key(|(field, _)| page_position(part, field));
     let long_max = view.settings.long_text_chars;
-    let action = if change {
-        format!("{TASKS}/{slug}?change=true")
-    } else {
-        format!("{TASKS}/{slug}")
-    };
     let back = if change { CHECK } else { TASKS };
     let title = t(&format!("breach.part.{slug}"));
     let inputs = questions(part)
@@ -65,7 +61,9 @@ fn part_page(view: BreachView, draft: BreachDraft) -> AnyView {
             <h1 class="govuk-heading-l">{title}</h1>
             {clock_banner(&view)}
             <p class="govuk-body">{t(&format!("breach.part_intro.{slug}"))}</p>
-            <form method="post" action=action novalidate>
+            <form method="post" action=AnswerBreachPart::url() novalidate>
+                <input type="hidden" name="part" value=slug.clone()/>
+                {change.then(|| view! { <input type="hidden" name="change" value="true"/> })}
                 {inputs}
                 <button type="submit" class="govuk-button" data-module="govuk-button">{t("breach.report.save_continue")}</button>
             </form>

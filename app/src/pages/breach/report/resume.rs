@@ -6,13 +6,14 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use server_fn::ServerFn;
 
 use super::clock::clock_banner;
 use super::{frame, with_draft, TASKS};
 use crate::components::ErrorMessage;
 use crate::domain::breach::BreachDraft;
 use crate::i18n::{fill, t};
-use crate::server_fns::breach::BreachView;
+use crate::server_fns::breach::{BreachView, ResumeBreachReport, SaveBreachReport};
 
 #[component]
 pub fn SavePage() -> impl IntoView {
@@ -56,7 +57,7 @@ fn save(view: BreachView, draft: BreachDraft) -> AnyView {
         summary,
         view! {
             {clock_banner(&view)}
-            <form method="post" action="/report-breach/report/save" novalidate>
+            <form method="post" action=SaveBreachReport::url() novalidate>
                 <div class=group>
                     <h1 class="govuk-label-wrapper">
                         <label class="govuk-label govuk-label--l" for="email">{title}</label>
@@ -111,7 +112,8 @@ pub fn ResumePage() -> impl IntoView {
         view! {
             <h1 class="govuk-heading-l">{title}</h1>
             <p class="govuk-body">{t("breach.report.resume.body")}</p>
-            <form method="post" action=format!("/report-breach/resume/{token}") novalidate>
+            <form method="post" action=ResumeBreachReport::url() novalidate>
+                <input type="hidden" name="token" value=token/>
                 <button type="submit" class="govuk-button" data-module="govuk-button">{t("breach.report.resume.button")}</button>
             </form>
         }
