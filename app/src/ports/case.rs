@@ -107,6 +107,17 @@ pub trait CaseWorkspaces: Send + Sync {
         staff: &StaffMember,
     ) -> Result<Option<CaseWorkspace>, StoreError>;
 
+    /// The case as a caller is told about it: the record, its officer and queue, the parties
+    /// (without possible duplicates) and the timeline; the other lists of the workspace are
+    /// empty. Cheaper than [`workspace`](Self::workspace): the helpline reads it for every call.
+    async fn summary(
+        &self,
+        reference: &str,
+        staff: &StaffMember,
+    ) -> Result<Option<CaseWorkspace>, StoreError> {
+        self.workspace(reference, staff).await
+    }
+
     /// Makes one change, in one transaction with its event and audit row.
     async fn change(&self, request: CaseChangeRequest) -> Result<ChangeResult, StoreError>;
 
@@ -171,12 +182,31 @@ pub async fn view_case(
 ) -> Result<Option<CaseWorkspace>, StoreError> {
     let workspace = cases.workspace(reference, staff).await?;
     if let Some(workspace) = &workspace {
-        let views = leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<CaseViews>().cloned());
-        match views {
-            Some(views) => views.note(&workspace.record.reference, what),
-            None => leptos::logging::error!("a case view outside a staff request: not audited"),
-        }
+        note_view(&workspace.record.reference, what);
     }
     Ok(workspace)
+}
+
+/// The case's [`summary`](CaseWorkspaces::summary) as `staff` may see it, its view noted for the
+/// audit ([`CaseViews`]).
+pub async fn view_summary(
+    cases: &dyn CaseWorkspaces,
+    reference: &str,
+    staff: &StaffMember,
+    what: &str,
+) -> Result<Option<CaseWorkspace>, StoreError> {
+    let summary = cases.summary(reference, staff).await?;
+    if let Some(summary) = &summary {
+        note_view(&summary.record.reference, what);
+    }
+    Ok(summary)
+}
+
+fn note_view(reference: &str, what: &str) {
+    let views = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CaseViews>().cloned());
+    match views {
+        Some(views) => views.note(reference, what),
+        None => leptos::logging::error!("a case view outside a staff request: not audited"),
+    }
 }

@@ -92,14 +92,7 @@ impl CaseStore {
         reference: &str,
         staff: &StaffMember,
     ) -> Result<Option<CaseRow>, CaseStoreError> {
-        let Some(row) = self.database.case_row(reference).await? else {
-            return Ok(None);
-        };
-        if self.database.may_see_case(&row.id, &staff.id).await? {
-            Ok(Some(row))
-        } else {
-            Ok(None)
-        }
+        self.database.visible_case_row(reference, &staff.id).await
     }
 
     /// Writes the change's event (actor: the staff member) and its audit row, inside `tx`.
@@ -158,6 +151,22 @@ impl CaseWorkspaces for CaseStore {
         };
         let workspace = self.read(&row, staff).await.map_err(store_error)?;
         Ok(Some(workspace))
+    }
+
+    async fn summary(
+        &self,
+        reference: &str,
+        staff: &StaffMember,
+    ) -> Result<Option<CaseWorkspace>, StoreError> {
+        let Some(row) = self
+            .visible_case(reference, staff)
+            .await
+            .map_err(store_error)?
+        else {
+            return Ok(None);
+        };
+        let summary = self.read_summary(&row).await.map_err(store_error)?;
+        Ok(Some(summary))
     }
 
     async fn change(&self, request: CaseChangeRequest) -> Result<ChangeResult, StoreError> {

@@ -36,6 +36,8 @@ pub(crate) struct PartyRecord {
     pub details: Value,
     pub restricted_contact: Option<String>,
     pub single_point_of_contact: Option<String>,
+    /// How many other cases the record is linked to by merges (read with the case's parties).
+    pub links: usize,
 }
 
 impl PartyRecord {
@@ -51,6 +53,7 @@ impl PartyRecord {
             details: serde_json::from_str(&details).unwrap_or(Value::Null),
             restricted_contact: row.try_get("restricted_contact")?,
             single_point_of_contact: row.try_get("single_point_of_contact")?,
+            links: 0,
         })
     }
 
@@ -67,12 +70,48 @@ impl PartyRecord {
 const PARTY_COLUMNS: &str = "p.id, p.case_id, p.role, p.name, p.email, p.phone, p.details, \
      p.restricted_contact, p.single_point_of_contact";
 
+/// With [`PARTY_COLUMNS`]: how many cases the record is linked to by merges.
+const LINKS: &str = "(SELECT COUNT(*) FROM party_links pl WHERE pl.party_id = p.id) AS links";
+
+fn links(row: &AnyRow) -> Result<usize, CaseStoreError> {
+    Ok(usize::try_from(row.try_get::<i64, _>("links")?).unwrap_or(0))
+}
+
 fn text(value: &Value) -> Option<String> {
     value
         .as_str()
         .map(str::trim)
         .filter(|text| !text.is_empty())
         .map(str::to_owned)
+}
+
+/// A party record on another case that could be the same record as one of this case's.
+struct Candidate {
+    party: PartyRecord,
+    reference: String,
+    case_type: String,
+    /// Its case is open.
+    open: bool,
+}
+
+/// Adds an open case whose party is like `ours` to the similar cases (once per case; the same
+/// organisation says more than the same customer).
+fn add_similar(similar: &mut Vec<SimilarCase>, ours: &PartyKey, candidate: &Candidate) {
+    let Some(reason) = similar_reason(std::slice::from_ref(ours), &[candidate.party.key()]) else {
+        return;
+    };
+    match similar
+        .iter_mut()
+        .find(|case| case.reference == candidate.reference)
+    {
+        Some(case) if reason == SimilarReason::SameOrganisation => case.reason = reason,
+        Some(_) => {}
+        None => similar.push(SimilarCase {
+            reference: candidate.reference.clone(),
+            case_type: CaseKind::from_code(&candidate.case_type).unwrap_or(CaseKind::Inf),
+            reason,
+        }),
+    }
 }
 
 impl CaseStore {
@@ -84,15 +123,15 @@ impl CaseStore {
         case_id: &str,
     ) -> Result<Vec<(PartyRecord, bool)>, CaseStoreError> {
         let own = sqlx::query(&self.sql(&format!(
-            "SELECT {PARTY_COLUMNS} FROM parties p WHERE p.case_id = $1 AND p.status = $2 \
-             ORDER BY p.id"
+            "SELECT {PARTY_COLUMNS}, {LINKS} FROM parties p WHERE p.case_id = $1 \
+             AND p.status = $2 ORDER BY p.id"
         )))
         .bind(case_id)
         .bind(PARTY_CURRENT)
         .fetch_all(&mut *conn)
         .await?;
         let linked = sqlx::query(&self.sql(&format!(
-            "SELECT {PARTY_COLUMNS}, l.role AS link_role FROM party_links l \
+            "SELECT {PARTY_COLUMNS}, {LINKS}, l.role AS link_role FROM party_links l \
              JOIN parties p ON p.id = l.party_id WHERE l.case_id = $1 AND p.status = $2 \
              ORDER BY p.id"
         )))
@@ -102,11 +141,14 @@ impl CaseStore {
         .await?;
         let mut parties: Vec<(PartyRecord, bool)> = Vec::new();
         for row in &own {
-            parties.push((PartyRecord::from_row(row)?, false));
+            let mut party = PartyRecord::from_row(row)?;
+            party.links = links(row)?;
+            parties.push((party, false));
         }
         for row in &linked {
             let mut party = PartyRecord::from_row(row)?;
             party.role = row.try_get("link_role")?;
+            party.links = links(row)?;
             parties.push((party, true));
         }
         // Customers first, then representatives, organisations, reporters.
@@ -121,24 +163,21 @@ impl CaseStore {
     }
 
     /// Current party records on other cases (visible to `staff_id`) that could be the same
-    /// record as `key`, with their case's reference, type and status; `open_only`: on open cases.
+    /// record as `key`, those on open cases first, each with its case: one query per party,
+    /// for both its possible duplicates and the similar open cases.
     async fn candidates(
         &self,
         conn: &mut AnyConnection,
         case_id: &str,
         key: &PartyKey,
         staff_id: &str,
-        open_only: bool,
-    ) -> Result<Vec<(PartyRecord, String, String)>, CaseStoreError> {
-        let open = if open_only {
-            "AND c.status = 'open'"
-        } else {
-            ""
-        };
+    ) -> Result<Vec<Candidate>, CaseStoreError> {
         let select = format!(
-            "SELECT {PARTY_COLUMNS}, c.reference, c.case_type FROM parties p \
-             JOIN cases c ON c.id = p.case_id WHERE p.status = $1 AND p.case_id <> $2 {open} AND "
+            "SELECT {PARTY_COLUMNS}, c.reference, c.case_type, c.status AS case_status \
+             FROM parties p JOIN cases c ON c.id = p.case_id \
+             WHERE p.status = $1 AND p.case_id <> $2 AND "
         );
+        let order = "ORDER BY CASE WHEN c.status = 'open' THEN 0 ELSE 1 END, c.reference LIMIT 200";
         let rows = if key.is_organisation() {
             let directory = key
                 .directory_id
@@ -156,7 +195,7 @@ impl CaseStore {
             };
             sqlx::query(&self.sql(&format!(
                 "{select} p.role = 'organisation' AND (p.details LIKE $3 OR lower(p.name) LIKE $4) \
-                 AND {} ORDER BY c.reference LIMIT 200",
+                 AND {} {order}",
                 visible_to("$5")
             )))
             .bind(PARTY_CURRENT)
@@ -171,8 +210,7 @@ impl CaseStore {
                 return Ok(Vec::new());
             };
             sqlx::query(&self.sql(&format!(
-                "{select} p.role <> 'organisation' AND lower(p.email) = $3 AND {} \
-                 ORDER BY c.reference LIMIT 200",
+                "{select} p.role <> 'organisation' AND lower(p.email) = $3 AND {} {order}",
                 visible_to("$4")
             )))
             .bind(PARTY_CURRENT)
@@ -186,7 +224,12 @@ impl CaseStore {
         for row in &rows {
             let party = PartyRecord::from_row(row)?;
             if duplicate_reason(key, &party.key()).is_some() {
-                found.push((party, row.try_get("reference")?, row.try_get("case_type")?));
+                found.push(Candidate {
+                    party,
+                    reference: row.try_get("reference")?,
+                    case_type: row.try_get("case_type")?,
+                    open: row.try_get::<String, _>("case_status")? == "open",
+                });
             }
         }
         Ok(found)
@@ -213,25 +256,30 @@ impl CaseStore {
             .map(|found| entry(found.organisation, false))
     }
 
-    /// The case's parties as the page shows them, each with its possible duplicates.
+    /// The case's parties as the page shows them, each with its possible duplicates, and the
+    /// other open cases about the same organisation or from the same customer: one query per
+    /// party for both.
     pub(crate) async fn party_views(
         &self,
         conn: &mut AnyConnection,
         row: &CaseRow,
         staff_id: &str,
         parties: Vec<(PartyRecord, bool)>,
-    ) -> Result<Vec<PartyView>, CaseStoreError> {
+    ) -> Result<(Vec<PartyView>, Vec<SimilarCase>), CaseStoreError> {
         let here: Vec<String> = parties.iter().map(|(p, _)| p.id.clone()).collect();
         let mut views = Vec::new();
+        let mut similar: Vec<SimilarCase> = Vec::new();
         for (party, linked) in parties {
             let key = party.key();
-            let duplicates = self
-                .candidates(conn, &row.id, &key, staff_id, false)
-                .await?
+            let candidates = self.candidates(conn, &row.id, &key, staff_id).await?;
+            for candidate in candidates.iter().filter(|candidate| candidate.open) {
+                add_similar(&mut similar, &key, candidate);
+            }
+            let duplicates = candidates
                 .into_iter()
-                .filter(|(other, _, _)| !here.contains(&other.id))
+                .filter(|candidate| !here.contains(&candidate.party.id))
                 .take(MATCHES)
-                .filter_map(|(other, reference, _)| {
+                .filter_map(|Candidate { party: other, reference, .. }| {
                     Some(DuplicateView {
                         reason: duplicate_reason(&key, &other.key())?,
                         party_id: other.id,
@@ -241,75 +289,47 @@ impl CaseStore {
                     })
                 })
                 .collect();
-            let cases = self.case_count(conn, &party.id).await?;
-            views.push(PartyView {
-                directory: key
-                    .is_organisation()
-                    .then(|| self.directory_entry(&party))
-                    .flatten(),
-                address: text(&party.details["address"]),
-                adjustments: text(&party.details["adjustments"]),
-                reply_in_welsh: party.details["reply_in_welsh"].as_bool().unwrap_or(false),
-                id: party.id,
-                role: party.role,
-                name: party.name,
-                email: party.email,
-                phone: party.phone,
-                restricted_contact: party.restricted_contact,
-                single_point_of_contact: party.single_point_of_contact,
-                linked,
-                cases,
-                duplicates,
-            });
-        }
-        Ok(views)
-    }
-
-    /// How many cases a record is on (its own and those linked by merges).
-    async fn case_count(
-        &self,
-        conn: &mut AnyConnection,
-        party_id: &str,
-    ) -> Result<usize, CaseStoreError> {
-        let row =
-            sqlx::query(&self.sql("SELECT COUNT(*) AS n FROM party_links WHERE party_id = $1"))
-                .bind(party_id)
-                .fetch_one(&mut *conn)
-                .await?;
-        Ok(usize::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0) + 1)
-    }
-
-    /// Other open cases about the same organisation or from the same customer.
-    pub(crate) async fn similar_cases(
-        &self,
-        conn: &mut AnyConnection,
-        row: &CaseRow,
-        staff_id: &str,
-        ours: &[PartyKey],
-    ) -> Result<Vec<SimilarCase>, CaseStoreError> {
-        let mut similar: Vec<SimilarCase> = Vec::new();
-        for key in ours {
-            for (party, reference, case_type) in
-                self.candidates(conn, &row.id, key, staff_id, true).await?
-            {
-                let Some(reason) = similar_reason(std::slice::from_ref(key), &[party.key()]) else {
-                    continue;
-                };
-                match similar.iter_mut().find(|case| case.reference == reference) {
-                    // Same organisation says more than same customer.
-                    Some(case) if reason == SimilarReason::SameOrganisation => case.reason = reason,
-                    Some(_) => {}
-                    None => similar.push(SimilarCase {
-                        reference,
-                        case_type: CaseKind::from_code(&case_type).unwrap_or(CaseKind::Inf),
-                        reason,
-                    }),
-                }
-            }
+            views.push(self.party_view(party, linked, duplicates));
         }
         similar.sort_by(|a, b| a.reference.cmp(&b.reference));
         similar.truncate(MATCHES);
-        Ok(similar)
+        Ok((views, similar))
+    }
+
+    /// The case's parties as the helpline summary shows them: no possible duplicates looked for.
+    pub(crate) fn party_summaries(&self, parties: Vec<(PartyRecord, bool)>) -> Vec<PartyView> {
+        parties
+            .into_iter()
+            .map(|(party, linked)| self.party_view(party, linked, Vec::new()))
+            .collect()
+    }
+
+    fn party_view(
+        &self,
+        party: PartyRecord,
+        linked: bool,
+        duplicates: Vec<DuplicateView>,
+    ) -> PartyView {
+        PartyView {
+            directory: party
+                .key()
+                .is_organisation()
+                .then(|| self.directory_entry(&party))
+                .flatten(),
+            address: text(&party.details["address"]),
+            adjustments: text(&party.details["adjustments"]),
+            reply_in_welsh: party.details["reply_in_welsh"].as_bool().unwrap_or(false),
+            cases: party.links + 1,
+            id: party.id,
+            role: party.role,
+            name: party.name,
+            email: party.email,
+            phone: party.phone,
+            restricted_contact: party.restricted_contact,
+            single_point_of_contact: party.single_point_of_contact,
+            linked,
+            duplicates,
+        }
     }
 
     pub(crate) async fn add_party(

@@ -76,6 +76,16 @@ fn day(text: &str) -> Result<NaiveDate, CaseStoreError> {
         .map_err(|_| CaseStoreError::Database(sqlx::Error::Decode(format!("date {text:?}").into())))
 }
 
+/// The name of the case's officer, if it has one.
+fn officer(row: &CaseRow, names: &HashMap<String, String>) -> Option<String> {
+    row.record.assigned_to.as_ref().map(|id| {
+        names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| t("case.actor.staff"))
+    })
+}
+
 impl CaseStore {
     pub(crate) async fn read(
         &self,
@@ -89,22 +99,15 @@ impl CaseStore {
         let names = self.staff_names(conn).await?;
         let answers = self.answers(conn, &row.id).await?;
         let records = self.parties_of(conn, &row.id).await?;
-        let keys: Vec<_> = records.iter().map(|(party, _)| party.key()).collect();
-        let parties = self.party_views(conn, row, &staff.id, records).await?;
+        let (parties, similar) = self.party_views(conn, row, &staff.id, records).await?;
         let documents = self.documents(conn, &row.id).await?;
         let flags = self.flags(conn, &row.id).await?;
-        let similar = self.similar_cases(conn, row, &staff.id, &keys).await?;
         let messages = self.messages(conn, &row.id).await?;
         let instances = self.instances(conn, &row.id).await?;
         let timeline = self.timeline(conn, &row.id, &names).await?;
         let work_items = self.work_items(conn, &row.id, &names).await?;
         Ok(CaseWorkspace {
-            officer: row.record.assigned_to.as_ref().map(|id| {
-                names
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_else(|| t("case.actor.staff"))
-            }),
+            officer: officer(row, &names),
             queue_name: row.record.work_queue.name(),
             parties,
             documents,
@@ -120,6 +123,34 @@ impl CaseStore {
             messages,
             instances,
             delayed_subject_access: delayed_subject_access(&answers),
+            record: row.record.clone(),
+        })
+    }
+
+    /// The case as a caller is told about it (`CaseWorkspaces::summary`): the record, officer,
+    /// queue, parties and timeline, on one connection.
+    pub(crate) async fn read_summary(
+        &self,
+        row: &CaseRow,
+    ) -> Result<CaseWorkspace, CaseStoreError> {
+        let mut connection = self.database.pool.acquire().await?;
+        let conn: &mut AnyConnection = &mut connection;
+        let names = self.staff_names(conn).await?;
+        let parties = self.party_summaries(self.parties_of(conn, &row.id).await?);
+        let timeline = self.timeline(conn, &row.id, &names).await?;
+        Ok(CaseWorkspace {
+            officer: officer(row, &names),
+            queue_name: row.record.work_queue.name(),
+            parties,
+            documents: Vec::new(),
+            answers: Vec::new(),
+            flags: Vec::new(),
+            timeline,
+            work_items: Vec::new(),
+            similar: Vec::new(),
+            messages: Vec::new(),
+            instances: Vec::new(),
+            delayed_subject_access: false,
             record: row.record.clone(),
         })
     }

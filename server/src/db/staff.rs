@@ -112,17 +112,6 @@ impl Database {
             .collect()
     }
 
-    async fn roles_of(&self, id: &str) -> Result<Vec<Role>, sqlx::Error> {
-        let codes = sqlx::query(&self.sql("SELECT role FROM staff_roles WHERE staff_id = $1"))
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|row| row.try_get("role"))
-            .collect::<Result<Vec<String>, _>>()?;
-        Ok(sorted_roles(&codes))
-    }
-
     /// The account with this (lower-case) email, for signing in.
     pub async fn staff_login(&self, email: &str) -> Result<Option<Login>, sqlx::Error> {
         let row =

@@ -21,7 +21,7 @@ pub async fn load_nfc(reference: String) -> Result<NfcView, StaffError> {
 
     let current = require_access(super::NFC_AREA)?;
     let reference = Reference::parse(&reference).map_err(|_| StaffError::NotFound)?;
-    let case = crate::ports::case::view_case(
+    let case = crate::ports::case::view_summary(
         services()?.workspaces.as_ref(),
         reference.as_str(),
         &current.member,

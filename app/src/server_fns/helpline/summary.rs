@@ -20,7 +20,7 @@ pub async fn load_summary(reference: String) -> Result<SummaryView, StaffError> 
     let reference = Reference::parse(&reference).map_err(|_| StaffError::NotFound)?;
     let services = services()?;
     let me = current.member.clone();
-    let case = crate::ports::case::view_case(
+    let case = crate::ports::case::view_summary(
         services.workspaces.as_ref(),
         reference.as_str(),
         &me,

@@ -94,6 +94,24 @@ impl CaseRow {
 
 impl Database {
     /// The case with this reference (exactly as stored, `IC-123456-ABCD`).
+    /// The case with this reference, if `staff_id` may see it (a staff case only by those named
+    /// on it): one query.
+    pub async fn visible_case_row(
+        &self,
+        reference: &str,
+        staff_id: &str,
+    ) -> Result<Option<CaseRow>, CaseStoreError> {
+        let row = sqlx::query(&self.sql(&format!(
+            "{SELECT_CASE_ROW} WHERE c.reference = $1 AND {}",
+            super::visible_to("$2")
+        )))
+        .bind(reference)
+        .bind(staff_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(CaseRow::from_row).transpose()
+    }
+
     pub async fn case_row(&self, reference: &str) -> Result<Option<CaseRow>, CaseStoreError> {
         let row = sqlx::query(&self.sql(&format!("{SELECT_CASE_ROW} WHERE c.reference = $1")))
             .bind(reference)

@@ -34,13 +34,10 @@ fn forbidden(field: &str) -> ChangeResult {
 impl SiftAndQueuesStore {
     async fn make(&self, request: &CaseworkRequest) -> Result<ChangeResult, CaseStoreError> {
         let db = &self.database;
-        let Some(row) = db.case_row(&request.reference).await? else {
+        let staff = &request.staff;
+        let Some(row) = db.visible_case_row(&request.reference, &staff.id).await? else {
             return Ok(ChangeResult::NotFound);
         };
-        let staff = &request.staff;
-        if !db.may_see_case(&row.id, &staff.id).await? {
-            return Ok(ChangeResult::NotFound);
-        }
         let sifts = staff.has_any(&[Role::AdviceService]);
         let manages = staff.has_any(&[Role::TeamManager]);
         match &request.change {

@@ -47,14 +47,7 @@ impl HelplineStore {
         reference: &str,
         staff: &StaffMember,
     ) -> Result<Option<CaseRow>, CaseStoreError> {
-        let Some(row) = self.database.case_row(reference).await? else {
-            return Ok(None);
-        };
-        if self.database.may_see_case(&row.id, &staff.id).await? {
-            Ok(Some(row))
-        } else {
-            Ok(None)
-        }
+        self.database.visible_case_row(reference, &staff.id).await
     }
 
     /// Everyone, as people who could return a call.

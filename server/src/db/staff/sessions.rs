@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use super::{member_from, StoredSession, MEMBER_COLUMNS};
+use super::{member_from, sorted_roles, StoredSession, MEMBER_COLUMNS};
 use crate::db::Database;
 
 impl Database {
@@ -29,20 +29,29 @@ impl Database {
 
     /// The session with this id (token hash) and its member of staff.
     pub async fn staff_session(&self, id: &str) -> Result<Option<StoredSession>, sqlx::Error> {
-        let row = sqlx::query(&self.sql(&format!(
-            "SELECT {MEMBER_COLUMNS}, x.created_at, x.last_seen_at FROM staff_sessions x \
-             JOIN staff s ON s.id = x.staff_id WHERE x.id = $1"
+        // Every staff request asks this first: the member and their roles in one query (a row
+        // per role).
+        let rows = sqlx::query(&self.sql(&format!(
+            "SELECT {MEMBER_COLUMNS}, x.created_at, x.last_seen_at, r.role FROM staff_sessions x \
+             JOIN staff s ON s.id = x.staff_id LEFT JOIN staff_roles r ON r.staff_id = s.id \
+             WHERE x.id = $1"
         )))
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_all(&self.pool)
         .await?;
-        let Some(row) = row else {
+        let Some(row) = rows.first() else {
             return Ok(None);
         };
-        let staff_id: String = row.try_get("id")?;
-        let roles = self.roles_of(&staff_id).await?;
+        let codes = rows
+            .iter()
+            .map(|row| row.try_get::<Option<String>, _>("role"))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect::<Vec<String>>();
+        let roles = sorted_roles(&codes);
         Ok(Some(StoredSession {
-            member: member_from(&row, roles)?,
+            member: member_from(row, roles)?,
             created_at: row.try_get("created_at")?,
             last_seen_at: row.try_get("last_seen_at")?,
         }))
