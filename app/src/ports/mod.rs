@@ -1,7 +1,7 @@
 //! What the server provides to pages and server functions (server side only): the stores, the
 //! clock and the reference data, as one [`Services`] value in the Leptos context. Every port is
 //! here: this file's stores and clock, and one module per area (the breach reports, the case
-//! workspaces, the sift and queues, the helpline, staff accounts).
+//! workspaces, evidence files, the sift and queues, the helpline, staff accounts).
 
 use std::sync::Arc;
 
@@ -20,6 +20,7 @@ use crate::domain::submission::CaseDetails;
 pub use crate::domain::submission::CaseReceipt;
 pub mod breach;
 pub mod case;
+pub mod evidence;
 pub mod helpline;
 pub mod sift_and_queues;
 pub mod staff;
@@ -28,6 +29,7 @@ pub use breach::{
     BreachReports, BreachSubmission, FollowUp, ResumeEmail, TriageCase, TriageDecision,
 };
 pub use case::CaseWorkspaces;
+pub use evidence::EvidenceFiles;
 pub use helpline::HelplineWork;
 pub use sift_and_queues::SiftAndQueues;
 pub use staff::StaffAccounts;
@@ -204,6 +206,9 @@ pub struct Services {
     /// The organisation directory people search when they name an organisation.
     pub organisations: Arc<OrganisationDirectory>,
     pub intake: Arc<dyn CaseIntake>,
+    /// Evidence files, kept as they are uploaded.
+    pub evidence: Arc<dyn EvidenceFiles>,
+    pub upload_limits: Arc<crate::domain::evidence::UploadLimits>,
     pub nuisance: Arc<dyn NuisanceReports>,
     pub nuisance_settings: Arc<NuisanceSettings>,
     /// Personal data breach reports: drafts, resume links, and sending into the casework backend.

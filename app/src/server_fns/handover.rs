@@ -1,6 +1,6 @@
 //! Server functions for handing a concern in: the organisation search, the timeline, the
-//! evidence list, and the submission itself. Uploads are a plain multipart post handled by the
-//! server (`/concern/evidence/upload`).
+//! evidence list, and the submission itself. Uploads are a multipart server function of their
+//! own ([`uploads`](super::uploads)).
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -16,3 +16,4 @@ pub mod refused;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod staff;
+pub mod uploads;

@@ -279,15 +279,21 @@ impl CaseStore {
                 .into_iter()
                 .filter(|candidate| !here.contains(&candidate.party.id))
                 .take(MATCHES)
-                .filter_map(|Candidate { party: other, reference, .. }| {
-                    Some(DuplicateView {
-                        reason: duplicate_reason(&key, &other.key())?,
-                        party_id: other.id,
-                        reference,
-                        name: other.name,
-                        email: other.email,
-                    })
-                })
+                .filter_map(
+                    |Candidate {
+                         party: other,
+                         reference,
+                         ..
+                     }| {
+                        Some(DuplicateView {
+                            reason: duplicate_reason(&key, &other.key())?,
+                            party_id: other.id,
+                            reference,
+                            name: other.name,
+                            email: other.email,
+                        })
+                    },
+                )
                 .collect();
             views.push(self.party_view(party, linked, duplicates));
         }

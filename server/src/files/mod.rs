@@ -211,3 +211,20 @@ pub async fn keep_evidence(
         key,
     })
 }
+
+/// The evidence port (`app::ports::EvidenceFiles`) over a file store.
+pub struct Evidence(pub Arc<dyn FileStore>);
+
+#[async_trait::async_trait]
+impl app::ports::EvidenceFiles for Evidence {
+    async fn keep(
+        &self,
+        kind: app::domain::submission::EvidenceKind,
+        bytes: &[u8],
+        checked: app::domain::evidence::CheckedFile,
+    ) -> Result<app::domain::submission::EvidenceFile, app::ports::StoreError> {
+        keep_evidence(self.0.as_ref(), kind, bytes, checked)
+            .await
+            .map_err(|error| app::ports::StoreError(error.to_string()))
+    }
+}

@@ -118,7 +118,7 @@ pub async fn create(
     };
     // Read here rather than with the `Bytes` extractor, whose default limit (2 MB) is far below
     // what a case's files need.
-    let Ok(body) = to_bytes(body, super::uploads::body_limit(&limits)).await else {
+    let Ok(body) = to_bytes(body, super::body_limit::for_files(&limits)).await else {
         return reply::too_large();
     };
     let Ok(value) = serde_json::from_slice::<Value>(&body) else {

@@ -1,6 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), the `/api/v1` JSON API, downloads,
 //! static files, and the layers every response passes through.
 
+mod body_limit;
 mod breach_record;
 mod case_routes;
 mod cases;
@@ -9,12 +10,10 @@ mod csrf;
 mod downloads;
 mod intelligence;
 mod nuisance_reports;
-mod nuisance_upload;
 mod openapi;
 mod readiness;
 mod redirects;
 mod refused_cookie;
-mod uploads;
 
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -44,10 +43,7 @@ use crate::intake::Intake;
 use crate::nuisance::{NuisanceIntake, ReportWriter};
 use app::domain::organisations::OrganisationDirectory;
 
-/// The largest request body accepted (answers and API requests are small).
 use crate::breach::BreachStore;
-
-const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// The app's page routes, worked out once per process.
 ///
@@ -71,7 +67,11 @@ fn organisations() -> anyhow::Result<OrganisationDirectory> {
 }
 
 /// Builds the services the app uses from the configuration and the database.
-pub fn services(config: &Config, database: Database) -> anyhow::Result<Services> {
+pub fn services(
+    config: &Config,
+    database: Database,
+    files: Arc<dyn FileStore>,
+) -> anyhow::Result<Services> {
     let clock: Arc<dyn Clock> = match config.fixed_today {
         Some(date) => Arc::new(FixedClock(date)),
         None => Arc::new(LondonClock),
@@ -90,6 +90,8 @@ pub fn services(config: &Config, database: Database) -> anyhow::Result<Services>
             window_days,
         }),
         nuisance_settings: Arc::new(config.nuisance_settings.clone()),
+        evidence: Arc::new(crate::files::Evidence(files)),
+        upload_limits: Arc::new(config.upload_limits.clone()),
         breach: Arc::new(BreachStore {
             database: database.clone(),
             calendar: calendar.clone(),
@@ -137,27 +139,22 @@ pub fn build_router(
     database: Database,
     files: Arc<dyn FileStore>,
 ) -> anyhow::Result<Router> {
-    let services = services(config, database.clone())?;
+    let services = services(config, database.clone(), files.clone())?;
     // Stateless over the pool: the middleware's and the services' are the same thing.
     let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
     let limits = Arc::new(config.upload_limits.clone());
-    // Uploads and the cases API carry files: their own, larger, body limit.
+    // The cases API carries files: its own, larger, body limit.
     let file_routes = Router::new()
-        .route("/concern/evidence/upload", post(uploads::upload))
-        .route(
-            "/report-nuisance/email-evidence/upload",
-            post(nuisance_upload::upload),
-        )
         .route("/api/v1/cases", post(cases::create))
         .route(
             "/staff/cases/{reference}/documents/{id}",
             get(case_routes::document),
         )
-        .layer(RequestBodyLimitLayer::new(uploads::body_limit(&limits)))
+        .layer(RequestBodyLimitLayer::new(body_limit::for_files(&limits)))
         // axum's own 2 MB default would cut uploads short: the layer above is the limit.
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(Extension(files))
-        .layer(Extension(limits))
+        .layer(Extension(limits.clone()))
         .layer(Extension(database.clone()))
         .layer(Extension(Arc::new(config.api_keys.clone())));
     // Raw emails from the MTA's pipe: their own limit (the layer), axum's default lifted.
@@ -208,7 +205,10 @@ pub fn build_router(
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(body_limit::BodyLimits::new(&limits)),
+            body_limit::limit,
+        ))
         .merge(file_routes)
         .merge(mail_routes)
         // Every /staff path (pages and server functions) passes the access table here.

@@ -651,7 +651,7 @@ async fn an_adviser_hands_a_concern_in_for_a_caller_without_email_and_prints_the
         PDF.to_vec(),
     )
     .await;
-    assert_eq!(uploaded.status().as_u16(), 303);
+    assert_eq!(uploaded.status().as_u16(), 302);
     portal
         .post_form("/api/concern/finish", &[("step", "evidence")])
         .await;

@@ -37,16 +37,13 @@ pub async fn email_page(portal: &TestPortal, file: Option<Vec<u8>>, pasted: &str
         .text("email_source", pasted.to_owned());
     let response = portal
         .client
-        .post(format!(
-            "{}/report-nuisance/email-evidence/upload",
-            portal.url
-        ))
+        .post(format!("{}/api/nuisance/email", portal.url))
         .header("origin", &portal.url)
         .multipart(form)
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.status().as_u16(), 302);
     location(&response)
 }
 

@@ -51,7 +51,7 @@ pub(crate) async fn upload(
         );
     portal
         .client
-        .post(format!("{}/concern/evidence/upload", portal.url))
+        .post(format!("{}/api/concern/evidence", portal.url))
         .header("origin", &portal.url)
         .multipart(form)
         .send()
@@ -108,7 +108,7 @@ async fn hand_in_details(portal: &TestPortal, name: &str) {
         PDF.to_vec(),
     )
     .await;
-    assert_eq!(uploaded.status().as_u16(), 303);
+    assert_eq!(uploaded.status().as_u16(), 302);
     let finished = portal
         .post_form("/api/concern/finish", &[("step", "evidence")])
         .await;
@@ -198,7 +198,7 @@ async fn refused_uploads_explain_themselves_and_store_nothing() {
     ];
     for (name, bytes, message) in cases {
         let response = upload(&portal, "subject_access_request", name, bytes).await;
-        assert_eq!(response.status().as_u16(), 303, "{name}");
+        assert_eq!(response.status().as_u16(), 302, "{name}");
         let (status, page) = portal.page("/concern/evidence").await;
         assert_eq!(status, 200);
         assert!(page.contains("There is a problem"), "{name}");
@@ -216,7 +216,7 @@ async fn refused_uploads_explain_themselves_and_store_nothing() {
         .await;
     assert_eq!(location(&remove), "/concern/evidence");
     let wrong_kind = upload(&portal, "passport", "a.pdf", PDF.to_vec()).await;
-    assert_eq!(wrong_kind.status().as_u16(), 303);
+    assert_eq!(wrong_kind.status().as_u16(), 302);
     let (_, page) = portal.page("/concern/evidence").await;
     assert!(page.contains("Select what the document is"));
     assert!(!page.contains("app-file__name"), "nothing was added");

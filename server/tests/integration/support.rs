@@ -1,9 +1,11 @@
 //! Test support: a portal on a free port with a fresh database (SQLite file, or a new PostgreSQL
 //! database when `PORTAL_TEST_DATABASE_URL` names a server), and a browser-like client.
 //!
-//! A PostgreSQL database made for a test is dropped when the last portal or [`TestDatabase`]
-//! using it is dropped, at the end of the test (a test that uses only its URL drops it itself,
-//! with [`drop_database`]).
+//! A database made for a test is dropped when the last portal or [`TestDatabase`] using it is
+//! dropped, at the end of the test (a test that uses only its URL drops it itself, with
+//! [`drop_database`]): the PostgreSQL database, or the SQLite file with its journal, and the
+//! portal's file store. Nothing is left behind, however many portals a run starts (the stall
+//! harness starts thousands).
 #![allow(dead_code)]
 
 use std::collections::HashMap;
@@ -20,8 +22,19 @@ pub struct TestPortal {
     pub client: reqwest::Client,
     /// The portal's database, to check what was stored.
     pub database: Database,
+    /// The portal's evidence file store, removed with the portal.
+    _files: FilesDir,
     /// Holds the test database while the portal runs (last, so dropped after the pool).
     _holder: Holder,
+}
+
+/// A test portal's file store folder, removed when the portal is dropped.
+struct FilesDir(std::path::PathBuf);
+
+impl Drop for FilesDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// A fresh, migrated database for a test of the stores; dropped with it on PostgreSQL.
@@ -89,8 +102,28 @@ impl Drop for Holder {
     }
 }
 
-/// Drops the PostgreSQL test database at `url` (its connections closed first); nothing on SQLite.
+/// The file of a SQLite test database URL made by [`database_url`].
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let path = url.strip_prefix("sqlite://")?.split('?').next()?;
+    let path = std::path::PathBuf::from(path);
+    path.starts_with(env!("CARGO_TARGET_TMPDIR"))
+        .then_some(path)
+}
+
+/// Drops the test database at `url`: the PostgreSQL database (its connections closed first), or
+/// the SQLite file and its journal (an open connection keeps reading its unlinked file).
 pub async fn drop_database(url: &str) {
+    if let Some(path) = sqlite_file(url) {
+        if let Some(made) = MADE.lock().unwrap_or_else(PoisonError::into_inner).as_mut() {
+            made.remove(url);
+        }
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut file = path.clone().into_os_string();
+            file.push(suffix);
+            let _ = std::fs::remove_file(file);
+        }
+        return;
+    }
     let (Ok(base), Some((_, name))) = (
         std::env::var("PORTAL_TEST_DATABASE_URL"),
         url.rsplit_once('/'),
@@ -142,7 +175,12 @@ pub async fn database_url() -> String {
         }
         _ => {
             let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-            format!("sqlite://{}/portal-{}.db?mode=rwc", dir.display(), unique())
+            let url = format!("sqlite://{}/portal-{}.db?mode=rwc", dir.display(), unique());
+            MADE.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get_or_insert_with(HashMap::new)
+                .insert(url.clone(), 0);
+            url
         }
     }
 }
@@ -169,9 +207,11 @@ pub async fn spawn_portal_with(config: Config) -> TestPortal {
         .build();
     let files_dir =
         std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("files-{}", unique()));
-    let files = server::files::open(&server::files::FileStoreConfig::Local { root: files_dir })
-        .await
-        .expect("file store");
+    let files = server::files::open(&server::files::FileStoreConfig::Local {
+        root: files_dir.clone(),
+    })
+    .await
+    .expect("file store");
     let router = build_router(&config, leptos, database.clone(), files).expect("router");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -184,6 +224,7 @@ pub async fn spawn_portal_with(config: Config) -> TestPortal {
         url,
         client: browser(),
         database,
+        _files: FilesDir(files_dir),
         _holder: Holder::of(&config.database_url),
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use server_fn::ServerFn;
 
 use super::wording::error_text;
 use super::{ChangeMarker, FinishButton, HandoverActions};
@@ -11,6 +12,7 @@ use crate::components::{BackLink, ErrorMessage, ErrorSummary, Layout};
 use crate::domain::assistant::{evidence_kinds, Step};
 use crate::i18n::{fill, t};
 use crate::server_fns::concern::JourneyView;
+use crate::server_fns::uploads::UploadEvidence;
 
 #[component]
 pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl IntoView {
@@ -52,7 +54,6 @@ pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl Int
     } else {
         format!("{} {title}", t("error.title_prefix"))
     };
-    let query = if changing { "?change=true" } else { "" };
     let rows = kinds
         .iter()
         .map(|kind| {
@@ -140,7 +141,8 @@ pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl Int
                     <h1 class="govuk-heading-l">{title}</h1>
                     <p class="govuk-body">{t("q.evidence.intro")}</p>
                     <dl class="govuk-summary-list">{rows}</dl>
-                    <form method="post" action=format!("/concern/evidence/upload{query}") enctype="multipart/form-data" novalidate>
+                    <form method="post" action=UploadEvidence::url() enctype="multipart/form-data" novalidate>
+                        {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
                         <div class="govuk-form-group">
                             <fieldset class="govuk-fieldset">
                                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">

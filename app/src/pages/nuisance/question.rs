@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use server_fn::ServerFn;
 
 use super::inputs::{email_inputs, single_checkbox, time_input};
 use super::wording::{heading, hint};
@@ -10,6 +11,7 @@ use crate::components::{Checkboxes, DateInput, Radios, TextArea, TextInput};
 use crate::domain::nuisance::{yes, Category, Channel, IncidentForm, Question, Relationship};
 use crate::i18n::t;
 use crate::server_fns::nuisance::{At, NuisanceView, Page, BASE};
+use crate::server_fns::uploads::UploadNuisanceEmail;
 
 fn continue_button() -> impl IntoView {
     view! { <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button> }
@@ -214,7 +216,7 @@ fn email_page(
         <h1 class="govuk-heading-l">{title.to_owned()}</h1>
         <p class="govuk-body" id="email-hint">{t("nuisance.hint.email_evidence")}</p>
         {saved.then(|| view! { <p class="govuk-body">{t("nuisance.email.saved")}</p> })}
-        <form method="post" action=format!("{BASE}/email-evidence/upload") enctype="multipart/form-data" novalidate>
+        <form method="post" action=UploadNuisanceEmail::url() enctype="multipart/form-data" novalidate>
             {at.change.then(|| view! { <input type="hidden" name="change" value="true"/> })}
             {at.incident.map(|index| view! { <input type="hidden" name="incident" value=index.to_string()/> })}
             {email_inputs(pasted, file_error, paste_error)}

@@ -92,4 +92,6 @@ async fn create_admin_makes_an_admin_refuses_weak_passwords_and_duplicates() {
         login.password_hash
     );
     assert!(password_auth::verify_password("piped admin password", &login.password_hash).is_ok());
+    database.pool.close().await;
+    crate::support::drop_database(&url).await;
 }

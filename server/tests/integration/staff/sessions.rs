@@ -126,7 +126,6 @@ async fn behind_https_the_session_cookie_is_secure() {
     let config = server::Config {
         database_url: crate::support::database_url().await,
         secure_cookies: true,
-        public_url: "http://127.0.0.1".to_owned(),
         ..server::Config::default()
     };
     let portal = spawn_portal_with(config).await;
