@@ -154,8 +154,9 @@ async function reportOne(page: Page, info: TestInfo, channel: Channel, sender: s
   await expect(page.locator('.govuk-summary-list')).toContainText(CHANNEL_LABEL[channel]);
 }
 
-/** From "Check this call or message": no more, details, check, send; returns the confirmation text. */
-async function sendReport(page: Page, info: TestInfo, details = true): Promise<string> {
+/** From "Check this call or message": no more calls or messages, the details (given or not), to
+ * the check page. */
+async function toCheck(page: Page, info: TestInfo, details: boolean) {
   await press(page, 'Save and continue');
   await arrive(page, info, 'another');
   await page.getByLabel('No', { exact: true }).check();
@@ -168,6 +169,11 @@ async function sendReport(page: Page, info: TestInfo, details = true): Promise<s
   }
   await press(page);
   await arrive(page, info, 'check');
+}
+
+/** From "Check this call or message": no more, details, check, send; returns the confirmation text. */
+async function sendReport(page: Page, info: TestInfo, details = true): Promise<string> {
+  await toCheck(page, info, details);
   await press(page, 'Send report');
   await expect(page).toHaveURL(/\/report-nuisance\/confirmation$/);
   await settled(page, info);
@@ -240,13 +246,7 @@ test('another call goes in the same report, and the count goes up when the numbe
 test('a double click on Send report shows the confirmation once, and sends one report', async ({ page }, info) => {
   await startReport(page, info);
   await reportOne(page, info, 'text', '09061701461');
-  await press(page, 'Save and continue');
-  await arrive(page, info, 'another');
-  await page.getByLabel('No', { exact: true }).check();
-  await press(page);
-  await arrive(page, info, 'your-details');
-  await press(page);
-  await arrive(page, info, 'check');
+  await toCheck(page, info, false);
   await page.getByRole('button', { name: 'Send report' }).dblclick();
   await expect(page).toHaveURL(/\/report-nuisance\/confirmation$/);
   await settled(page, info);

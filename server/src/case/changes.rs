@@ -21,7 +21,7 @@ impl CaseStore {
         staff: &StaffMember,
         text: &str,
     ) -> Result<ChangeResult, CaseStoreError> {
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         self.record(
             &mut tx,
             &row.id,
@@ -68,7 +68,7 @@ impl CaseStore {
             return Ok(refused("prepare", "case.prepare.error.advice_open"));
         }
         let now = Utc::now().timestamp();
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         let done = sqlx::query(&self.sql(
             "UPDATE work_items SET completed_at = $1, completed_by = $2 \
              WHERE id = $3 AND completed_at IS NULL",
@@ -118,7 +118,7 @@ impl CaseStore {
         let Some(item) = self.open_item(&row.id, PROVIDE_ADVICE).await? else {
             return Ok(refused("advice", "case.advice.error.none"));
         };
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "UPDATE work_items SET completed_at = $1, completed_by = $2, note = $3 \
              WHERE id = $4 AND completed_at IS NULL",
@@ -159,7 +159,7 @@ impl CaseStore {
                 &format!("case.type.problem.{}", problem.code()),
             ));
         }
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         let changed = sqlx::query(&self.sql(
             "UPDATE cases SET case_type = $1 WHERE id = $2 AND case_type = $3 AND status = 'open' \
              AND instance = 1",

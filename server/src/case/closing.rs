@@ -100,7 +100,7 @@ impl CaseStore {
         if !problems.is_empty() {
             return Ok(ChangeResult::Refused(closure_errors(&problems)));
         }
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         if !self.close_in(&mut tx, row, staff, closure, today).await? {
             return Ok(refused("outcome", "case.close.error.closed"));
         }
@@ -138,7 +138,7 @@ impl CaseStore {
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         for row in &rows {
             if !self
                 .close_in(&mut tx, row, staff, &request.closure, request.today)
@@ -194,7 +194,7 @@ impl CaseStore {
                 CaseStoreError::Database(sqlx::Error::Protocol(format!("service levels: {error}")))
             })?;
         let number = row.record.instance + 1;
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         let reopened = sqlx::query(&self.sql(
             "UPDATE cases SET status = 'open', instance = $1, assign_by = $2, \
              first_contact_due = $3, contact_promised_by = $4, close_by = $5 \
@@ -281,7 +281,7 @@ impl CaseStore {
             attributes = json!({});
         }
         attributes["outcome"] = json!(outcome);
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "UPDATE case_instances SET outcome = $1, attributes = $2 WHERE case_id = $3 AND number = $4",
         ))

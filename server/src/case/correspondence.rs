@@ -75,7 +75,7 @@ pub async fn receive_email(
     };
     let id = new_id()?;
     let at = now_ms();
-    let mut tx = database.pool.begin().await?;
+    let mut tx = database.writer.begin().await?;
     sqlx::query(&database.sql(
         "INSERT INTO case_messages (id, case_id, direction, from_address, to_address, subject, \
          body, at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -162,7 +162,7 @@ impl CaseStore {
         let now = chrono::Utc::now().timestamp();
         let outbox_id = new_id()?;
         let message_id = new_id()?;
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         let payload = json!({
             "to": to,
             "name": party.name,
@@ -272,7 +272,7 @@ impl CaseStore {
         let Some(row) = self.visible_case(reference, staff).await? else {
             return Ok(false);
         };
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         let attached = sqlx::query(&self.sql(
             "UPDATE case_messages SET case_id = $1, status = $2, attached_at = $3, attached_by = $4 \
              WHERE id = $5 AND status = $6",

@@ -359,7 +359,7 @@ impl CaseStore {
                 details = json!({ "directory_id": found.organisation.id, "sector": found.organisation.sector });
             }
         }
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "INSERT INTO parties (id, case_id, role, name, email, phone, details) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -401,7 +401,7 @@ impl CaseStore {
         let Some((party, _)) = parties.iter().find(|(party, _)| party.id == party_id) else {
             return Ok(ChangeResult::NotFound);
         };
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "UPDATE parties SET restricted_contact = $1, single_point_of_contact = $2 WHERE id = $3",
         ))
@@ -486,7 +486,7 @@ impl CaseStore {
         for link in &links {
             cases.push((link.try_get("case_id")?, link.try_get("role")?));
         }
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         let marked = sqlx::query(&self.sql(
             "UPDATE parties SET status = $1, main_party_id = $2, merged_at = $3 \
              WHERE id = $4 AND status = $5",

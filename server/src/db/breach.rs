@@ -23,7 +23,7 @@ impl Database {
         .bind(now)
         .bind(now)
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(id)
     }
@@ -65,13 +65,13 @@ impl Database {
         .bind(expires_at)
         .bind(id)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     pub async fn delete_breach_draft(&self, id: &str) -> Result<(), CaseStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query(&self.sql("DELETE FROM breach_resume_links WHERE draft_id = $1"))
             .bind(id)
             .execute(&mut *tx)
@@ -92,7 +92,7 @@ impl Database {
         expires_at: i64,
         email: &serde_json::Value,
     ) -> Result<(), CaseStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query(&self.sql(
             "INSERT INTO breach_resume_links (token_hash, draft_id, expires_at) VALUES ($1, $2, $3)",
         ))
@@ -114,7 +114,7 @@ impl Database {
         token_hash: &str,
         now: i64,
     ) -> Result<Option<String>, CaseStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let used = sqlx::query(&self.sql(
             "UPDATE breach_resume_links SET used_at = $1 \
              WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $3",
@@ -144,7 +144,7 @@ impl Database {
     }
 
     pub async fn sweep_breach_drafts(&self, now: i64) -> Result<u64, CaseStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query(&self.sql(
             "DELETE FROM breach_resume_links WHERE draft_id IN \
              (SELECT id FROM breach_drafts WHERE expires_at <= $1)",

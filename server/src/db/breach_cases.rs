@@ -134,7 +134,7 @@ impl Database {
         event: &NewEvent,
         acknowledgement: &serde_json::Value,
     ) -> Result<(), CaseStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         self.insert_event(&mut tx, case_id, event, Utc::now().timestamp_millis())
             .await?;
         self.queue_message(&mut tx, Some(case_id), "breach_follow_up", acknowledgement)
@@ -155,7 +155,7 @@ impl Database {
         sifted_on: NaiveDate,
         event: &NewEvent,
     ) -> Result<(), CaseStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query(&self.sql(
             "UPDATE cases SET work_queue = $1, priority = $2, assign_by = $3, \
              sifted_on = COALESCE(sifted_on, $4) WHERE id = $5",

@@ -101,7 +101,7 @@ impl Database {
         let plan = &submission.plan;
         let now = Utc::now().timestamp();
         let case_id = new_id()?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         // The counter update comes first, so SQLite takes its write lock at once.
         let sequence: i64 = sqlx::query(
             &self.sql("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value"),

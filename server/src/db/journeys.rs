@@ -16,7 +16,7 @@ impl Database {
         let cutoff = Utc::now().timestamp() - i64::from(days) * 86_400;
         sqlx::query(&self.sql("DELETE FROM journeys WHERE updated_at < $1"))
             .bind(cutoff)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map(|done| done.rows_affected())
             .map_err(store_error)
@@ -48,7 +48,7 @@ impl JourneyStore for Database {
         .bind(id)
         .bind(data)
         .bind(Utc::now().timestamp())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await
         .map(|_| ())
         .map_err(store_error)
@@ -57,7 +57,7 @@ impl JourneyStore for Database {
     async fn delete(&self, id: &str) -> Result<(), StoreError> {
         sqlx::query(&self.sql("DELETE FROM journeys WHERE id = $1"))
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map(|_| ())
             .map_err(store_error)

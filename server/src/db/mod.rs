@@ -29,16 +29,30 @@ pub enum Backend {
     Postgres,
 }
 
-/// A pool of connections and the backend they speak.
+/// The pools of connections and the backend they speak.
+///
+/// Reads go through `pool`; writes (every transaction, and every statement that changes a row)
+/// through `writer`. SQLite lets one connection write at a time and makes the others wait in its
+/// busy handler, which polls with sleeps of up to 100 ms: writers racing on several connections
+/// can lose again and again, and in the soak one waited over 2 s. So on SQLite `writer` is one
+/// connection, and writers queue for it in order (`server/benches/sqlite_writes.rs` measures the
+/// difference). On PostgreSQL, which has row locks, `writer` is the same pool as `pool`.
 #[derive(Clone)]
 pub struct Database {
     pub pool: AnyPool,
+    pub writer: AnyPool,
     pub backend: Backend,
 }
 
 impl Database {
     /// Opens the database (creating a SQLite file and its folder if needed) and migrates it.
     pub async fn connect(url: &str) -> anyhow::Result<Database> {
+        Self::connect_with_writers(url, 1).await
+    }
+
+    /// [`connect`](Self::connect) with `writers` connections for writing on SQLite (more than one
+    /// only to measure what one saves).
+    pub async fn connect_with_writers(url: &str, writers: u32) -> anyhow::Result<Database> {
         install_default_drivers();
         let backend = if url.starts_with("postgres") {
             Backend::Postgres
@@ -50,30 +64,55 @@ impl Database {
         if backend == Backend::Sqlite {
             create_sqlite_folder(url)?;
         }
-        let pool = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        use sqlx::Executor;
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        let options = |connections: u32| {
+            AnyPoolOptions::new()
+                .max_connections(connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .after_connect(move |conn, _| {
+                    Box::pin(async move {
+                        if backend == Backend::Sqlite {
+                            use sqlx::Executor;
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                                 PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
+                            )
                             .await?;
-                    }
-                    Ok(())
+                        }
+                        Ok(())
+                    })
                 })
-            })
-            .connect(url)
-            .await
-            .context("connecting")?;
-        let database = Database { pool, backend };
+        };
+        let (pool, writer) = match backend {
+            Backend::Sqlite => {
+                // The writer first: it makes the file and sets WAL mode before the readers open.
+                let writer = options(writers.max(1))
+                    .connect(url)
+                    .await
+                    .context("connecting the writer")?;
+                let pool = options(8).connect(url).await.context("connecting")?;
+                (pool, writer)
+            }
+            Backend::Postgres => {
+                let pool = options(16).connect(url).await.context("connecting")?;
+                (pool.clone(), pool)
+            }
+        };
+        let database = Database {
+            pool,
+            writer,
+            backend,
+        };
         database.migrate().await?;
         Ok(database)
     }
 
     async fn migrate(&self) -> anyhow::Result<()> {
         match self.backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await,
+            Backend::Sqlite => {
+                sqlx::migrate!("./migrations/sqlite")
+                    .run(&self.writer)
+                    .await
+            }
             Backend::Postgres => {
                 sqlx::migrate!("./migrations/postgres")
                     .run(&self.pool)

@@ -65,7 +65,7 @@ fn sorted_roles(codes: &[String]) -> Vec<Role> {
 
 impl Database {
     pub async fn insert_staff(&self, new: &NewStaffRow<'_>) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query(&self.sql(
             "INSERT INTO staff (id, email, name, password_hash, active, created_at) \
              VALUES ($1, $2, $3, $4, 1, $5)",
@@ -135,7 +135,7 @@ impl Database {
         id: &str,
         changes: &StaffChanges,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let done =
             sqlx::query(&self.sql(
                 "UPDATE staff SET manager_id = $1, away_until = $2, active = $3 WHERE id = $4",

@@ -64,7 +64,7 @@ async fn claim(database: &Database) -> Result<Vec<Claimed>, sqlx::Error> {
     .bind(now)
     .bind(now)
     .bind(BATCH)
-    .fetch_all(&database.pool)
+    .fetch_all(&database.writer)
     .await?;
     rows.iter()
         .map(|row| {
@@ -98,7 +98,7 @@ async fn deliver(
         .await;
     let now = Utc::now().timestamp();
     let mut sent = 0;
-    let mut tx = database.pool.begin().await?;
+    let mut tx = database.writer.begin().await?;
     for (message, result) in results {
         match result {
             Ok(()) => {

@@ -76,7 +76,7 @@ impl Database {
             return Ok(refused("case-type", "case.type.problem.ever_closed"));
         }
         let code = code_of(&queue)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let changed = sqlx::query(&self.sql(
             "UPDATE cases SET case_type = $1, work_queue = $2, sifted_on = $3, assign_by = $4, \
              close_by = $5 WHERE id = $6 AND status = 'open' AND case_type = $7",
@@ -120,7 +120,7 @@ impl Database {
         kind: SiftFlagKind,
         reason: &str,
     ) -> Result<ChangeResult, CaseStoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let cleared = sqlx::query(&self.sql(
             "UPDATE sift_flags SET cleared_at = $1, cleared_reason = $2 \
              WHERE case_id = $3 AND kind = $4 AND cleared_at IS NULL",
@@ -181,7 +181,7 @@ impl Database {
         if record.assigned_to.as_deref() == Some(officer_id) {
             return Ok(refused("officer", "casework.allocate.error.same"));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let changed = sqlx::query(&self.sql(
             "UPDATE cases SET assigned_to = $1, allocated_on = $2 \
              WHERE id = $3 AND status = 'open'",
@@ -224,7 +224,7 @@ impl Database {
             return Ok(refused("to", "casework.move.error.same"));
         }
         let code = code_of(&to)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let changed = sqlx::query(&self.sql(
             "UPDATE cases SET work_queue = $1, assigned_to = NULL, allocated_on = NULL \
              WHERE id = $2 AND status = 'open'",
@@ -277,7 +277,7 @@ impl Database {
         ))
         .bind(code_of(&queue)?)
         .bind(lead)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(ChangeResult::Done)
     }

@@ -88,7 +88,7 @@ impl Database {
         .bind(AuditAction::View.code())
         .bind(what)
         .bind(reference)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

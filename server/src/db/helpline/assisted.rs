@@ -21,7 +21,7 @@ impl HelplineStore {
             "Handed in by phone: the helpline completed the concerns assistant for the caller, \
              who consented at {consent_at}."
         );
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         self.record(
             &mut tx,
             &row.id,

@@ -101,7 +101,7 @@ impl HelplineStore {
         } else {
             CaseEventKind::CallbackEscalated
         };
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "INSERT INTO callbacks (id, case_id, staff_id, booked_by, booked_at, due_on, \
              caller_name, phone, note, caller_waits, passed_over, status, attempts) \
@@ -198,7 +198,7 @@ impl HelplineStore {
             "open"
         };
         let now = crate::case::now_ms();
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "UPDATE callbacks SET attempts = attempts + 1, last_result = $1, status = $2, \
              done_at = $3 WHERE id = $4 AND status = 'open'",

@@ -35,7 +35,7 @@ impl HelplineStore {
         if row.record.status != CaseStatus::Closed {
             return Ok(refused("reason", "helpline.nfc.error.open"));
         }
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "UPDATE cases SET nfc_reason = $1, nfc_on = $2, nfc_by = $3, title = $4 WHERE id = $5",
         ))

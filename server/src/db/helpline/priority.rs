@@ -72,7 +72,7 @@ impl HelplineStore {
         let Some((manager, email)) = manager_id.and_then(|id| people.get(&id).cloned()) else {
             return Ok(refused("reasons", "helpline.priority.error.no_manager"));
         };
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "INSERT INTO priority_requests (id, case_id, manager_id, requested_by, requested_at, \
              reasons, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')",
@@ -133,7 +133,7 @@ impl HelplineStore {
         }
         let now = crate::case::now_ms();
         let status = if grant { "granted" } else { "declined" };
-        let mut tx = self.database.pool.begin().await?;
+        let mut tx = self.database.writer.begin().await?;
         sqlx::query(&self.sql(
             "UPDATE priority_requests SET status = $1, decided_by = $2, decided_at = $3, \
              decline_reason = $4 WHERE id = $5 AND status = 'pending'",

@@ -140,7 +140,7 @@ impl Database {
         let Some(row) = row else { return Ok(None) };
         let id: i64 = row.try_get("id")?;
         let day: i64 = row.try_get("received_day")?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let counts = self
             .window_counts(&mut tx, &distinct_offenders(report), day, window_days)
             .await?;

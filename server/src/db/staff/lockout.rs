@@ -45,7 +45,7 @@ impl Database {
         .bind(window_start)
         .bind(limit)
         .bind(lock_until)
-        .fetch_one(&self.pool)
+        .fetch_one(&self.writer)
         .await?;
         row.try_get("locked_until")
     }
@@ -53,7 +53,7 @@ impl Database {
     pub async fn clear_sign_in_failures(&self, email_hash: &str) -> Result<(), sqlx::Error> {
         sqlx::query(&self.sql("DELETE FROM staff_sign_in_failures WHERE email_hash = $1"))
             .bind(email_hash)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map(|_| ())
     }

@@ -22,7 +22,7 @@ impl Database {
         .bind(now)
         .bind(now)
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await
         .map(|_| ())
     }
@@ -61,7 +61,7 @@ impl Database {
         sqlx::query(&self.sql("UPDATE staff_sessions SET last_seen_at = $1 WHERE id = $2"))
             .bind(now)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map(|_| ())
     }
@@ -69,7 +69,7 @@ impl Database {
     pub async fn delete_staff_session(&self, id: &str) -> Result<(), sqlx::Error> {
         sqlx::query(&self.sql("DELETE FROM staff_sessions WHERE id = $1"))
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map(|_| ())
     }
@@ -87,14 +87,14 @@ impl Database {
         )
         .bind(now)
         .bind(idle_before)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         sqlx::query(&self.sql(
             "DELETE FROM staff_sign_in_failures WHERE last_failed_at < $1 AND locked_until < $2",
         ))
         .bind(failures_before)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected())
     }
@@ -104,7 +104,7 @@ impl Database {
         sqlx::query(&self.sql("UPDATE staff_sessions SET flash = $1 WHERE id = $2"))
             .bind(flash)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map(|_| ())
     }
