@@ -262,8 +262,9 @@ test('a double click on Send report shows the confirmation once, and sends one r
 test('a problem is shown next to the field and the error summary links to it', async ({ page }, info) => {
   await startReport(page, info);
   await press(page);
-  await arrive(page, info, 'channel');
+  // A refusal comes back to the same address: wait for the answer before looking at the page.
   await expect(page).toHaveTitle(/^Error:/);
+  await arrive(page, info, 'channel');
   const channelLink = page.locator('.govuk-error-summary a', { hasText: 'Select how they contacted you' });
   await expect(channelLink).toHaveAttribute('href', '#channel');
   await page.getByLabel('A text message', { exact: true }).check();
@@ -273,8 +274,8 @@ test('a problem is shown next to the field and the error summary links to it', a
   await page.getByLabel('Month').fill('2');
   await page.getByLabel('Year').fill('2026');
   await press(page);
-  await arrive(page, info, 'when');
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await arrive(page, info, 'when');
   const link = page.locator('.govuk-error-summary a', { hasText: 'The date must be a real date' });
   await expect(link).toHaveAttribute('href', '#when-day');
   await expect(page.locator('#when-error')).toContainText('The date must be a real date');
