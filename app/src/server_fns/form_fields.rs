@@ -16,13 +16,17 @@ use server_fn::ContentType;
 pub struct FormFields(pub Vec<(String, String)>);
 
 impl FormFields {
-    /// The first value sent under `name`, or empty.
-    pub fn value(&self, name: &str) -> String {
+    /// The first value sent under `name`, if any.
+    pub fn get(&self, name: &str) -> Option<String> {
         self.0
             .iter()
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.clone())
-            .unwrap_or_default()
+    }
+
+    /// The first value sent under `name`, or empty.
+    pub fn value(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
     }
 
     /// The fields without those named in `names` (the form's own controls, such as the part it

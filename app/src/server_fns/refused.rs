@@ -9,24 +9,15 @@
 //! after the cookie has expired shows a clean form, and a page render, however often Leptos walks
 //! it, changes nothing.
 
-use http::header::SET_COOKIE;
-use http::HeaderValue;
 use leptos::prelude::*;
-use leptos_axum::ResponseOptions;
 
-use super::session::{cookie_value, random_hex};
+use super::session::{cookie_value, random_hex, set_cookie};
 use crate::ports::Journey;
 
 /// The cookie naming the refused form to show.
 pub const COOKIE: &str = "refused";
 /// Long enough to read the problems and reload; short enough that a later visit starts clean.
-const MAX_AGE_SECONDS: u32 = 600;
-
-/// The `Set-Cookie` value that names `key` as the refused form to show.
-pub fn cookie(key: &str, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!("{COOKIE}={key}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE_SECONDS}{secure}")
-}
+const MAX_AGE_SECONDS: i64 = 600;
 
 /// A fresh key for a form being refused.
 pub fn fresh_key() -> Result<String, ServerFnError> {
@@ -43,16 +34,11 @@ pub fn keep() -> Result<String, ServerFnError> {
 /// In a server function: names `key` in the response's cookie.
 fn send(key: &str) {
     let secure = use_context::<crate::ports::Services>().is_some_and(|s| s.secure_cookies);
-    if let (Some(options), Ok(value)) = (
-        use_context::<ResponseOptions>(),
-        HeaderValue::from_str(&cookie(key, secure)),
-    ) {
-        options.append_header(SET_COOKIE, value);
-    }
+    set_cookie(secure, COOKIE, key, "/", MAX_AGE_SECONDS);
 }
 
 /// Gives the forms refused on this journey since it was loaded (those without a key) a fresh
-/// key, and returns it: the response must name it in the cookie ([`cookie`]).
+/// key, and returns it: the response must name it in the cookie ([`COOKIE`]).
 pub fn key_refusals(journey: &mut Journey) -> Result<Option<String>, ServerFnError> {
     let refusals = [
         journey.flash.as_mut().map(|flash| &mut flash.key),

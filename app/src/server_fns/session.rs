@@ -9,7 +9,7 @@ use crate::ports::{Journey, Services};
 
 const COOKIE_NAME: &str = "journey";
 /// How long an unfinished journey is remembered in the browser (28 days).
-const MAX_AGE_SECONDS: u64 = 28 * 24 * 60 * 60;
+const MAX_AGE_SECONDS: i64 = 28 * 24 * 60 * 60;
 
 pub fn services() -> Result<Services, ServerFnError> {
     use_context::<Services>().ok_or_else(|| ServerFnError::new("services missing from context"))
@@ -41,15 +41,33 @@ pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
 
 /// The current journey (empty if there is none yet).
 pub async fn load(services: &Services) -> Result<Journey, ServerFnError> {
+    stored(services).await.map(Option::unwrap_or_default)
+}
+
+/// The current journey, if this browser has one stored.
+pub async fn stored(services: &Services) -> Result<Option<Journey>, ServerFnError> {
     let Some(id) = journey_id() else {
-        return Ok(Journey::default());
+        return Ok(None);
     };
     services
         .journeys
         .load(&id)
         .await
-        .map(Option::unwrap_or_default)
-        .map_err(|error| ServerFnError::new(error.to_string()))
+        .map_err(|error| ServerFnError::new(format!("loading a journey: {error}")))
+}
+
+/// In a server function: sets an HttpOnly, same-site cookie on the response (`Secure` behind
+/// HTTPS).
+pub fn set_cookie(secure: bool, name: &str, value: &str, path: &str, max_age: i64) {
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie =
+        format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
+    if let (Some(options), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
+        options.append_header(SET_COOKIE, value);
+    }
 }
 
 /// Saves the journey, starting one (and setting its cookie) if there is none. A form refused
@@ -61,20 +79,13 @@ pub async fn save(services: &Services, journey: &mut Journey) -> Result<(), Serv
         Some(id) => id,
         None => {
             let id = new_id()?;
-            let secure = if services.secure_cookies {
-                "; Secure"
-            } else {
-                ""
-            };
-            let cookie = format!(
-                "{COOKIE_NAME}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE_SECONDS}{secure}"
+            set_cookie(
+                services.secure_cookies,
+                COOKIE_NAME,
+                &id,
+                "/",
+                MAX_AGE_SECONDS,
             );
-            if let (Some(options), Ok(value)) = (
-                use_context::<ResponseOptions>(),
-                HeaderValue::from_str(&cookie),
-            ) {
-                options.append_header(SET_COOKIE, value);
-            }
             id
         }
     };

@@ -3,17 +3,14 @@
 //! can serve any request. Something failing on our side is logged (without personal data) and
 //! ends on the "problem" page.
 
-use http::header::SET_COOKIE;
-use http::HeaderValue;
 use leptos::prelude::*;
-use leptos_axum::ResponseOptions;
 
 use super::DRAFT_COOKIE;
 use crate::domain::breach::{BreachDraft, RefusedPart};
 use crate::domain::readiness::FieldErrors;
 use crate::ports::Services;
 use crate::server_fns::refused;
-use crate::server_fns::session::{cookie_value, random_hex};
+use crate::server_fns::session::{cookie_value, random_hex, set_cookie};
 
 pub const TASKS: &str = "/report-breach/report";
 pub const CHECK: &str = "/report-breach/report/check";
@@ -69,23 +66,16 @@ fn draft_id() -> Option<String> {
         .filter(|value| value.len() == 32 && value.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Sets the cookie naming the draft on this response.
+/// Sets the cookie naming the draft on this response (for the breach pages only).
 pub fn name_draft(services: &Services, id: &str) {
     let max_age = services.breach_settings.draft_seconds();
-    let secure = if services.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{DRAFT_COOKIE}={id}; Path=/report-breach; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    set_cookie(
+        services.secure_cookies,
+        DRAFT_COOKIE,
+        id,
+        "/report-breach",
+        max_age,
     );
-    if let (Some(options), Ok(value)) = (
-        use_context::<ResponseOptions>(),
-        HeaderValue::from_str(&cookie),
-    ) {
-        options.append_header(SET_COOKIE, value);
-    }
 }
 
 /// Unix seconds now, by the portal's clock.

@@ -25,12 +25,7 @@ const MAX_EMAIL_CHARS: usize = 254;
 
 pub async fn start(form: &FormFields) -> Result<String, Detour> {
     let services = services()?;
-    let assessment = SelfAssessment::from_fields(|name| {
-        form.0
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-    });
+    let assessment = SelfAssessment::from_fields(|name| form.get(name));
     if let Some((id, mut draft)) = current(&services).await? {
         if draft.sent.is_none() {
             if assessment != SelfAssessment::default() {

@@ -31,15 +31,7 @@ fn header_section(bytes: &[u8]) -> String {
 /// Where the browser goes next.
 pub async fn upload(form: multer::Multipart<'static>) -> Result<String, ServerFnError> {
     let services = session::services()?;
-    let Some(id) = session::journey_id() else {
-        return Ok(BASE.to_owned());
-    };
-    let Some(mut journey) = services
-        .journeys
-        .load(&id)
-        .await
-        .map_err(|error| ServerFnError::new(format!("loading a journey: {error}")))?
-    else {
+    let Some(mut journey) = session::stored(&services).await? else {
         return Ok(BASE.to_owned());
     };
     let settings = services.nuisance_settings.clone();

@@ -15,15 +15,7 @@ use crate::server_fns::session;
 /// Where the browser goes next.
 pub async fn upload(form: multer::Multipart<'static>) -> Result<String, ServerFnError> {
     let services = session::services()?;
-    let Some(id) = session::journey_id() else {
-        return Ok("/concern/about".to_owned());
-    };
-    let Some(mut journey) = services
-        .journeys
-        .load(&id)
-        .await
-        .map_err(|error| ServerFnError::new(format!("loading a journey: {error}")))?
-    else {
+    let Some(mut journey) = session::stored(&services).await? else {
         return Ok("/concern/about".to_owned());
     };
     let Some(handover) = handover_for(&services, &journey.answers) else {
