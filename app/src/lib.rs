@@ -1,10 +1,11 @@
 //! The portal's app crate: pure domain rules, the i18n layer, and the Leptos pages and server
 //! functions shared by server-side rendering (`ssr`) and the browser (`hydrate`).
 
+// A form's view type nests every field it holds: the longest staff forms go past 128 levels.
+#![recursion_limit = "256"]
+
 pub mod components;
 pub mod domain;
-#[cfg(feature = "hydrate")]
-mod early_input;
 pub mod i18n;
 pub mod letters;
 pub mod pages;
@@ -13,7 +14,7 @@ pub mod ports;
 pub mod server_fns;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -25,7 +26,10 @@ use crate::pages::{
     staff,
 };
 
-/// The HTML document around every page (server-rendered).
+/// The HTML document around every page (server-rendered). Pages are islands: the server renders
+/// all of them, and the browser gets only the code of the interactive parts (`#[island]`s),
+/// hydrated on idle. `HydrationScripts` comes before `App`: it turns hydration data off for the
+/// whole response.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -36,8 +40,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b0c0c"/>
                 // No icon yet: an empty one stops every page load asking for /favicon.ico (a 404).
                 <link rel="icon" href="data:,"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body class="govuk-template__body">
@@ -54,7 +59,6 @@ pub fn App() -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
     view! {
-        <Stylesheet id="leptos" href="/pkg/portal.css"/>
         <Title formatter=|title: String| {
             let service = t("service.name");
             let title = if title == service { title } else { format!("{title} - {service}") };
@@ -147,19 +151,16 @@ fn content_security_policy() {
     }
 }
 
-/// The browser entry point: hydrates the server-rendered page.
+/// The browser entry point, called by Leptos's island script once the wasm has loaded; the script
+/// then hydrates each island on the page. The page says when that is done (the end-to-end tests
+/// wait for it): islands hydrate in the microtasks after this returns, before the timeout fires.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    let document = leptos::prelude::document();
-    let typed = early_input::note(&document);
-    leptos::mount::hydrate_body(App);
-    // Hydration's effects run as microtasks after `hydrate_body` returns: put the typed values back
-    // once they have, then say the page is interactive (the end-to-end tests wait for this).
+    leptos::mount::hydrate_islands();
     leptos::prelude::set_timeout(
-        move || {
-            early_input::restore(typed);
+        || {
             if let Some(body) = leptos::prelude::document().body() {
                 let _ = body.set_attribute("data-hydrated", "true");
             }

@@ -792,6 +792,29 @@ test('with JavaScript, the character count updates as you type', async ({ page }
   await expectAccessible(page);
 });
 
+test('with JavaScript, the character count is the page\'s only code and counts what was typed before it arrived', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'only meaningful with JavaScript');
+  await dataProtectionReady(page, info);
+  await continueToSend(page, info);
+  await choose(page, info, 'Me', /organisation-match$/);
+  await answerOrganisation(page, info, { none: 'Other business, such as a shop' });
+  await expect(page.locator('leptos-island')).toHaveCount(1);
+  // On a slow phone the page arrives long before its WebAssembly: hold it back and type meanwhile.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/pkg/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.locator('textarea[name="value"]').fill('Typed early');
+  await expect(page.locator('#summary-info')).toHaveText('You can enter up to 2000 characters');
+  release();
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.locator('#summary-info')).toHaveText('You have 1989 characters remaining');
+  await expect(page.locator('textarea[name="value"]')).toHaveValue('Typed early');
+});
+
 test('without JavaScript, the character count states the limit', async ({ page }, info) => {
   test.skip(jsEnabled(info), 'only meaningful without JavaScript');
   await dataProtectionReady(page, info);

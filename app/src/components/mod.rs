@@ -1,11 +1,13 @@
 //! The GOV.UK Design System patterns the pages are built from.
 
+mod character_count;
 mod fields;
 mod layout;
 mod summary;
 mod textarea;
 
 pub(crate) use fields::{described_by, group_class, hint_view};
+pub use character_count::CharacterCount;
 pub use fields::{Checkboxes, DateInput, ErrorMessage, Radios, Select, TextInput};
 pub use layout::{page_frame, BackLink, ErrorSummary, Layout, Panel};
 pub use summary::{SummaryList, SummaryRow};

@@ -1,8 +1,9 @@
-//! A textarea with the GOV.UK character count: the limit is stated in the hint without
-//! JavaScript, and counted down live as the person types with it.
+//! A textarea with the GOV.UK character count: the limit is stated under it without
+//! JavaScript, and counted down live as the person types with it (the `CharacterCount` island).
 
 use leptos::prelude::*;
 
+use super::character_count::CharacterCount;
 use super::fields::{described_by, group_class, hint_view, ErrorMessage};
 use crate::i18n::{fill, t};
 
@@ -32,23 +33,6 @@ pub fn TextArea(
     } else {
         "govuk-textarea govuk-js-character-count"
     };
-    let used = RwSignal::new(value.chars().count());
-    let live_value = value.clone();
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let max_text = max.to_string();
-    let message = move || {
-        if !hydrated.get() {
-            return fill(&t("count.limit"), &[("max", &max_text)]);
-        }
-        let used = used.get();
-        if used <= max {
-            fill(&t("count.remaining"), &[("n", &(max - used).to_string())])
-        } else {
-            fill(&t("count.over"), &[("n", &(used - max).to_string())])
-        }
-    };
-    let over = move || used.get() > max;
     let label_class = if small_label {
         "govuk-label govuk-label--s"
     } else {
@@ -66,15 +50,11 @@ pub fn TextArea(
                 {label}
                 {hint_view(&id, hint)}
                 <ErrorMessage id=id.clone() message=error/>
-                <textarea class=class id=id.clone() name=name rows="6" aria-describedby=describe prop:value=live_value
-                    autocomplete=autocomplete.unwrap_or("off")
-                    on:input=move |ev| used.set(event_target_value(&ev).chars().count())>{super::rcdata(value)}</textarea>
+                <textarea class=class id=id.clone() name=name rows="6" aria-describedby=describe
+                    autocomplete=autocomplete.unwrap_or("off")>{super::rcdata(value)}</textarea>
             </div>
-            <div id=count_id class=move || if over() {
-                "govuk-error-message govuk-character-count__message"
-            } else {
-                "govuk-hint govuk-character-count__message"
-            } aria-live="polite">{message}</div>
+            <CharacterCount field_id=id max limit=fill(&t("count.limit"), &[("max", &max.to_string())])
+                remaining=t("count.remaining") over=t("count.over")/>
         </div>
     }
 }

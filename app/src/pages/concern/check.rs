@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use server_fn::ServerFn;
 use leptos_router::components::Redirect;
 
 use super::question::ServiceProblem;
@@ -47,7 +48,6 @@ fn check(view: JourneyView) -> impl IntoView {
             })
         })
         .collect::<Vec<_>>();
-    let confirm = ServerAction::<ConfirmAnswers>::new();
     view! {
         <Title text=t("check.title")/>
         <Layout>
@@ -57,9 +57,9 @@ fn check(view: JourneyView) -> impl IntoView {
                     <h1 class="govuk-heading-l">{t("check.title")}</h1>
                     <SummaryList rows/>
                     <p class="govuk-body">{t("check.next")}</p>
-                    <ActionForm action=confirm>
+                    <form method="post" action=ConfirmAnswers::url()>
                         <button type="submit" class="govuk-button">{t("check.continue")}</button>
-                    </ActionForm>
+                    </form>
                     <StartAgainButton/>
                 </div>
             </div>

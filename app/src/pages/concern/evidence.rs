@@ -7,18 +7,17 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::wording::error_text;
-use super::{ChangeMarker, FinishButton, HandoverActions};
+use super::{ChangeMarker, FinishButton};
 use crate::components::{BackLink, ErrorMessage, ErrorSummary, Layout};
 use crate::domain::assistant::{evidence_kinds, Step};
 use crate::i18n::{fill, t};
 use crate::server_fns::concern::JourneyView;
+use crate::server_fns::handover::RemoveEvidence;
 use crate::server_fns::uploads::UploadEvidence;
 
 #[component]
 pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl IntoView {
     let step = Step::Evidence;
-    let actions = HandoverActions::from_context();
-    let remove = actions.remove_evidence;
     let Some(handover) = view.handover.clone() else {
         return ().into_any();
     };
@@ -76,11 +75,11 @@ pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl Int
                             view! {
                                 <li class="app-file">
                                     <span class="app-file__name">{name}</span>
-                                    <ActionForm action=remove attr:class="app-inline-form">
+                                    <form method="post" action=RemoveEvidence::url() class="app-inline-form">
                                         <input type="hidden" name="index" value=index.to_string()/>
                                         <ChangeMarker changing/>
                                         <button type="submit" class="app-link-button">{label}</button>
-                                    </ActionForm>
+                                    </form>
                                 </li>
                             }
                         }).collect_view()}

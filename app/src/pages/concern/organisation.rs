@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use server_fn::ServerFn;
 
 use super::wording::error_text;
 use super::ChangeMarker;
@@ -18,7 +19,6 @@ pub fn OrganisationMatch(
     matches: OrganisationSearch,
     changing: bool,
     back: String,
-    action: ServerAction<AnswerQuestion>,
 ) -> impl IntoView {
     let step = Step::OrganisationMatch;
     let error = view
@@ -62,12 +62,12 @@ pub fn OrganisationMatch(
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors=summary/>
-                    <ActionForm action=action attr:novalidate="true">
+                    <form method="post" action=AnswerQuestion::url() novalidate>
                         <input type="hidden" name="step" value=step.slug()/>
                         <ChangeMarker changing/>
                         <Radios id=step.slug().to_owned() heading=title hint=Some(hint) options selected error/>
                         <button type="submit" class="govuk-button">{t("common.continue")}</button>
-                    </ActionForm>
+                    </form>
                     <form method="get" action="/concern/organisation-match" class="app-search">
                         <ChangeMarker changing/>
                         <div class="govuk-form-group">

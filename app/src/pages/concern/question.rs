@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use server_fn::ServerFn;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -9,7 +10,7 @@ use super::evidence::EvidencePage;
 use super::organisation::OrganisationMatch;
 use super::timeline::TimelinePage;
 use super::wording::{error_text, heading, hint, option_label};
-use super::{ChangeMarker, HandoverActions};
+use super::ChangeMarker;
 use crate::components::{
     BackLink, Checkboxes, DateInput, ErrorSummary, Layout, Radios, Select, TextArea, TextInput,
 };
@@ -26,7 +27,6 @@ use crate::server_fns::handover::{organisation_matches, OrganisationSearch};
 pub fn QuestionPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let action = ServerAction::<AnswerQuestion>::new();
     let slug = move || params.read().get("step").unwrap_or_default();
     let changing = move || {
         query
@@ -34,12 +34,7 @@ pub fn QuestionPage() -> impl IntoView {
             .get("change")
             .is_some_and(|value| value == "true")
     };
-    let handover_actions = HandoverActions::new();
-    provide_context(handover_actions);
-    let journey = Resource::new(
-        move || (slug(), action.version().get(), handover_actions.version()),
-        |_| load_journey(),
-    );
+    let journey = Resource::new(slug, |_| load_journey());
     // The organisation match page's search, made here with the journey's resource (never inside
     // the Suspense, where every walk would make a new one) and read in the same Suspense.
     let matches = Resource::new(
@@ -59,7 +54,7 @@ pub fn QuestionPage() -> impl IntoView {
                 };
                 match (journey.await, matches.await) {
                     (Ok(view), Ok(matches)) => {
-                        question(step, view, matches, changing(), action).into_any()
+                        question(step, view, matches, changing()).into_any()
                     }
                     _ => view! { <ServiceProblem/> }.into_any(),
                 }
@@ -85,7 +80,6 @@ fn question(
     view: JourneyView,
     matches: Option<OrganisationSearch>,
     changing: bool,
-    action: ServerAction<AnswerQuestion>,
 ) -> impl IntoView {
     // Once handed in, the questions after the verdict lead to the confirmation; the first
     // question starts a new concern.
@@ -124,7 +118,7 @@ fn question(
         match step {
             Step::OrganisationMatch => {
                 let matches = matches.unwrap_or_default();
-                return view! { <OrganisationMatch view=view.clone() matches changing back action/> }
+                return view! { <OrganisationMatch view=view.clone() matches changing back/> }
                     .into_any();
             }
             Step::Timeline => {
@@ -135,7 +129,7 @@ fn question(
             }
             _ => {}
         }
-        return form_page(step, view, changing, back, action).into_any();
+        return form_page(step, view, changing, back).into_any();
     }
     let back = if changing {
         "/concern/check".to_owned()
@@ -144,7 +138,7 @@ fn question(
             .map(|s| format!("/concern/{}", s.slug()))
             .unwrap_or_else(|| "/".to_owned())
     };
-    form_page(step, view, changing, back, action).into_any()
+    form_page(step, view, changing, back).into_any()
 }
 
 /// The verdict page a person came from into the questions that hand the concern in.
@@ -162,7 +156,6 @@ fn form_page(
     view: JourneyView,
     changing: bool,
     back: String,
-    action: ServerAction<AnswerQuestion>,
 ) -> impl IntoView {
     let answers = view.answers;
     let flash = view
@@ -241,12 +234,12 @@ fn form_page(
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors=summary/>
-                    <ActionForm action=action attr:novalidate="true">
+                    <form method="post" action=AnswerQuestion::url() novalidate>
                         <input type="hidden" name="step" value=step.slug()/>
                         <ChangeMarker changing/>
                         {control}
-                        <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button>
-                    </ActionForm>
+                        <button type="submit" class="govuk-button">{t("common.continue")}</button>
+                    </form>
                 </div>
             </div>
         </Layout>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use server_fn::ServerFn;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -69,7 +70,6 @@ fn check(view: JourneyView, problem: Option<String>) -> impl IntoView {
         .last()
         .map(|step| format!("/concern/{}", step.slug()))
         .unwrap_or_else(|| "/concern/check".to_owned());
-    let submit = ServerAction::<SubmitConcern>::new();
     let problem = problem.map(|kind| t(&format!("submit.problem.{kind}")));
     view! {
         <Title text=t("submit.title")/>
@@ -90,9 +90,9 @@ fn check(view: JourneyView, problem: Option<String>) -> impl IntoView {
                     <SummaryList rows=detail_rows/>
                     <h2 class="govuk-heading-m">{t("submit.declaration_title")}</h2>
                     <p class="govuk-body">{t("submit.declaration")}</p>
-                    <ActionForm action=submit>
-                        <button type="submit" class="govuk-button" data-prevent-double-click="true">{t("submit.button")}</button>
-                    </ActionForm>
+                    <form method="post" action=SubmitConcern::url()>
+                        <button type="submit" class="govuk-button">{t("submit.button")}</button>
+                    </form>
                     <StartAgainButton/>
                 </div>
             </div>

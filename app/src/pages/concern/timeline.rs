@@ -3,19 +3,19 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use server_fn::ServerFn;
 
 use super::wording::error_text;
-use super::{ChangeMarker, FinishButton, HandoverActions};
+use super::{ChangeMarker, FinishButton};
 use crate::components::{BackLink, DateInput, ErrorSummary, Layout, TextArea};
 use crate::domain::assistant::{RawAnswer, Step, MAX_EVENTS};
 use crate::i18n::{fill, long_date, t};
 use crate::server_fns::concern::JourneyView;
+use crate::server_fns::handover::{AddEvent, RemoveEvent};
 
 #[component]
 pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl IntoView {
     let step = Step::Timeline;
-    let actions = HandoverActions::from_context();
-    let (add, remove) = (actions.add_event, actions.remove_event);
     let events = view.answers.events(step).to_vec();
     let flash = view.flash.filter(|(slug, _, _)| slug == step.slug());
     let (raw, error_key) = match flash {
@@ -58,11 +58,11 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
                     <dt class="govuk-summary-list__key">{long_date(event.on)}</dt>
                     <dd class="govuk-summary-list__value app-pre-line">{event.what.clone()}</dd>
                     <dd class="govuk-summary-list__actions">
-                        <ActionForm action=remove>
+                        <form method="post" action=RemoveEvent::url()>
                             <input type="hidden" name="index" value=index.to_string()/>
                             <ChangeMarker changing/>
                             <button type="submit" class="app-link-button">{label}</button>
-                        </ActionForm>
+                        </form>
                     </dd>
                 </div>
             }
@@ -88,7 +88,7 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
                     })}
                     {(!events.is_empty()).then(|| view! { <dl class="govuk-summary-list">{rows}</dl> })}
                     {(!full).then(|| view! {
-                        <ActionForm action=add attr:novalidate="true" attr:class="app-add-another">
+                        <form method="post" action=AddEvent::url() novalidate class="app-add-another">
                             <h2 class="govuk-heading-m">{add_heading}</h2>
                             <ChangeMarker changing/>
                             <DateInput id="event-on".to_owned() heading=t("q.timeline.date") hint=Some(t("q.timeline.date_hint"))
@@ -97,7 +97,7 @@ pub fn TimelinePage(view: JourneyView, changing: bool, back: String) -> impl Int
                             <TextArea id="event-what".to_owned() name="what" heading=t("q.timeline.what") hint=None
                                 value=raw.value.clone().unwrap_or_default() error=what_error max=500 small_label=true/>
                             <button type="submit" class="govuk-button govuk-button--secondary">{t("q.timeline.add")}</button>
-                        </ActionForm>
+                        </form>
                     })}
                     <FinishButton step changing/>
                 </div>

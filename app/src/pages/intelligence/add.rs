@@ -3,6 +3,7 @@
 //! tool". One page (staff know the questions); the public journey's validation.
 
 use leptos::prelude::*;
+use server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -16,20 +17,17 @@ use crate::server_fns::staff::FormFlash;
 
 #[component]
 pub fn AddReportPage() -> impl IntoView {
-    let action = ServerAction::<AddReport>::new();
     let query = use_query_map();
-    // Keyed on the `added` query too: the banner and the fresh form come from the same load, after
-    // the redirect that carries the new report's number, whichever arrives first.
     let data = Resource::new(
-        move || (action.version().get(), query.read().get("added")),
-        |(_, added)| async move { (load_add_report().await, added) },
+        move || query.read().get("added"),
+        |added| async move { (load_add_report().await, added) },
     );
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 let (data, added) = data.await;
                 match data {
-                    Ok(view) => form(view, added, action).into_any(),
+                    Ok(view) => form(view, added).into_any(),
                     Err(error) => outcome(error, "/staff/nuisance/add".to_owned()),
                 }
             })}
@@ -202,7 +200,6 @@ fn categories(flash: &FormFlash) -> impl IntoView {
 fn form(
     view: AddReportView,
     added: Option<String>,
-    action: ServerAction<AddReport>,
 ) -> impl IntoView {
     let flash = view.flash.unwrap_or_default();
     let title = t("intelligence.add.title");
@@ -262,7 +259,7 @@ fn form(
             <ErrorSummary errors/>
             <h1 class="govuk-heading-l">{title}</h1>
             <p class="govuk-body">{t("intelligence.add.lede")}</p>
-            <ActionForm action=action attr:novalidate="true">
+            <form method="post" action=AddReport::url() novalidate>
                 <input type="hidden" name="token" value=view.token/>
                 {radios("channel", channels, &flash)}
                 {when(&flash)}
@@ -276,7 +273,7 @@ fn form(
                 {radios("preference_service", yes_no(), &flash)}
                 {area("description", &flash)}
                 <button type="submit" class="govuk-button">{t("intelligence.add.submit")}</button>
-            </ActionForm>
+            </form>
         </StaffLayout>
     }
 }

@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use server_fn::ServerFn;
 
 use super::wording::{answer_text, channel_label};
-use super::{frame, signposts, Actions};
+use super::{frame, signposts};
 use crate::domain::nuisance::{Channel, IncidentForm, Question};
 use crate::i18n::{fill, t};
-use crate::server_fns::nuisance::{At, NuisanceView, Page};
+use crate::server_fns::nuisance::{AnswerNuisance, At, NuisanceView, Page, RemoveIncident, SubmitReport};
 
 /// One row of a summary list; `change` is the change link, if the answer can be changed.
 struct Row {
@@ -68,7 +69,7 @@ fn incident_rows(form: &IncidentForm, incident: Option<usize>) -> Vec<Row> {
     rows
 }
 
-pub fn check_incident(view: NuisanceView, actions: Actions) -> AnyView {
+pub fn check_incident(view: NuisanceView) -> AnyView {
     let Some(form) = view.journey.current.clone() else {
         let target = if view.journey.incidents.is_empty() {
             Page::Channel.href()
@@ -86,15 +87,15 @@ pub fn check_incident(view: NuisanceView, actions: Actions) -> AnyView {
         <h1 class="govuk-heading-l">{title.clone()}</h1>
         {signposts(view.signposts.clone())}
         {summary_list(incident_rows(&form, None))}
-        <ActionForm action=actions.answer>
+        <form method="post" action=AnswerNuisance::url()>
             <input type="hidden" name="page" value=Page::CheckIncident.slug()/>
-            <button type="submit" class="govuk-button" data-module="govuk-button">{t("nuisance.check_incident.button")}</button>
-        </ActionForm>
+            <button type="submit" class="govuk-button">{t("nuisance.check_incident.button")}</button>
+        </form>
     };
     frame(title, Some(back), Vec::new(), body.into_any())
 }
 
-pub fn check_report(problem: Option<String>, view: NuisanceView, actions: Actions) -> AnyView {
+pub fn check_report(problem: Option<String>, view: NuisanceView) -> AnyView {
     let state = &view.journey;
     if state.incidents.is_empty() {
         let target = if state.sent.is_some() {
@@ -124,13 +125,13 @@ pub fn check_report(problem: Option<String>, view: NuisanceView, actions: Action
             view! {
                 <h2 class="govuk-heading-m">{heading}</h2>
                 {summary_list(incident_rows(form, Some(index)))}
-                <ActionForm action=actions.remove attr:class="govuk-!-margin-bottom-6">
+                <form method="post" action=RemoveIncident::url() class="govuk-!-margin-bottom-6">
                     <input type="hidden" name="index" value=index.to_string()/>
                     <button type="submit" class="app-link-button">
                         {t("nuisance.check.remove")}
                         <span class="govuk-visually-hidden">{hidden}</span>
                     </button>
-                </ActionForm>
+                </form>
             }
         })
         .collect_view();
@@ -180,9 +181,9 @@ pub fn check_report(problem: Option<String>, view: NuisanceView, actions: Action
         <h2 class="govuk-heading-m">{t("nuisance.check.details")}</h2>
         {summary_list(detail_rows)}
         <p class="govuk-body">{t("nuisance.check.declaration")}</p>
-        <ActionForm action=actions.submit>
-            <button type="submit" class="govuk-button" data-prevent-double-click="true">{t("nuisance.check.submit")}</button>
-        </ActionForm>
+        <form method="post" action=SubmitReport::url()>
+            <button type="submit" class="govuk-button">{t("nuisance.check.submit")}</button>
+        </form>
     };
     frame(
         title,

@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use server_fn::ServerFn;
 
 use super::inputs::{text_field, Field};
-use super::{error_for, flash_for, frame, hidden, summary, Actions};
+use super::{error_for, flash_for, frame, hidden, summary};
 use crate::components::Radios;
 use crate::i18n::{fill, t};
-use crate::server_fns::nuisance::{At, NuisanceView, Page};
+use crate::server_fns::nuisance::{AnswerNuisance, At, NuisanceView, Page};
 
-pub fn another(view: NuisanceView, actions: Actions) -> AnyView {
+pub fn another(view: NuisanceView) -> AnyView {
     let page = Page::Another;
     let state = &view.journey;
     if state.incidents.is_empty() {
@@ -40,16 +41,16 @@ pub fn another(view: NuisanceView, actions: Actions) -> AnyView {
         view! { <Radios id="another".to_owned() heading=title.clone() hint options selected=None error/> }.into_any()
     };
     let body = view! {
-        <ActionForm action=actions.answer attr:novalidate="true">
+        <form method="post" action=AnswerNuisance::url() novalidate>
             {hidden(page, At::default())}
             {control}
-            <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button>
-        </ActionForm>
+            <button type="submit" class="govuk-button">{t("common.continue")}</button>
+        </form>
     };
     frame(title, Some(Page::Check.href()), errors, body.into_any())
 }
 
-pub fn your_details(at: At, view: NuisanceView, actions: Actions) -> AnyView {
+pub fn your_details(at: At, view: NuisanceView) -> AnyView {
     let page = Page::YourDetails;
     let state = &view.journey;
     if state.incidents.is_empty() {
@@ -74,7 +75,7 @@ pub fn your_details(at: At, view: NuisanceView, actions: Actions) -> AnyView {
         <h1 class="govuk-heading-l">{title.clone()}</h1>
         <p class="govuk-body">{t("nuisance.details.why")}</p>
         {prefilled.then(|| view! { <p class="govuk-body">{t("nuisance.details.kept")}</p> })}
-        <ActionForm action=actions.answer attr:novalidate="true">
+        <form method="post" action=AnswerNuisance::url() novalidate>
             {hidden(page, At { change: at.change, incident: None })}
             {text_field(Field {
                 name: "name",
@@ -106,8 +107,8 @@ pub fn your_details(at: At, view: NuisanceView, actions: Actions) -> AnyView {
                 input_type: "text",
                 width: "govuk-input--width-10",
             })}
-            <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button>
-        </ActionForm>
+            <button type="submit" class="govuk-button">{t("common.continue")}</button>
+        </form>
     };
     frame(title, Some(back), errors, body.into_any())
 }

@@ -20,38 +20,14 @@ use crate::i18n::{fill, t};
 use crate::pages::concern::question::ServiceProblem;
 use crate::pages::not_found::NotFound;
 use crate::server_fns::nuisance::{
-    at_from, field_id, load_nuisance, AnswerNuisance, At, NuisanceView, Page, PageFlash,
-    RemoveIncident, SubmitReport,
+    at_from, field_id, load_nuisance, At, NuisanceView, Page, PageFlash,
 };
-
-/// The page's server actions; the page's journey is reloaded whenever one has run.
-#[derive(Clone, Copy)]
-pub struct Actions {
-    pub answer: ServerAction<AnswerNuisance>,
-    pub remove: ServerAction<RemoveIncident>,
-    pub submit: ServerAction<SubmitReport>,
-}
-
-impl Actions {
-    fn new() -> Self {
-        Actions {
-            answer: ServerAction::new(),
-            remove: ServerAction::new(),
-            submit: ServerAction::new(),
-        }
-    }
-
-    fn version(&self) -> usize {
-        self.answer.version().get() + self.remove.version().get() + self.submit.version().get()
-    }
-}
 
 /// Every page after the start page: `/report-nuisance/:page`.
 #[component]
 pub fn NuisancePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let actions = Actions::new();
     let slug = move || params.read().get("page").unwrap_or_default();
     let at = move || {
         let query = query.read();
@@ -61,10 +37,7 @@ pub fn NuisancePage() -> impl IntoView {
         )
     };
     let problem = move || query.read().get("problem");
-    let journey = Resource::new(
-        move || (slug(), at(), actions.version()),
-        |_| load_nuisance(),
-    );
+    let journey = Resource::new(move || (slug(), at()), |_| load_nuisance());
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
@@ -72,7 +45,7 @@ pub fn NuisancePage() -> impl IntoView {
                     return view! { <NotFound/> }.into_any();
                 };
                 match journey.await {
-                    Ok(view) => render(page, at(), problem(), view, actions),
+                    Ok(view) => render(page, at(), problem(), view),
                     Err(_) => view! { <ServiceProblem/> }.into_any(),
                 }
             })}
@@ -95,15 +68,14 @@ fn render(
     at: At,
     problem: Option<String>,
     view: NuisanceView,
-    actions: Actions,
 ) -> AnyView {
     match page {
-        Page::Channel => question::channel_page(at, view, actions),
-        Page::Question(question) => question::question_page(question, at, view, actions),
-        Page::CheckIncident => check::check_incident(view, actions),
-        Page::Another => details::another(view, actions),
-        Page::YourDetails => details::your_details(at, view, actions),
-        Page::Check => check::check_report(problem, view, actions),
+        Page::Channel => question::channel_page(at, view),
+        Page::Question(question) => question::question_page(question, at, view),
+        Page::CheckIncident => check::check_incident(view),
+        Page::Another => details::another(view),
+        Page::YourDetails => details::your_details(at, view),
+        Page::Check => check::check_report(problem, view),
         Page::Confirmation => done::confirmation(view),
         Page::SilentCall => done::silent_call(view),
     }

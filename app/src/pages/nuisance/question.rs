@@ -6,15 +6,15 @@ use server_fn::ServerFn;
 
 use super::inputs::{email_inputs, single_checkbox, time_input};
 use super::wording::{heading, hint};
-use super::{error_for, flash_for, frame, hidden, signposts, summary, Actions};
+use super::{error_for, flash_for, frame, hidden, signposts, summary};
 use crate::components::{Checkboxes, DateInput, Radios, TextArea, TextInput};
 use crate::domain::nuisance::{yes, Category, Channel, IncidentForm, Question, Relationship};
 use crate::i18n::t;
-use crate::server_fns::nuisance::{At, NuisanceView, Page, BASE};
+use crate::server_fns::nuisance::{AnswerNuisance, At, NuisanceView, Page, BASE};
 use crate::server_fns::uploads::UploadNuisanceEmail;
 
 fn continue_button() -> impl IntoView {
-    view! { <button type="submit" class="govuk-button" data-module="govuk-button">{t("common.continue")}</button> }
+    view! { <button type="submit" class="govuk-button">{t("common.continue")}</button> }
 }
 
 fn labelled(codes: &[&str], prefix: &str) -> Vec<(String, String)> {
@@ -24,7 +24,7 @@ fn labelled(codes: &[&str], prefix: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn channel_page(at: At, view: NuisanceView, actions: Actions) -> AnyView {
+pub fn channel_page(at: At, view: NuisanceView) -> AnyView {
     let page = Page::Channel;
     let flash = flash_for(&view, page, at);
     let errors = summary(&flash);
@@ -45,11 +45,11 @@ pub fn channel_page(at: At, view: NuisanceView, actions: Actions) -> AnyView {
     let options = labelled(Channel::codes(), "nuisance.channel");
     let heading = title.clone();
     let body = view! {
-        <ActionForm action=actions.answer attr:novalidate="true">
+        <form method="post" action=AnswerNuisance::url() novalidate>
             {hidden(page, at)}
             <Radios id="channel".to_owned() heading hint=Some(t("nuisance.channel.hint")) options selected error/>
             {continue_button()}
-        </ActionForm>
+        </form>
     };
     frame(title, Some(back), errors, body.into_any())
 }
@@ -62,7 +62,7 @@ fn form_for(view: &NuisanceView, at: At) -> Option<IncidentForm> {
     }
 }
 
-pub fn question_page(question: Question, at: At, view: NuisanceView, actions: Actions) -> AnyView {
+pub fn question_page(question: Question, at: At, view: NuisanceView) -> AnyView {
     let page = Page::Question(question);
     let Some(saved) = form_for(&view, at) else {
         return view! { <Redirect path=Page::Channel.href()/> }.into_any();
@@ -98,12 +98,12 @@ pub fn question_page(question: Question, at: At, view: NuisanceView, actions: Ac
     }
     let control = control(question, channel, &form, &flash, &view, title.clone());
     let body = view! {
-        <ActionForm action=actions.answer attr:novalidate="true">
+        <form method="post" action=AnswerNuisance::url() novalidate>
             {hidden(page, at)}
             {control}
             {signposts(inset)}
             {continue_button()}
-        </ActionForm>
+        </form>
     };
     frame(title, Some(back), errors, body.into_any())
 }

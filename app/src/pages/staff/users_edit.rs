@@ -2,6 +2,7 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
+use server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -14,17 +15,13 @@ use crate::server_fns::staff::{load_edit_staff, EditStaffView, UpdateStaff};
 #[component]
 pub fn EditStaffPage() -> impl IntoView {
     let params = use_params_map();
-    let action = ServerAction::<UpdateStaff>::new();
     let id = move || params.read().get("id").unwrap_or_default();
-    let data = Resource::new(
-        move || (id(), action.version().get()),
-        |(id, _)| load_edit_staff(id),
-    );
+    let data = Resource::new(id, load_edit_staff);
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) => form(view, action).into_any(),
+                    Ok(view) => form(view).into_any(),
                     Err(error) => outcome(error, format!("/staff/users/{}", id())),
                 }
             })}
@@ -32,7 +29,7 @@ pub fn EditStaffPage() -> impl IntoView {
     }
 }
 
-fn form(view: EditStaffView, action: ServerAction<UpdateStaff>) -> impl IntoView {
+fn form(view: EditStaffView) -> impl IntoView {
     let EditStaffView {
         me,
         member,
@@ -93,7 +90,7 @@ fn form(view: EditStaffView, action: ServerAction<UpdateStaff>) -> impl IntoView
                     <span class="govuk-caption-l">{title}</span>
                     <h1 class="govuk-heading-l">{member.name.clone()}</h1>
                     <p class="govuk-body">{member.email.clone()}</p>
-                    <ActionForm action=action attr:novalidate="true">
+                    <form method="post" action=UpdateStaff::url() novalidate>
                         <input type="hidden" name="id" value=member.id.clone()/>
                         <RoleCheckboxes selected=roles error=roles_error/>
                         <SmallSelect id="manager" label=t("staff.users.manager") none=t("staff.users.no_manager")
@@ -108,7 +105,7 @@ fn form(view: EditStaffView, action: ServerAction<UpdateStaff>) -> impl IntoView
                             ]
                             selected=status error=status_error/>
                         <button type="submit" class="govuk-button">{t("staff.users.edit.submit")}</button>
-                    </ActionForm>
+                    </form>
                 </div>
             </div>
         </StaffLayout>

@@ -1,6 +1,7 @@
 //! `/staff/users/new`: add a member of staff with their roles and a first password.
 
 use leptos::prelude::*;
+use server_fn::ServerFn;
 use leptos_meta::Title;
 
 use super::fields::{summary, Field, RoleCheckboxes};
@@ -11,13 +12,12 @@ use crate::server_fns::staff::{load_new_staff, CreateStaff, FormFlash, NewStaffV
 
 #[component]
 pub fn NewStaffPage() -> impl IntoView {
-    let action = ServerAction::<CreateStaff>::new();
-    let data = Resource::new(move || action.version().get(), |_| load_new_staff());
+    let data = Resource::new(|| (), |_| load_new_staff());
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) => form(view, action).into_any(),
+                    Ok(view) => form(view).into_any(),
                     Err(error) => outcome(error, "/staff/users/new".to_owned()),
                 }
             })}
@@ -25,7 +25,7 @@ pub fn NewStaffPage() -> impl IntoView {
     }
 }
 
-fn form(view: NewStaffView, action: ServerAction<CreateStaff>) -> impl IntoView {
+fn form(view: NewStaffView) -> impl IntoView {
     let flash = view.flash.unwrap_or_default();
     let error = |field: &str| flash.error(field).map(|key| t(&key));
     let value = |field: &str| FormFlash::value(&flash, field).unwrap_or_default();
@@ -43,7 +43,7 @@ fn form(view: NewStaffView, action: ServerAction<CreateStaff>) -> impl IntoView 
                 <div class="govuk-grid-column-two-thirds">
                     <ErrorSummary errors/>
                     <h1 class="govuk-heading-l">{title}</h1>
-                    <ActionForm action=action attr:novalidate="true">
+                    <form method="post" action=CreateStaff::url() novalidate>
                         <Field id="name" label=t("staff.users.name") value=name error=name_error
                             autocomplete="off"/>
                         <Field id="email" label=t("staff.users.email") value=email error=email_error
@@ -53,7 +53,7 @@ fn form(view: NewStaffView, action: ServerAction<CreateStaff>) -> impl IntoView 
                             error=password_error hint=t("staff.users.password_hint")
                             input_type="password" autocomplete="new-password"/>
                         <button type="submit" class="govuk-button">{t("staff.users.new.submit")}</button>
-                    </ActionForm>
+                    </form>
                 </div>
             </div>
         </StaffLayout>
