@@ -55,6 +55,16 @@ ensure_wasm_opt() {
   fi
 }
 
+# Lighthouse for `.ci/bench`'s page scores, run with Debian Chromium (ensure_browser);
+# lighthouse 13 needs Node ≥ 22.19, Debian's is 20.
+ensure_lighthouse() {
+  if ! "$TOOLS/node_modules/.bin/lighthouse" --version 2>/dev/null | grep -qx '12.8.2'; then
+    say "installing lighthouse 12.8.2 (npm) into .tools"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent lighthouse@12.8.2 >/dev/null
+  fi
+}
+
 ensure_node() {
   command -v npm >/dev/null || apt_install nodejs npm
 }

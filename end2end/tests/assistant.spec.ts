@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { choose, confirm, date, expectAccessible, settled, start, tick, type } from './helpers';
+import { choose, confirm, date, expectAccessible, jsEnabled, settled, start, tick, type } from './helpers';
 
 // The server's clock is fixed on Monday 2 March 2026.
 
@@ -172,6 +172,24 @@ test('with JavaScript, a page of questions carries no code of its own: each answ
   await type(page, info, '0909 879 0000', /check$/);
   await confirm(page, info, 'not-for-us');
   await expect(page.getByRole('heading', { name: 'Ofcom (phone-paid services)' })).toBeVisible();
+});
+
+test('with JavaScript, a page fetches one script and one wasm, named by their content and kept for a year', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'only meaningful with JavaScript');
+  const code: string[] = [];
+  page.on('request', (request) => {
+    if (/\.(wasm|js)$/.test(new URL(request.url()).pathname)) code.push(new URL(request.url()).pathname);
+  });
+  const wasm = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('.wasm'));
+  await page.goto('/');
+  const response = await wasm;
+  await settled(page, info);
+  expect(new URL(response.url()).pathname).toMatch(/^\/pkg\/portal\.[A-Za-z0-9_-]{22}\.wasm$/);
+  expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(code.sort()).toEqual([
+    expect.stringMatching(/^\/pkg\/portal\.[A-Za-z0-9_-]{22}\.js$/),
+    expect.stringMatching(/^\/pkg\/portal\.[A-Za-z0-9_-]{22}\.wasm$/),
+  ]);
 });
 
 test('an EEA organisation not using the information in the UK is signposted to its own authority', async ({ page }, info) => {

@@ -20,6 +20,7 @@ async fn main() -> anyhow::Result<()> {
     let leptos = leptos::config::get_configuration(None)
         .context("reading the Leptos configuration")?
         .leptos_options;
+    let leptos = server::http::assets::with_hashed_names(leptos);
     let addr = leptos.site_addr;
     let database = db::Database::connect(&config.database_url)
         .await

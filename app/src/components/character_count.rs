@@ -51,7 +51,11 @@ fn typed_length(id: &str) -> Option<usize> {
     use leptos::wasm_bindgen::JsCast;
     document()
         .get_element_by_id(id)
-        .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok())
+        .and_then(|element| {
+            element
+                .dyn_into::<leptos::web_sys::HtmlTextAreaElement>()
+                .ok()
+        })
         .map(|area| area.value().chars().count())
 }
 

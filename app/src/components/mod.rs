@@ -6,8 +6,8 @@ mod layout;
 mod summary;
 mod textarea;
 
-pub(crate) use fields::{described_by, group_class, hint_view};
 pub use character_count::CharacterCount;
+pub(crate) use fields::{described_by, group_class, hint_view};
 pub use fields::{Checkboxes, DateInput, ErrorMessage, Radios, Select, TextInput};
 pub use layout::{page_frame, BackLink, ErrorSummary, Layout, Panel};
 pub use summary::{SummaryList, SummaryRow};

@@ -17,6 +17,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::StaffAuth;
+use crate::http::assets::Stylesheet;
 
 /// The 403 page runs no scripts at all.
 const FORBIDDEN_CSP: &str = "default-src 'self'; script-src 'none'; style-src 'self'; \
@@ -83,8 +84,13 @@ pub async fn guard(
             tracing::warn!(path = %path, "staff request refused: no role for it");
             let name = current.map(|c| c.member.name).unwrap_or_default();
             if page_request {
-                let mut response =
-                    (StatusCode::FORBIDDEN, Html(forbidden_document(&name))).into_response();
+                let stylesheet = request
+                    .extensions()
+                    .get::<Arc<Stylesheet>>()
+                    .map(|sheet| sheet.0.as_str())
+                    .unwrap_or("/pkg/portal.css");
+                let document = forbidden_document(&name, stylesheet);
+                let mut response = (StatusCode::FORBIDDEN, Html(document)).into_response();
                 response.headers_mut().insert(
                     header::CONTENT_SECURITY_POLICY,
                     HeaderValue::from_static(FORBIDDEN_CSP),

@@ -1,6 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), the `/api/v1` JSON API, downloads,
 //! static files, and the layers every response passes through.
 
+pub mod assets;
 mod body_limit;
 mod breach_record;
 mod case_routes;
@@ -171,6 +172,7 @@ pub fn build_router(
         let services = services.clone();
         move || provide_context(services.clone())
     };
+    let stylesheet = assets::Stylesheet(assets::stylesheet_href(&leptos));
     let router = Router::new()
         .route("/api/v1/readiness", post(readiness::readiness))
         .route("/api/v1/openapi.json", get(openapi::document))
@@ -203,6 +205,7 @@ pub fn build_router(
             let leptos = leptos.clone();
             move || shell(leptos.clone())
         })
+        .merge(assets::routes(&leptos))
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos)
         .layer(axum::middleware::from_fn_with_state(
@@ -213,6 +216,8 @@ pub fn build_router(
         .merge(mail_routes)
         // Every /staff path (pages and server functions) passes the access table here.
         .layer(axum::middleware::from_fn_with_state(staff, auth::guard))
+        // Outside the guard: its 403 page names the stylesheet.
+        .layer(Extension(Arc::new(stylesheet)))
         .layer(Extension(services))
         .layer(Extension(Arc::new(config.api_keys.clone())))
         .layer(TimeoutLayer::with_status_code(

@@ -4,6 +4,7 @@
 //! names a server; `files` needs no database and runs the S3 store against moto.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod assets;
 mod breach_assess;
 mod breach_journey;
 mod breach_store;

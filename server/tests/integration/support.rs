@@ -146,7 +146,7 @@ pub async fn drop_database(url: &str) {
     admin.close().await.unwrap();
 }
 
-fn unique() -> String {
+pub fn unique() -> String {
     let mut bytes = [0u8; 6];
     getrandom::fill(&mut bytes).unwrap();
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use server_fn::ServerFn;
 use leptos_router::components::Redirect;
+use server_fn::ServerFn;
 
 use super::question::ServiceProblem;
 use super::wording::{answer_text, short_label};

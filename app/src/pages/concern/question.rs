@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use server_fn::ServerFn;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use server_fn::ServerFn;
 
 use super::evidence::EvidencePage;
 use super::organisation::OrganisationMatch;
@@ -151,12 +151,7 @@ pub fn verdict_href(handover: &Handover) -> String {
 }
 
 /// A question answered with one standard control.
-fn form_page(
-    step: Step,
-    view: JourneyView,
-    changing: bool,
-    back: String,
-) -> impl IntoView {
+fn form_page(step: Step, view: JourneyView, changing: bool, back: String) -> impl IntoView {
     let answers = view.answers;
     let flash = view
         .flash

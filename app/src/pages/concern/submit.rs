@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use server_fn::ServerFn;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
+use server_fn::ServerFn;
 
 use super::question::ServiceProblem;
 use super::wording::{answer_text, short_label};

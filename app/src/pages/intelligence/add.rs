@@ -3,9 +3,9 @@
 //! tool". One page (staff know the questions); the public journey's validation.
 
 use leptos::prelude::*;
-use server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use server_fn::ServerFn;
 
 use super::category_label;
 use crate::components::ErrorSummary;
@@ -197,10 +197,7 @@ fn categories(flash: &FormFlash) -> impl IntoView {
     }
 }
 
-fn form(
-    view: AddReportView,
-    added: Option<String>,
-) -> impl IntoView {
+fn form(view: AddReportView, added: Option<String>) -> impl IntoView {
     let flash = view.flash.unwrap_or_default();
     let title = t("intelligence.add.title");
     let errors: Vec<(String, String)> = flash

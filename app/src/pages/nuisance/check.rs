@@ -8,7 +8,9 @@ use super::wording::{answer_text, channel_label};
 use super::{frame, signposts};
 use crate::domain::nuisance::{Channel, IncidentForm, Question};
 use crate::i18n::{fill, t};
-use crate::server_fns::nuisance::{AnswerNuisance, At, NuisanceView, Page, RemoveIncident, SubmitReport};
+use crate::server_fns::nuisance::{
+    AnswerNuisance, At, NuisanceView, Page, RemoveIncident, SubmitReport,
+};
 
 /// One row of a summary list; `change` is the change link, if the answer can be changed.
 struct Row {

@@ -63,12 +63,7 @@ fn loading() -> impl IntoView {
     }
 }
 
-fn render(
-    page: Page,
-    at: At,
-    problem: Option<String>,
-    view: NuisanceView,
-) -> AnyView {
+fn render(page: Page, at: At, problem: Option<String>, view: NuisanceView) -> AnyView {
     match page {
         Page::Channel => question::channel_page(at, view),
         Page::Question(question) => question::question_page(question, at, view),

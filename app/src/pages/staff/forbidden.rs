@@ -33,9 +33,10 @@ fn ForbiddenContent() -> impl IntoView {
     }
 }
 
-/// The whole 403 document, rendered by the server's middleware (no scripts: nothing to hydrate).
+/// The whole 403 document, rendered by the server's middleware (no scripts: nothing to hydrate),
+/// with the stylesheet at `stylesheet` (its name carries the build's hash).
 #[cfg(feature = "ssr")]
-pub fn forbidden_document(name: &str) -> String {
+pub fn forbidden_document(name: &str, stylesheet: &str) -> String {
     let name = Some(name.to_owned());
     let body = Owner::new().with(|| {
         view! {
@@ -50,9 +51,10 @@ pub fn forbidden_document(name: &str) -> String {
         "<!DOCTYPE html><html lang=\"en\" class=\"govuk-template\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta name=\"theme-color\" content=\"#0b0c0c\"><title>{}</title>\
-         <link rel=\"stylesheet\" href=\"/pkg/portal.css\"></head>\
+         <link rel=\"stylesheet\" href=\"{}\"></head>\
          <body class=\"govuk-template__body\">{body}</body></html>",
-        crate::components::rcdata(title)
+        crate::components::rcdata(title),
+        crate::components::rcdata(stylesheet.to_owned())
     )
 }
 
@@ -60,7 +62,7 @@ pub fn forbidden_document(name: &str) -> String {
 mod tests {
     #[test]
     fn the_forbidden_document_says_so_and_escapes_the_name() {
-        let html = super::forbidden_document("Ann <b>Lee</b>");
+        let html = super::forbidden_document("Ann <b>Lee</b>", "/pkg/portal.abc.css");
         assert!(
             html.contains("You do not have permission to view this page"),
             "{html}"
@@ -69,5 +71,6 @@ mod tests {
         assert!(html.contains("<title>You do not have permission"), "{html}");
         assert!(html.contains("Sign out"), "{html}");
         assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("href=\"/pkg/portal.abc.css\""), "{html}");
     }
 }

@@ -2,9 +2,9 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
-use server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use server_fn::ServerFn;
 
 use super::fields::{summary, RoleCheckboxes, SmallRadios, SmallSelect};
 use super::{loading, outcome, page_title, StaffLayout};

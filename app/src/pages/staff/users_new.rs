@@ -1,8 +1,8 @@
 //! `/staff/users/new`: add a member of staff with their roles and a first password.
 
 use leptos::prelude::*;
-use server_fn::ServerFn;
 use leptos_meta::Title;
+use server_fn::ServerFn;
 
 use super::fields::{summary, Field, RoleCheckboxes};
 use super::{loading, outcome, page_title, StaffLayout};
