@@ -3,6 +3,7 @@
 mod character_count;
 mod fields;
 mod layout;
+mod loaded;
 mod summary;
 mod textarea;
 
@@ -10,6 +11,7 @@ pub use character_count::CharacterCount;
 pub(crate) use fields::{described_by, group_class, hint_view};
 pub use fields::{Checkboxes, DateInput, ErrorMessage, Radios, Select, TextInput};
 pub use layout::{page_frame, BackLink, ErrorSummary, Layout, Panel};
+pub use loaded::{loaded, path_param, query_param};
 pub use summary::{SummaryList, SummaryRow};
 pub use textarea::TextArea;
 

@@ -3,35 +3,25 @@
 //! incident to Enforcement, or set priority medium and send it to its sector's queue. Plain
 //! posts, so it works without JavaScript.
 
+use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
 use crate::domain::breach::TriageMove;
 use crate::i18n::{fill, long_date, t};
 use crate::pages::breach::report::moment;
-use crate::pages::staff::{loading, outcome, StaffLayout};
+use crate::pages::staff::{staff_page, StaffLayout};
 use crate::server_fns::breach::triage::{load_triage, MoveBreach, TriageRow, TriageView};
 
 #[component]
 pub fn TriagePage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(
-        move || (query.read().get("day"), query.read().get("moved")),
-        |(day, moved)| async move { (load_triage(day).await, moved) },
-    );
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let (data, moved) = data.await;
-                match data {
-                    Ok(view) => page(view, moved).into_any(),
-                    Err(error) => outcome(error, "/staff/breaches".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let moved = query_param("moved");
+    staff_page(
+        load_triage(query_param("day")),
+        "/staff/breaches".to_owned(),
+        move |view| page(view, moved).into_any(),
+    )
 }
 
 fn queue_text(row: &TriageRow) -> String {

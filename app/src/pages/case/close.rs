@@ -3,16 +3,16 @@
 //! `/staff/cases/close-several`: one action closing several cases (an undertaking covering four
 //! cases), all or none.
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 use super::fields::{problem, radios, reference_field, select, text_area, typed};
 use super::{error_summary, has_errors};
 use crate::domain::case::{natures_for, outcomes_for, CaseStatus, Nature, Outcome};
 use crate::i18n::{fill, t};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{
     case_href, load_case, load_simple, CasePageView, CloseCase, CloseSeveral, SimplePageView,
 };
@@ -20,21 +20,11 @@ use crate::server_fns::staff::FormFlash;
 
 #[component]
 pub fn CloseCasePage() -> impl IntoView {
-    let params = use_params_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let data = Resource::new(reference, |reference| {
-        load_case(reference, "close".to_owned())
-    });
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view).into_any(),
-                    Err(error) => outcome(error, format!("{}/close", case_href(&reference()))),
-                }
-            })}
-        </Suspense>
-    }
+    let reference = path_param("reference");
+    let path = format!("{}/close", case_href(&reference));
+    staff_page(load_case(reference, "close".to_owned()), path, |view| {
+        page(view).into_any()
+    })
 }
 
 /// The closure's fields: outcome radios, Nature 1 and 2, the delayed subject access question.
@@ -112,18 +102,12 @@ fn page(view: CasePageView) -> impl IntoView {
 
 #[component]
 pub fn CloseSeveralPage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(|| (), |_| load_simple("close-several".to_owned()));
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => several(view, query.read_untracked().get("closed")).into_any(),
-                    Err(error) => outcome(error, "/staff/cases/close-several".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let closed = query_param("closed");
+    staff_page(
+        load_simple("close-several".to_owned()),
+        "/staff/cases/close-several".to_owned(),
+        move |view| several(view, closed).into_any(),
+    )
 }
 
 fn several(view: SimplePageView, closed: Option<String>) -> impl IntoView {

@@ -1,34 +1,26 @@
 //! `/staff/corrections/<reference>` (admin): correct the outcome an instance was closed with,
 //! behind the scenes (manual §11). Not a re-open: the instances stay as they are.
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 use super::fields::{problem, radios, reference_field, text_area, typed};
 use super::{done_banner, error_summary, has_errors};
 use crate::domain::case::outcomes_for;
 use crate::i18n::{fill, long_date, t};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{load_correction, CasePageView, CorrectOutcome, CORRECTIONS_AREA};
 
 #[component]
 pub fn CorrectionPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let data = Resource::new(reference, load_correction);
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
-                    Err(error) => outcome(error, format!("{CORRECTIONS_AREA}/{}", reference())),
-                }
-            })}
-        </Suspense>
-    }
+    let reference = path_param("reference");
+    let done = query_param("done");
+    let path = format!("{CORRECTIONS_AREA}/{reference}");
+    staff_page(load_correction(reference), path, move |view| {
+        page(view, done).into_any()
+    })
 }
 
 fn page(view: CasePageView, done: Option<String>) -> impl IntoView {

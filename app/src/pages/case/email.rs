@@ -2,43 +2,24 @@
 //! chooses the party and template; the draft is then edited and sent (subject carries the
 //! reference, the body ends with the officer's sign-off).
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 use super::fields::{problem, radios, reference_field, text_area, text_input, typed};
 use super::{error_summary, has_errors};
 use crate::domain::case::{reference_tag, EmailTemplate};
 use crate::i18n::{fill, t};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{case_href, load_email, EmailPageView, SendEmail};
 
 #[component]
 pub fn EmailPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let data = Resource::new(
-        move || {
-            (
-                reference(),
-                query.read().get("party"),
-                query.read().get("template"),
-            )
-        },
-        |(reference, party, template)| load_email(reference, party, template),
-    );
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view).into_any(),
-                    Err(error) => outcome(error, format!("{}/email", case_href(&reference()))),
-                }
-            })}
-        </Suspense>
-    }
+    let reference = path_param("reference");
+    let path = format!("{}/email", case_href(&reference));
+    let load = load_email(reference, query_param("party"), query_param("template"));
+    staff_page(load, path, |view| page(view).into_any())
 }
 
 fn page(view: EmailPageView) -> impl IntoView {

@@ -8,22 +8,16 @@ use server_fn::ServerFn;
 use super::fields::{problem, text_input, typed};
 use super::{error_summary, has_errors};
 use crate::i18n::t;
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{case_href, load_simple, FindCase, SimplePageView};
 
 #[component]
 pub fn FindCasePage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_simple("find".to_owned()));
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view).into_any(),
-                    Err(error) => outcome(error, "/staff/cases".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(
+        load_simple("find".to_owned()),
+        "/staff/cases".to_owned(),
+        |view| page(view).into_any(),
+    )
 }
 
 /// The find-a-case form (also on the staff home page).

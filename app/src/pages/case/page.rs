@@ -1,33 +1,23 @@
 //! `/staff/cases/<reference>`: the case as its officer works it.
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{done_banner, due_tag, error_summary, has_errors};
 use crate::domain::case::{CaseStatus, Priority};
 use crate::i18n::{long_date, t};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{case_href, load_case, CasePageView};
 
 #[component]
 pub fn CasePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let data = Resource::new(reference, |reference| {
-        load_case(reference, "case".to_owned())
-    });
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
-                    Err(error) => outcome(error, case_href(&reference())),
-                }
-            })}
-        </Suspense>
-    }
+    let reference = path_param("reference");
+    let done = query_param("done");
+    let path = case_href(&reference);
+    staff_page(load_case(reference, "case".to_owned()), path, move |view| {
+        page(view, done).into_any()
+    })
 }
 
 fn row(label: String, value: impl IntoView + 'static) -> AnyView {

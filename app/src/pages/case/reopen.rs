@@ -1,35 +1,25 @@
 //! `/staff/cases/<reference>/reopen`: re-open a closed case for a second, related concern (a new
 //! instance under the same reference). Refused on the day it was closed.
 
+use crate::components::path_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
 use super::fields::{problem, reference_field, text_area, typed};
 use super::{error_summary, has_errors};
 use crate::domain::case::CaseStatus;
 use crate::i18n::{fill, long_date, t};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{case_href, load_case, CasePageView, ReopenCase};
 
 #[component]
 pub fn ReopenPage() -> impl IntoView {
-    let params = use_params_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let data = Resource::new(reference, |reference| {
-        load_case(reference, "reopen".to_owned())
-    });
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view).into_any(),
-                    Err(error) => outcome(error, format!("{}/reopen", case_href(&reference()))),
-                }
-            })}
-        </Suspense>
-    }
+    let reference = path_param("reference");
+    let path = format!("{}/reopen", case_href(&reference));
+    staff_page(load_case(reference, "reopen".to_owned()), path, |view| {
+        page(view).into_any()
+    })
 }
 
 fn page(view: CasePageView) -> impl IntoView {

@@ -1,15 +1,15 @@
 //! `/staff/sift/correspondence`: emails whose subject named no case (no reference, a mistyped
 //! one, or an unknown case), for the Advice Service to attach to the right case.
 
+use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
 use super::fields::{problem, text_input, typed};
 use super::{error_summary, has_errors, when};
 use crate::i18n::{fill, t};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{
     case_href, load_correspondence, AttachMessage, CorrespondenceView, InboxMessage,
 };
@@ -17,18 +17,12 @@ use crate::server_fns::staff::FormFlash;
 
 #[component]
 pub fn CorrespondencePage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(|| (), |_| load_correspondence());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view, query.read_untracked().get("attached")).into_any(),
-                    Err(error) => outcome(error, "/staff/sift/correspondence".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let attached = query_param("attached");
+    staff_page(
+        load_correspondence(),
+        "/staff/sift/correspondence".to_owned(),
+        move |view| page(view, attached).into_any(),
+    )
 }
 
 fn message(message: &InboxMessage, flash: &Option<FormFlash>) -> impl IntoView {

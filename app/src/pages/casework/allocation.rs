@@ -1,9 +1,9 @@
 //! `/staff/queues/<queue>/<reference>`: a team manager allocates the case to a case officer, or
 //! moves it to another team's work queue with a reason.
 
+use crate::components::path_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
 use super::{case_summary, clocks_summary};
@@ -11,7 +11,7 @@ use crate::domain::casework::{queue_choices, queue_slug};
 use crate::i18n::{fill, t};
 use crate::pages::case::fields::{problem, reference_field, select, text_area, typed};
 use crate::pages::case::{error_summary, has_errors};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::case_href;
 use crate::server_fns::casework::{
     load_allocation, queue_href, AllocateCase, AllocationView, MoveCase, QUEUES_AREA,
@@ -19,28 +19,9 @@ use crate::server_fns::casework::{
 
 #[component]
 pub fn AllocationPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        let params = params.read();
-        (
-            params.get("queue").unwrap_or_default(),
-            params.get("reference").unwrap_or_default(),
-        )
-    };
-    let data = Resource::new(key, |(queue, reference)| load_allocation(queue, reference));
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view),
-                    Err(error) => {
-                        let (queue, reference) = key();
-                        outcome(error, format!("{QUEUES_AREA}/{queue}/{reference}"))
-                    }
-                }
-            })}
-        </Suspense>
-    }
+    let (queue, reference) = (path_param("queue"), path_param("reference"));
+    let path = format!("{QUEUES_AREA}/{queue}/{reference}");
+    staff_page(load_allocation(queue, reference), path, page)
 }
 
 fn allocate_form(view: &AllocationView) -> AnyView {

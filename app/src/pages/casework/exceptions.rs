@@ -5,23 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::i18n::{long_date, t};
-use crate::pages::staff::{loading, outcome, StaffLayout};
+use crate::pages::staff::{staff_page, StaffLayout};
 use crate::server_fns::case::case_href;
 use crate::server_fns::casework::{load_exceptions, ExceptionsView, EXCEPTIONS_AREA};
 
 #[component]
 pub fn ExceptionsPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_exceptions());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view),
-                    Err(error) => outcome(error, EXCEPTIONS_AREA.to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(load_exceptions(), EXCEPTIONS_AREA.to_owned(), page)
 }
 
 fn header(keys: &[&str]) -> AnyView {

@@ -1,9 +1,9 @@
 //! `/staff/queues`: every work queue with its open cases and those waiting for an officer; and
 //! `/staff/queues/<queue>`: that queue's cases with their service levels, and its lead.
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 use super::{clock_cell, done_banner};
@@ -11,7 +11,7 @@ use crate::domain::casework::queue_slug;
 use crate::i18n::{fill, t};
 use crate::pages::case::fields::{problem, select, typed};
 use crate::pages::case::{error_summary, has_errors};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::casework::{
     allocation_href, load_queue, load_queues, queue_href, ListedCase, QueueCount, QueueView,
     QueuesView, SetQueueLead, QUEUES_AREA,
@@ -19,17 +19,7 @@ use crate::server_fns::casework::{
 
 #[component]
 pub fn QueuesPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_queues());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => queues_page(view),
-                    Err(error) => outcome(error, QUEUES_AREA.to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(load_queues(), QUEUES_AREA.to_owned(), queues_page)
 }
 
 fn count_row(count: &QueueCount) -> AnyView {
@@ -77,22 +67,12 @@ fn queues_page(view: QueuesView) -> AnyView {
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let queue = move || params.read().get("queue").unwrap_or_default();
-    let data = Resource::new(queue, load_queue);
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let done = query.read_untracked().get("done");
-                let reference = query.read_untracked().get("reference");
-                match data.await {
-                    Ok(view) => queue_page(view, done, reference),
-                    Err(error) => outcome(error, format!("{QUEUES_AREA}/{}", queue())),
-                }
-            })}
-        </Suspense>
-    }
+    let queue = path_param("queue");
+    let (done, reference) = (query_param("done"), query_param("reference"));
+    let path = format!("{QUEUES_AREA}/{queue}");
+    staff_page(load_queue(queue), path, move |view| {
+        queue_page(view, done, reference)
+    })
 }
 
 fn case_row(view: &QueueView, listed: &ListedCase) -> AnyView {

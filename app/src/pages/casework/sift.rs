@@ -2,9 +2,9 @@
 //! `/staff/sift/<reference>`: one case's summary and sift flags, clearing a flag with a reason,
 //! and the sift itself (confirm or change the type, route to a work queue).
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 use super::{case_summary, clock_cell, clocks_summary, done_banner};
@@ -12,7 +12,7 @@ use crate::domain::casework::{queue_choices, queue_slug, sift_types};
 use crate::i18n::{fill, long_date, t};
 use crate::pages::case::fields::{problem, radios, reference_field, select, text_area, typed};
 use crate::pages::case::{error_summary, has_errors};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::case_href;
 use crate::server_fns::casework::{
     load_sift_case, load_sift_list, sift_href, ClearFlag, ListedCase, SiftCase, SiftCaseView,
@@ -21,20 +21,10 @@ use crate::server_fns::casework::{
 
 #[component]
 pub fn SiftListPage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(|| (), |_| load_sift_list());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let done = query.read_untracked().get("done");
-                let reference = query.read_untracked().get("reference");
-                match data.await {
-                    Ok(view) => list_page(view, done, reference),
-                    Err(error) => outcome(error, "/staff/sift".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let (done, reference) = (query_param("done"), query_param("reference"));
+    staff_page(load_sift_list(), "/staff/sift".to_owned(), move |view| {
+        list_page(view, done, reference)
+    })
 }
 
 fn list_row(listed: &ListedCase) -> AnyView {
@@ -95,21 +85,12 @@ fn list_page(view: SiftListView, done: Option<String>, reference: Option<String>
 
 #[component]
 pub fn SiftCasePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let data = Resource::new(reference, load_sift_case);
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let done = query.read_untracked().get("done");
-                match data.await {
-                    Ok(view) => case_page(view, done),
-                    Err(error) => outcome(error, sift_href(&reference())),
-                }
-            })}
-        </Suspense>
-    }
+    let reference = path_param("reference");
+    let done = query_param("done");
+    let path = sift_href(&reference);
+    staff_page(load_sift_case(reference), path, move |view| {
+        case_page(view, done)
+    })
 }
 
 fn flag_row(view: &SiftCaseView, index: usize) -> AnyView {

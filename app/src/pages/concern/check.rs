@@ -1,11 +1,11 @@
 //! Check your answers before the verdict.
 
+use crate::pages::concern::question::journey_page;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use server_fn::ServerFn;
 
-use super::question::ServiceProblem;
 use super::wording::{answer_text, short_label};
 use super::StartAgainButton;
 use crate::components::{BackLink, Layout, SummaryList, SummaryRow};
@@ -15,17 +15,7 @@ use crate::server_fns::concern::{load_journey, ConfirmAnswers, JourneyView};
 
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
-    let journey = Resource::new(|| (), |_| load_journey());
-    view! {
-        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
-            {move || Suspend::new(async move {
-                match journey.await {
-                    Ok(view) => check(view).into_any(),
-                    Err(_) => view! { <ServiceProblem/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    journey_page(load_journey(), |view| check(view).into_any())
 }
 
 fn check(view: JourneyView) -> impl IntoView {

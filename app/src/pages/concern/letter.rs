@@ -3,54 +3,52 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::question::ServiceProblem;
+use super::question::journey_page;
 use crate::components::{BackLink, Layout};
 use crate::domain::assistant::NextStep;
 use crate::i18n::t;
 use crate::letters::{compose, LetterText};
-use crate::server_fns::concern::load_outcome;
+use crate::server_fns::concern::{load_outcome, OutcomeView};
 
 #[component]
 pub fn LetterPage() -> impl IntoView {
-    let outcome = Resource::new(|| (), |_| load_outcome());
-    view! {
-        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
-            {move || Suspend::new(async move {
-                let Ok(view) = outcome.await else {
-                    return view! { <ServiceProblem/> }.into_any();
-                };
-                let letter = view.outcome.as_ref().and_then(|outcome| compose(outcome, view.today));
-                let has_letter = view
-                    .outcome
-                    .as_ref()
-                    .and_then(|o| o.next_step.as_ref())
-                    .and_then(NextStep::letter)
-                    .is_some();
-                match letter {
-                    Some(letter) if has_letter => view! {
-                        <Title text=letter.title.clone()/>
-                        <Layout>
-                            <BackLink href="/concern/result/not-yet".to_owned()/>
-                            <h1 class="govuk-heading-l">{letter.title.clone()}</h1>
-                            <p class="govuk-body no-print">{t("letter.print_hint")}</p>
-                            <p class="govuk-body no-print">
-                                <a class="govuk-link" href="/concern/letter.txt" download="">{t("letter.download")}</a>
-                            </p>
-                            <LetterBody letter/>
-                        </Layout>
-                    }
-                    .into_any(),
-                    _ => view! {
-                        <Title text=t("letter.none_title")/>
-                        <Layout>
-                            <h1 class="govuk-heading-l">{t("letter.none_title")}</h1>
-                            <p class="govuk-body"><a class="govuk-link" href="/concern/about">{t("letter.none_body")}</a></p>
-                        </Layout>
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+    journey_page(load_outcome(), letter_page)
+}
+
+/// The letter for the person's verdict, or why there is none.
+fn letter_page(view: OutcomeView) -> AnyView {
+    let letter = view
+        .outcome
+        .as_ref()
+        .and_then(|outcome| compose(outcome, view.today));
+    let has_letter = view
+        .outcome
+        .as_ref()
+        .and_then(|o| o.next_step.as_ref())
+        .and_then(NextStep::letter)
+        .is_some();
+    match letter {
+        Some(letter) if has_letter => view! {
+            <Title text=letter.title.clone()/>
+            <Layout>
+                <BackLink href="/concern/result/not-yet".to_owned()/>
+                <h1 class="govuk-heading-l">{letter.title.clone()}</h1>
+                <p class="govuk-body no-print">{t("letter.print_hint")}</p>
+                <p class="govuk-body no-print">
+                    <a class="govuk-link" href="/concern/letter.txt" download="">{t("letter.download")}</a>
+                </p>
+                <LetterBody letter/>
+            </Layout>
+        }
+        .into_any(),
+        _ => view! {
+            <Title text=t("letter.none_title")/>
+            <Layout>
+                <h1 class="govuk-heading-l">{t("letter.none_title")}</h1>
+                <p class="govuk-body"><a class="govuk-link" href="/concern/about">{t("letter.none_body")}</a></p>
+            </Layout>
+        }
+        .into_any(),
     }
 }
 

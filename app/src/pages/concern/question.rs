@@ -1,9 +1,9 @@
 //! One question of the assistant per page.
 
+use crate::components::{loaded, path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 use super::evidence::EvidencePage;
@@ -25,42 +25,32 @@ use crate::server_fns::handover::{organisation_matches, OrganisationSearch};
 
 #[component]
 pub fn QuestionPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let slug = move || params.read().get("step").unwrap_or_default();
-    let changing = move || {
-        query
-            .read()
-            .get("change")
-            .is_some_and(|value| value == "true")
+    let slug = path_param("step");
+    let changing = query_param("change").is_some_and(|value| value == "true");
+    let Some(step) = Step::from_slug(&slug) else {
+        return view! { <NotFound/> }.into_any();
     };
-    let journey = Resource::new(slug, |_| load_journey());
-    // The organisation match page's search, made here with the journey's resource (never inside
-    // the Suspense, where every walk would make a new one) and read in the same Suspense.
-    let matches = Resource::new(
-        move || (slug() == Step::OrganisationMatch.slug()).then(|| query.read().get("q")),
-        |asked| async move {
-            match asked {
-                Some(query) => organisation_matches(query).await.map(Some),
-                None => Ok(None),
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
-            {move || Suspend::new(async move {
-                let Some(step) = Step::from_slug(&slug()) else {
-                    return view! { <NotFound/> }.into_any();
-                };
-                match (journey.await, matches.await) {
-                    (Ok(view), Ok(matches)) => {
-                        question(step, view, matches, changing()).into_any()
-                    }
-                    _ => view! { <ServiceProblem/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    // The organisation match page's search runs with the journey's load.
+    let asked = (step == Step::OrganisationMatch).then(|| query_param("q"));
+    let load = async move {
+        let matches = match asked {
+            Some(query) => Some(organisation_matches(query).await?),
+            None => None,
+        };
+        Ok::<_, ServerFnError>((load_journey().await?, matches))
+    };
+    journey_page(load, move |(view, matches)| {
+        question(step, view, matches, changing).into_any()
+    })
+    .into_any()
+}
+
+/// A page of the public journeys drawn from data loaded for it, or the problem page.
+pub fn journey_page<T: Send + 'static, E: Send + 'static>(
+    load: impl std::future::Future<Output = Result<T, E>> + Send + 'static,
+    page: impl FnOnce(T) -> AnyView + Send + 'static,
+) -> impl IntoView {
+    loaded(load, page, |_| view! { <ServiceProblem/> }.into_any())
 }
 
 /// Shown when the journey cannot be loaded: nothing the person typed is lost.

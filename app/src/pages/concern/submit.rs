@@ -1,12 +1,12 @@
 //! Check your answers before handing the concern in, and the confirmation with the reference.
 
+use crate::components::query_param;
+use crate::pages::concern::question::journey_page;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
-use super::question::ServiceProblem;
 use super::wording::{answer_text, short_label};
 use super::StartAgainButton;
 use crate::components::{Layout, Panel, SummaryList, SummaryRow};
@@ -17,19 +17,8 @@ use crate::server_fns::handover::SubmitConcern;
 
 #[component]
 pub fn SubmitPage() -> impl IntoView {
-    let journey = Resource::new(|| (), |_| load_journey());
-    let query = use_query_map();
-    view! {
-        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
-            {move || Suspend::new(async move {
-                let problem = query.read().get("problem");
-                match journey.await {
-                    Ok(view) => check(view, problem).into_any(),
-                    Err(_) => view! { <ServiceProblem/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let problem = query_param("problem");
+    journey_page(load_journey(), move |view| check(view, problem).into_any())
 }
 
 fn rows(view: &JourneyView, steps: &[Step], change_base: &str) -> Vec<SummaryRow> {
@@ -103,17 +92,7 @@ fn check(view: JourneyView, problem: Option<String>) -> impl IntoView {
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
-    let journey = Resource::new(|| (), |_| load_journey());
-    view! {
-        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
-            {move || Suspend::new(async move {
-                match journey.await {
-                    Ok(view) => confirmation(view).into_any(),
-                    Err(_) => view! { <ServiceProblem/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    journey_page(load_journey(), |view| confirmation(view).into_any())
 }
 
 /// The acknowledgement as a letter to print and post, for a caller the helpline helped who has

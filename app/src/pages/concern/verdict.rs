@@ -1,12 +1,12 @@
 //! A page for each verdict: ready, late, not yet, not for us, report instead.
 
+use crate::components::path_param;
+use crate::pages::concern::question::journey_page;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
 
 use super::letter::LetterBody;
-use super::question::ServiceProblem;
 use super::StartAgainButton;
 use crate::components::Layout;
 use crate::domain::assistant::{NextStep, Outcome};
@@ -18,19 +18,10 @@ use crate::server_fns::concern::{load_outcome, verdict_slug, OutcomeView};
 
 #[component]
 pub fn VerdictPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.read().get("verdict").unwrap_or_default();
-    let outcome = Resource::new(slug, |_| load_outcome());
-    view! {
-        <Suspense fallback=|| view! { <Layout><p class="govuk-body">{t("common.loading")}</p></Layout> }>
-            {move || Suspend::new(async move {
-                match outcome.await {
-                    Ok(view) => verdict_page(slug(), view).into_any(),
-                    Err(_) => view! { <ServiceProblem/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let slug = path_param("verdict");
+    journey_page(load_outcome(), move |view| {
+        verdict_page(slug, view).into_any()
+    })
 }
 
 fn verdict_page(slug: String, view: OutcomeView) -> impl IntoView {

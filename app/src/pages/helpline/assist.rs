@@ -8,22 +8,14 @@ use server_fn::ServerFn;
 use super::fields::problem;
 use crate::components::{ErrorMessage, ErrorSummary};
 use crate::i18n::t;
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::helpline::{load_assist, AssistView, StartAssisted};
 
 #[component]
 pub fn AssistPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_assist());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view).into_any(),
-                    Err(error) => outcome(error, "/staff/helpline/assist".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(load_assist(), "/staff/helpline/assist".to_owned(), |view| {
+        page(view).into_any()
+    })
 }
 
 fn page(view: AssistView) -> impl IntoView {

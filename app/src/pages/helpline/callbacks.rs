@@ -1,9 +1,9 @@
 //! `/staff/callbacks`: the calls an officer (and a manager's team) is to return, soonest first,
 //! each due or overdue, with a form to record the result of each attempt on the case.
 
+use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
 use super::done_banner;
@@ -11,7 +11,7 @@ use super::fields::{problem, radios, text_area, typed};
 use crate::components::ErrorSummary;
 use crate::i18n::{t, tf};
 use crate::pages::case::due_tag;
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::helpline::{
     load_callbacks, CallbackRow, CallbacksView, RecordAttempt, ATTEMPT_RESULTS,
 };
@@ -19,18 +19,12 @@ use crate::server_fns::staff::FormFlash;
 
 #[component]
 pub fn CallbacksPage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(|| (), |_| load_callbacks());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
-                    Err(error) => outcome(error, "/staff/callbacks".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let done = query_param("done");
+    staff_page(
+        load_callbacks(),
+        "/staff/callbacks".to_owned(),
+        move |view| page(view, done).into_any(),
+    )
 }
 
 fn attempt_form(callback: &CallbackRow, flash: &Option<FormFlash>) -> AnyView {

@@ -1,37 +1,23 @@
 //! `/staff/helpline`: find the case while the caller waits. A plain GET form: the search is in
 //! the address, so it works without JavaScript and the back button shows the same results.
 
+use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use super::fields::{select, text_input};
 use crate::components::ErrorSummary;
 use crate::domain::helpline::SearchKind;
 use crate::i18n::{long_date, t};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::helpline::{load_console, summary_href, ConsoleView, SearchHit};
 
 #[component]
 pub fn ConsolePage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(
-        move || {
-            let query = query.read();
-            (query.get("q"), query.get("kind"))
-        },
-        |(q, kind)| load_console(q, kind),
-    );
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view).into_any(),
-                    Err(error) => outcome(error, "/staff/helpline".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let load = load_console(query_param("q"), query_param("kind"));
+    staff_page(load, "/staff/helpline".to_owned(), |view| {
+        page(view).into_any()
+    })
 }
 
 fn form(view: &ConsoleView, error: Option<String>) -> AnyView {

@@ -1,8 +1,8 @@
 //! `/staff/nfc/<reference>`: a manager marks a closed case 'no further contact', with the reason.
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 use super::done_banner;
@@ -10,25 +10,17 @@ use super::fields::{problem, reference_field, text_area, typed};
 use crate::components::ErrorSummary;
 use crate::domain::case::CaseStatus;
 use crate::i18n::{t, tf};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::helpline::{load_nfc, nfc_href, MarkNfc, NfcView};
 
 #[component]
 pub fn NfcPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let data = Resource::new(reference, load_nfc);
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
-                    Err(error) => outcome(error, nfc_href(&reference())),
-                }
-            })}
-        </Suspense>
-    }
+    let reference = path_param("reference");
+    let done = query_param("done");
+    let path = nfc_href(&reference);
+    staff_page(load_nfc(reference), path, move |view| {
+        page(view, done).into_any()
+    })
 }
 
 fn form(view: &NfcView) -> AnyView {

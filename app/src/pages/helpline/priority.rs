@@ -1,9 +1,9 @@
 //! `/staff/priority-requests`: the prioritisation requests passed to the signed-in manager, each
 //! granted (priority raised to high) or declined with a reason.
 
+use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
 use super::done_banner;
@@ -11,7 +11,7 @@ use super::fields::{problem, radios, text_area, typed};
 use crate::components::ErrorSummary;
 use crate::i18n::{t, tf};
 use crate::pages::case::when;
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::helpline::{
     load_priority_requests, DecidePriority, PriorityRequestRow, PriorityRequestsView,
 };
@@ -19,18 +19,12 @@ use crate::server_fns::staff::FormFlash;
 
 #[component]
 pub fn PriorityRequestsPage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(|| (), |_| load_priority_requests());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
-                    Err(error) => outcome(error, "/staff/priority-requests".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let done = query_param("done");
+    staff_page(
+        load_priority_requests(),
+        "/staff/priority-requests".to_owned(),
+        move |view| page(view, done).into_any(),
+    )
 }
 
 fn decide_form(request: &PriorityRequestRow, flash: &Option<FormFlash>) -> AnyView {

@@ -2,34 +2,26 @@
 //! ('no further contact' before anything else), then where the case stands in plain words, who
 //! has it, what happens next and by when, and the last contact.
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::done_banner;
 use crate::components::ErrorSummary;
 use crate::domain::case::{Priority, Stage};
 use crate::i18n::{long_date, t, tf};
 use crate::pages::case::when;
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::helpline::{load_summary, summary_href, SummaryView, Warning};
 
 #[component]
 pub fn SummaryPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let reference = move || params.read().get("reference").unwrap_or_default();
-    let data = Resource::new(reference, load_summary);
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => page(view, query.read_untracked().get("done")).into_any(),
-                    Err(error) => outcome(error, summary_href(&reference())),
-                }
-            })}
-        </Suspense>
-    }
+    let reference = path_param("reference");
+    let done = query_param("done");
+    let path = summary_href(&reference);
+    staff_page(load_summary(reference), path, move |view| {
+        page(view, done).into_any()
+    })
 }
 
 fn warning(warning: &Warning) -> AnyView {

@@ -2,37 +2,27 @@
 //! call to the helpline, an email to an officer) — manual §9: "add details to the reporting
 //! tool". One page (staff know the questions); the public journey's validation.
 
+use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
 use super::category_label;
 use crate::components::ErrorSummary;
 use crate::domain::nuisance::{Category, Channel, Relationship, YesNoUnsure};
 use crate::i18n::{t, tf};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::intelligence::{load_add_report, AddReport, AddReportView};
 use crate::server_fns::staff::FormFlash;
 
 #[component]
 pub fn AddReportPage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(
-        move || query.read().get("added"),
-        |added| async move { (load_add_report().await, added) },
-    );
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let (data, added) = data.await;
-                match data {
-                    Ok(view) => form(view, added).into_any(),
-                    Err(error) => outcome(error, "/staff/nuisance/add".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let added = query_param("added");
+    staff_page(
+        load_add_report(),
+        "/staff/nuisance/add".to_owned(),
+        move |view| form(view, added).into_any(),
+    )
 }
 
 /// Where the error summary sends each field's error.

@@ -1,51 +1,32 @@
 //! `/staff/nuisance/offenders/<id>`: one offender over the period — its reports week by week,
 //! what they were about, how they came, and the reports themselves.
 
+use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{category_label, channel_label, kind_label, period_text, short_date};
 use crate::components::SummaryRow;
 use crate::i18n::{t, tf};
-use crate::pages::staff::{loading, outcome, StaffLayout};
+use crate::pages::staff::{staff_page, StaffLayout};
 use crate::server_fns::intelligence::{load_offender, OffenderView};
 
 #[component]
 pub fn OffenderPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let data = Resource::new(
-        move || {
-            let q = query.read();
-            (
-                params
-                    .read()
-                    .get("id")
-                    .and_then(|id| id.parse::<i64>().ok()),
-                q.get("period"),
-                q.get("from"),
-                q.get("to"),
-            )
-        },
-        |(id, period, from, to)| async move {
-            match id {
-                Some(id) => load_offender(id, period, from, to).await,
-                None => Err(crate::server_fns::staff::StaffError::NotFound),
-            }
-        },
+    let id = path_param("id");
+    let path = format!("/staff/nuisance/offenders/{id}");
+    let (period, from, to) = (
+        query_param("period"),
+        query_param("from"),
+        query_param("to"),
     );
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let path = format!("/staff/nuisance/offenders/{}", params.read_untracked().get("id").unwrap_or_default());
-                match data.await {
-                    Ok(view) => offender(view).into_any(),
-                    Err(error) => outcome(error, path),
-                }
-            })}
-        </Suspense>
-    }
+    let load = async move {
+        match id.parse::<i64>() {
+            Ok(id) => load_offender(id, period, from, to).await,
+            Err(_) => Err(crate::server_fns::staff::StaffError::NotFound),
+        }
+    };
+    staff_page(load, path, |view| offender(view).into_any())
 }
 
 fn facts(view: &OffenderView) -> Vec<SummaryRow> {

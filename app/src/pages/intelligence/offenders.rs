@@ -1,37 +1,28 @@
 //! `/staff/nuisance`: the repeat offenders of a period, ranked by reports.
 
+use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use super::{kind_label, period_text, short_date};
 use crate::components::ErrorSummary;
 use crate::domain::nuisance::intelligence::PERIODS;
 use crate::domain::nuisance::OffenderKind;
 use crate::i18n::{t, tf};
-use crate::pages::staff::{loading, outcome, page_title, StaffLayout};
+use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::intelligence::{load_offenders, OffendersView};
 
 #[component]
 pub fn OffendersPage() -> impl IntoView {
-    let query = use_query_map();
-    let data = Resource::new(
-        move || {
-            let q = query.read();
-            (q.get("period"), q.get("from"), q.get("to"), q.get("kind"))
-        },
-        |(period, from, to, kind)| load_offenders(period, from, to, kind),
+    let load = load_offenders(
+        query_param("period"),
+        query_param("from"),
+        query_param("to"),
+        query_param("kind"),
     );
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => ranking(view).into_any(),
-                    Err(error) => outcome(error, "/staff/nuisance".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(load, "/staff/nuisance".to_owned(), |view| {
+        ranking(view).into_any()
+    })
 }
 
 fn ranking(view: OffendersView) -> impl IntoView {

@@ -11,13 +11,13 @@ mod question;
 pub mod start;
 mod wording;
 
+use crate::components::{path_param, query_param};
+use crate::pages::concern::question::journey_page;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{page_frame as frame, Layout};
+use crate::components::page_frame as frame;
 use crate::domain::signposts::Contact;
 use crate::i18n::{fill, t};
-use crate::pages::concern::question::ServiceProblem;
 use crate::pages::not_found::NotFound;
 use crate::server_fns::nuisance::{
     at_from, field_id, load_nuisance, At, NuisanceView, Page, PageFlash,
@@ -26,41 +26,15 @@ use crate::server_fns::nuisance::{
 /// Every page after the start page: `/report-nuisance/:page`.
 #[component]
 pub fn NuisancePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let slug = move || params.read().get("page").unwrap_or_default();
-    let at = move || {
-        let query = query.read();
-        at_from(
-            query.get("change").as_deref(),
-            query.get("incident").as_deref(),
-        )
+    let Some(page) = Page::from_slug(&path_param("page")) else {
+        return view! { <NotFound/> }.into_any();
     };
-    let problem = move || query.read().get("problem");
-    let journey = Resource::new(move || (slug(), at()), |_| load_nuisance());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let Some(page) = Page::from_slug(&slug()) else {
-                    return view! { <NotFound/> }.into_any();
-                };
-                match journey.await {
-                    Ok(view) => render(page, at(), problem(), view),
-                    Err(_) => view! { <ServiceProblem/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// While a page loads (with JavaScript, between pages): still one heading.
-fn loading() -> impl IntoView {
-    view! {
-        <Layout>
-            <h1 class="govuk-heading-l">{t("nuisance.title")}</h1>
-            <p class="govuk-body">{t("nuisance.loading")}</p>
-        </Layout>
-    }
+    let at = at_from(
+        query_param("change").as_deref(),
+        query_param("incident").as_deref(),
+    );
+    let problem = query_param("problem");
+    journey_page(load_nuisance(), move |view| render(page, at, problem, view)).into_any()
 }
 
 fn render(page: Page, at: At, problem: Option<String>, view: NuisanceView) -> AnyView {

@@ -3,24 +3,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{loading, outcome, StaffLayout};
+use super::{staff_page, StaffLayout};
 use crate::domain::staff::{StaffMember, AREAS};
 use crate::i18n::{t, tf};
 use crate::server_fns::staff::whoami;
 
 #[component]
 pub fn StaffHomePage() -> impl IntoView {
-    let me = Resource::new(|| (), |_| whoami());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match me.await {
-                    Ok(me) => home(me).into_any(),
-                    Err(error) => outcome(error, "/staff".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(whoami(), "/staff".to_owned(), |me| home(me).into_any())
 }
 
 fn home(me: StaffMember) -> impl IntoView {

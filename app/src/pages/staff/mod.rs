@@ -46,9 +46,14 @@ pub fn outcome(error: StaffError, path: String) -> AnyView {
     }
 }
 
-/// "Loading…" while a page's data arrives.
-pub fn loading() -> impl IntoView {
-    view! { <StaffLayout name=None><p class="govuk-body">{t("common.loading")}</p></StaffLayout> }
+/// A staff page drawn from data loaded for it; a load refused or failed is shown as `outcome`
+/// says for the page at `path` (sign in, not allowed, not found, or a problem).
+pub fn staff_page<T: Send + 'static>(
+    load: impl std::future::Future<Output = Result<T, StaffError>> + Send + 'static,
+    path: String,
+    page: impl FnOnce(T) -> AnyView + Send + 'static,
+) -> impl IntoView {
+    crate::components::loaded(load, page, move |error| outcome(error, path))
 }
 
 /// A page title, prefixed "Error:" when the page shows errors.

@@ -1,32 +1,20 @@
 //! `/staff/users`: every staff account, with a link to change each and a button to add one.
 
+use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
-use super::{loading, outcome, StaffLayout};
+use super::{staff_page, StaffLayout};
 use crate::domain::staff::StaffMember;
 use crate::i18n::{long_date, t, tf};
 use crate::server_fns::staff::{list_staff, StaffListView};
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let query = use_query_map();
-    let staff = Resource::new(|| (), |_| list_staff());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                let (added, updated) = {
-                    let query = query.read();
-                    (query.get("added"), query.get("updated"))
-                };
-                match staff.await {
-                    Ok(view) => list(view, added, updated).into_any(),
-                    Err(error) => outcome(error, "/staff/users".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    let (added, updated) = (query_param("added"), query_param("updated"));
+    staff_page(list_staff(), "/staff/users".to_owned(), move |view| {
+        list(view, added, updated).into_any()
+    })
 }
 
 fn name_of(staff: &[StaffMember], id: &str) -> Option<String> {

@@ -1,32 +1,22 @@
 //! `/staff/users/<id>`: change a member's roles, manager, away-until date, or deactivate them.
 
+use crate::components::path_param;
 use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use server_fn::ServerFn;
 
 use super::fields::{summary, RoleCheckboxes, SmallRadios, SmallSelect};
-use super::{loading, outcome, page_title, StaffLayout};
+use super::{page_title, staff_page, StaffLayout};
 use crate::components::{DateInput, ErrorSummary};
 use crate::i18n::t;
 use crate::server_fns::staff::{load_edit_staff, EditStaffView, UpdateStaff};
 
 #[component]
 pub fn EditStaffPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let data = Resource::new(id, load_edit_staff);
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => form(view).into_any(),
-                    Err(error) => outcome(error, format!("/staff/users/{}", id())),
-                }
-            })}
-        </Suspense>
-    }
+    let id = path_param("id");
+    let path = format!("/staff/users/{id}");
+    staff_page(load_edit_staff(id), path, |view| form(view).into_any())
 }
 
 fn form(view: EditStaffView) -> impl IntoView {

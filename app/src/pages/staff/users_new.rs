@@ -5,24 +5,16 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::fields::{summary, Field, RoleCheckboxes};
-use super::{loading, outcome, page_title, StaffLayout};
+use super::{page_title, staff_page, StaffLayout};
 use crate::components::ErrorSummary;
 use crate::i18n::t;
 use crate::server_fns::staff::{load_new_staff, CreateStaff, FormFlash, NewStaffView};
 
 #[component]
 pub fn NewStaffPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_new_staff());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => form(view).into_any(),
-                    Err(error) => outcome(error, "/staff/users/new".to_owned()),
-                }
-            })}
-        </Suspense>
-    }
+    staff_page(load_new_staff(), "/staff/users/new".to_owned(), |view| {
+        form(view).into_any()
+    })
 }
 
 fn form(view: NewStaffView) -> impl IntoView {

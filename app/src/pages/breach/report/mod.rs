@@ -20,12 +20,12 @@ pub use part::PartPage;
 pub use resume::{LinkNotFoundPage, ProblemPage, ResumePage, SavePage, SavedPage};
 pub use tasks::TasksPage;
 
+use crate::pages::concern::question::journey_page;
 use leptos::prelude::*;
 
-use crate::components::{page_frame as frame, Layout};
+use crate::components::page_frame as frame;
 use crate::domain::breach::BreachDraft;
 use crate::i18n::t;
-use crate::pages::concern::question::ServiceProblem;
 use crate::server_fns::breach::{load_breach_report, BreachView};
 use leptos_router::components::Redirect;
 
@@ -36,17 +36,7 @@ pub const CHECK: &str = "/report-breach/report/check";
 pub fn with_report(
     render: impl Fn(BreachView) -> AnyView + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let report = Resource::new(|| (), |_| load_breach_report());
-    view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match report.await {
-                    Ok(view) => render(view),
-                    Err(_) => view! { <ServiceProblem/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    journey_page(load_breach_report(), render)
 }
 
 /// A page of the report being written: without one, "you have not started a report"; once it is
@@ -59,15 +49,6 @@ pub fn with_draft(render: fn(BreachView, BreachDraft) -> AnyView) -> impl IntoVi
         }
         Some(draft) => render(view, draft),
     })
-}
-
-fn loading() -> impl IntoView {
-    view! {
-        <Layout>
-            <h1 class="govuk-heading-l">{t("breach.title")}</h1>
-            <p class="govuk-body">{t("common.loading")}</p>
-        </Layout>
-    }
 }
 
 /// There is no report in this browser (never started, expired, or sent and gone).
