@@ -4,6 +4,8 @@
 // A form's view type nests every field it holds: the longest staff forms go past 128 levels.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
+pub mod assets;
 pub mod components;
 pub mod domain;
 pub mod i18n;
@@ -14,7 +16,7 @@ pub mod ports;
 pub mod server_fns;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -28,8 +30,8 @@ use crate::pages::{
 
 /// The HTML document around every page (server-rendered). Pages are islands: the server renders
 /// all of them, and the browser gets only the code of the interactive parts (`#[island]`s),
-/// hydrated on idle. `HydrationScripts` comes before `App`: it turns hydration data off for the
-/// whole response.
+/// hydrated on idle, and only on a page that has one (`assets::SiteAssets`, before `App`).
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -40,9 +42,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b0c0c"/>
                 // No icon yet: an empty one stops every page load asking for /favicon.ico (a 404).
                 <link rel="icon" href="data:,"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options islands=true/>
+                <assets::SiteAssets options/>
                 <MetaTags/>
             </head>
             <body class="govuk-template__body">
@@ -151,8 +152,8 @@ fn content_security_policy() {
     }
 }
 
-/// The browser entry point, called by Leptos's island script once the wasm has loaded; the script
-/// then hydrates each island on the page. The page says when that is done (the end-to-end tests
+/// The browser entry point, called by the island loader (`assets`) once the wasm has loaded; the
+/// loader then hydrates each island on the page. The page says when that is done (the end-to-end tests
 /// wait for it): islands hydrate in the microtasks after this returns, before the timeout fires.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -6,10 +6,10 @@ import { portal } from './portal';
 export const jsEnabled = (info: TestInfo) => info.project.name === 'javascript';
 
 /**
- * Waits until the page is ready for the person: with JavaScript, hydrated and, after a move within
- * the site (no page load), done loading: a heading, a title, no "Loading…" while its data arrives.
- * (After following a link, wait for its address first: until the move starts, the page left
- * behind looks settled too.)
+ * Waits until the page is ready for the person: with JavaScript, its islands awake (`data-hydrated`:
+ * set by the island loader at once on a page without one, by the wasm after hydrating otherwise),
+ * with a heading and a title. (After following a link, wait for its address first: until the move
+ * starts, the page left behind looks settled too.)
  */
 export async function settled(page: Page, info: TestInfo) {
   await page.waitForLoadState('load');

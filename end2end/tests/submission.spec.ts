@@ -806,6 +806,11 @@ test('with JavaScript, the character count is the page\'s only code and counts w
     await held;
     await route.continue();
   });
+  const code: string[] = [];
+  page.on('request', (request) => {
+    if (/\.(wasm|js)$/.test(new URL(request.url()).pathname)) code.push(new URL(request.url()).pathname);
+  });
+  const wasm = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('.wasm'));
   await page.reload({ waitUntil: 'domcontentloaded' });
   await page.locator('textarea[name="value"]').fill('Typed early');
   await expect(page.locator('#summary-info')).toHaveText('You can enter up to 2000 characters');
@@ -813,6 +818,12 @@ test('with JavaScript, the character count is the page\'s only code and counts w
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
   await expect(page.locator('#summary-info')).toHaveText('You have 1989 characters remaining');
   await expect(page.locator('textarea[name="value"]')).toHaveValue('Typed early');
+  // One module and one wasm, named by their content and kept for a year.
+  expect((await wasm).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(code.sort()).toEqual([
+    expect.stringMatching(/^\/pkg\/portal\.[A-Za-z0-9_-]{22}\.js$/),
+    expect.stringMatching(/^\/pkg\/portal\.[A-Za-z0-9_-]{22}\.wasm$/),
+  ]);
 });
 
 test('without JavaScript, the character count states the limit', async ({ page }, info) => {

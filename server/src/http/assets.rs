@@ -1,8 +1,8 @@
 //! The site's built files (`/pkg`: the stylesheet, the island script and its wasm).
 //!
 //! cargo-leptos names each file by its content (`portal.<hash>.wasm`, `hash-files = true`) and
-//! writes the names to `hash.txt` beside the server binary, which Leptos's `HydrationScripts` and
-//! `HashedStylesheet` read. A named file never changes, so a browser may keep it for a year without
+//! writes the names to `hash.txt` beside the server binary, which the shell reads once
+//! (`app::assets`). A named file never changes, so a browser may keep it for a year without
 //! asking again; anything else under `/pkg` (a 404 for a file not deployed yet, unhashed names in a
 //! build without hashes) must not be kept.
 
@@ -38,25 +38,10 @@ pub fn with_hashed_names(mut options: LeptosOptions) -> LeptosOptions {
 /// The stylesheet's address, in the request's extensions for documents the middleware makes.
 pub struct Stylesheet(pub String);
 
-/// The stylesheet's address, as `HashedStylesheet` writes it (for documents made outside the
-/// shell: the 403 page).
+/// The stylesheet's address, as the shell writes it (for documents made outside the shell: the
+/// 403 page).
 pub fn stylesheet_href(options: &LeptosOptions) -> String {
-    let hash = options
-        .hash_files
-        .then(|| hash_file(options))
-        .flatten()
-        .and_then(|path| std::fs::read_to_string(path).ok())
-        .and_then(|hashes| {
-            hashes.lines().find_map(|line| {
-                let (file, hash) = line.trim().split_once(':')?;
-                (file == "css").then(|| hash.trim().to_owned())
-            })
-        });
-    let name = match hash {
-        Some(hash) => format!("{}.{hash}.css", options.output_name),
-        None => format!("{}.css", options.output_name),
-    };
-    format!("/{}/{name}", options.site_pkg_dir)
+    app::assets::Assets::current(options).css.clone()
 }
 
 /// `/pkg/…`: the built files, precompressed copies when the build made them (`--precompress`).
