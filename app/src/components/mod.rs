@@ -1,19 +1,16 @@
 //! The GOV.UK Design System patterns the pages are built from.
 
 mod character_count;
-mod fields;
+pub mod fields;
 mod layout;
 mod loaded;
 mod summary;
-mod textarea;
 
 pub use character_count::CharacterCount;
-pub(crate) use fields::{described_by, group_class, hint_view};
-pub use fields::{Checkboxes, DateInput, ErrorMessage, Radios, Select, TextInput};
+pub use fields::{Checkboxes, DateInput, ErrorMessage, Radios, Select, TextArea, TextInput};
 pub use layout::{page_frame, BackLink, ErrorSummary, Layout, Panel};
 pub use loaded::{loaded, path_param, query_param};
 pub use summary::{SummaryList, SummaryRow};
-pub use textarea::TextArea;
 
 /// Text for the inside of `<title>` and `<textarea>`. The server renderer (tachys) writes the
 /// children of these elements without escaping them, so text a person typed could close the

@@ -92,8 +92,8 @@ pub fn view_query(choice: &str, from: &str, to: &str, kind: &str) -> String {
 }
 
 #[cfg(feature = "ssr")]
-fn services() -> Result<crate::ports::Services, StaffError> {
-    use_context::<crate::ports::Services>()
+fn services() -> Result<std::sync::Arc<crate::ports::Services>, StaffError> {
+    use_context::<std::sync::Arc<crate::ports::Services>>()
         .ok_or_else(|| StaffError::server("services", "missing from context"))
 }
 

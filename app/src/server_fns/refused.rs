@@ -33,7 +33,8 @@ pub fn keep() -> Result<String, ServerFnError> {
 
 /// In a server function: names `key` in the response's cookie.
 fn send(key: &str) {
-    let secure = use_context::<crate::ports::Services>().is_some_and(|s| s.secure_cookies);
+    let secure =
+        use_context::<std::sync::Arc<crate::ports::Services>>().is_some_and(|s| s.secure_cookies);
     set_cookie(secure, COOKIE, key, "/", MAX_AGE_SECONDS);
 }
 

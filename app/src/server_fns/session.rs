@@ -11,8 +11,10 @@ const COOKIE_NAME: &str = "journey";
 /// How long an unfinished journey is remembered in the browser (28 days).
 const MAX_AGE_SECONDS: i64 = 28 * 24 * 60 * 60;
 
-pub fn services() -> Result<Services, ServerFnError> {
-    use_context::<Services>().ok_or_else(|| ServerFnError::new("services missing from context"))
+/// The portal's services, shared by every request (one `Arc` in the request's context).
+pub fn services() -> Result<std::sync::Arc<Services>, ServerFnError> {
+    use_context::<std::sync::Arc<Services>>()
+        .ok_or_else(|| ServerFnError::new("services missing from context"))
 }
 
 /// The journey id from the request's cookie, if it looks like one of ours.

@@ -3,6 +3,7 @@
 //! each question and answer, the result and why, and the headings the record must cover.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use app::domain::breach::{assess_breach, AssessmentQuestion, AssessmentResult, SelfAssessment};
 use app::i18n::{fill, long_date, t};
@@ -50,7 +51,7 @@ pub fn record_text(answers: &SelfAssessment, today: chrono::NaiveDate) -> Option
 }
 
 pub async fn record(
-    Extension(services): Extension<Services>,
+    Extension(services): Extension<Arc<Services>>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let answers = SelfAssessment::from_fields(|name| query.get(name).cloned());

@@ -105,7 +105,7 @@ fn without_file_contents(mut body: Value) -> Value {
 }
 
 pub async fn create(
-    Extension(services): Extension<Services>,
+    Extension(services): Extension<Arc<Services>>,
     Extension(files): Extension<Arc<dyn FileStore>>,
     Extension(limits): Extension<Arc<UploadLimits>>,
     Extension(keys): Extension<Arc<ApiKeys>>,

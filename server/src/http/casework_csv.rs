@@ -13,6 +13,7 @@ use app::server_fns::staff::CurrentStaff;
 use axum::http::{header, Extensions, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
+use std::sync::Arc;
 
 /// Which report.
 #[derive(Clone, Copy)]
@@ -28,7 +29,7 @@ fn headers(keys: &[&str]) -> Vec<String> {
         .collect()
 }
 
-async fn download(services: Services, extensions: Extensions, report: Report) -> Response {
+async fn download(services: Arc<Services>, extensions: Extensions, report: Report) -> Response {
     let Some(current) = extensions.get::<CurrentStaff>() else {
         return StatusCode::FORBIDDEN.into_response();
     };
@@ -95,21 +96,21 @@ async fn download(services: Services, extensions: Extensions, report: Report) ->
 }
 
 pub async fn incomplete_closures(
-    Extension(services): Extension<Services>,
+    Extension(services): Extension<Arc<Services>>,
     extensions: Extensions,
 ) -> Response {
     download(services, extensions, Report::Incomplete).await
 }
 
 pub async fn reopened_same_day(
-    Extension(services): Extension<Services>,
+    Extension(services): Extension<Arc<Services>>,
     extensions: Extensions,
 ) -> Response {
     download(services, extensions, Report::Reopened).await
 }
 
 pub async fn past_service_levels(
-    Extension(services): Extension<Services>,
+    Extension(services): Extension<Arc<Services>>,
     extensions: Extensions,
 ) -> Response {
     download(services, extensions, Report::Past).await

@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use chrono::Utc;
+use std::sync::Arc;
 
 async fn answers(services: &Services, headers: &HeaderMap) -> Option<Answers> {
     let id = journey_id_from(headers)?;
@@ -38,7 +39,7 @@ fn attachment(content_type: &str, name: &str, body: String) -> Response {
 }
 
 /// `GET /concern/letter.txt`: the letter, as plain text.
-pub async fn letter(Extension(services): Extension<Services>, headers: HeaderMap) -> Response {
+pub async fn letter(Extension(services): Extension<Arc<Services>>, headers: HeaderMap) -> Response {
     let Some(answers) = answers(&services, &headers).await else {
         return Redirect::to("/concern/about").into_response();
     };
@@ -60,7 +61,10 @@ pub async fn letter(Extension(services): Extension<Services>, headers: HeaderMap
 }
 
 /// `GET /concern/reminder.ics`: an all-day event on the date the person can come back.
-pub async fn reminder(Extension(services): Extension<Services>, headers: HeaderMap) -> Response {
+pub async fn reminder(
+    Extension(services): Extension<Arc<Services>>,
+    headers: HeaderMap,
+) -> Response {
     let Some(answers) = answers(&services, &headers).await else {
         return Redirect::to("/concern/about").into_response();
     };

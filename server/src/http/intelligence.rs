@@ -6,6 +6,7 @@
 //! Cells typed by the public are neutralised against spreadsheet formulas (`domain::csv`).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use app::domain::csv::row;
 use app::domain::nuisance::intelligence::{
@@ -66,7 +67,7 @@ fn unavailable() -> Response {
 }
 
 pub async fn offenders(
-    Extension(services): Extension<Services>,
+    Extension(services): Extension<Arc<Services>>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let Some(period) = period(&services, &query) else {
@@ -126,7 +127,7 @@ pub async fn offenders(
 }
 
 pub async fn incidents(
-    Extension(services): Extension<Services>,
+    Extension(services): Extension<Arc<Services>>,
     Path(id): Path<i64>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {

@@ -140,7 +140,8 @@ pub fn build_router(
     database: Database,
     files: Arc<dyn FileStore>,
 ) -> anyhow::Result<Router> {
-    let services = services(config, database.clone(), files.clone())?;
+    // One for the process: every request (its context, its extensions) shares it.
+    let services = Arc::new(services(config, database.clone(), files.clone())?);
     // Stateless over the pool: the middleware's and the services' are the same thing.
     let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
     let limits = Arc::new(config.upload_limits.clone());

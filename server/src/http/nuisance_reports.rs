@@ -21,7 +21,7 @@ use super::cases::{partner_request, reply};
 use crate::config::ApiKeys;
 
 pub async fn create(
-    Extension(services): Extension<Services>,
+    Extension(services): Extension<Arc<Services>>,
     Extension(keys): Extension<Arc<ApiKeys>>,
     headers: HeaderMap,
     body: Bytes,

@@ -7,8 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde_json::json;
+use std::sync::Arc;
 
-pub async fn readiness(Extension(services): Extension<Services>, body: Bytes) -> Response {
+pub async fn readiness(Extension(services): Extension<Arc<Services>>, body: Bytes) -> Response {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(&body) else {
         return (
             StatusCode::BAD_REQUEST,

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::fields::{problem, radios, reference_field, select, text_area, typed};
+use super::fields::{problem, reference_field, typed};
 use super::{error_summary, has_errors};
+use crate::components::fields::{Choices, Field, First, Textarea};
 use crate::domain::case::{natures_for, outcomes_for, CaseStatus, Nature, Outcome};
 use crate::i18n::{fill, t};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
@@ -48,13 +49,23 @@ fn closure_fields(
         if delay_default { "yes" } else { "no" },
     );
     view! {
-        {radios("outcome".to_owned(), "outcome", t("case.close.outcome"), outcome_options, typed(flash, "outcome", ""), problem(flash, "outcome"))}
+        {Field::new("outcome", t("case.close.outcome"))
+            .error(problem(flash, "outcome"))
+            .choices(Choices::radios(outcome_options, Some(typed(flash, "outcome", ""))).small())}
         {(!natures.is_empty()).then(|| view! {
-            {select("nature-1".to_owned(), "nature_1", t("case.close.nature_1"), t("case.close.nature_none"), nature_options.clone(), typed(flash, "nature-1", ""), problem(flash, "nature-1"))}
-            {select("nature-2".to_owned(), "nature_2", t("case.close.nature_2"), t("case.close.nature_none"), nature_options.clone(), typed(flash, "nature-2", ""), problem(flash, "nature-2"))}
+            {Field::new("nature-1", t("case.close.nature_1"))
+                .name("nature_1")
+                .error(problem(flash, "nature-1"))
+                .select(First::None(t("case.close.nature_none")), nature_options.clone(), &typed(flash, "nature-1", ""))}
+            {Field::new("nature-2", t("case.close.nature_2"))
+                .name("nature_2")
+                .error(problem(flash, "nature-2"))
+                .select(First::None(t("case.close.nature_none")), nature_options.clone(), &typed(flash, "nature-2", ""))}
         })}
-        {radios("subject-access-delay".to_owned(), "subject_access_delay", t("case.close.delay"),
-            vec![("yes".to_owned(), t("case.yes")), ("no".to_owned(), t("case.no"))], delay, problem(flash, "subject-access-delay"))}
+        {Field::new("subject-access-delay", t("case.close.delay"))
+            .name("subject_access_delay")
+            .error(problem(flash, "subject-access-delay"))
+            .choices(Choices::radios(vec![("yes".to_owned(), t("case.yes")), ("no".to_owned(), t("case.no"))], Some(delay)).small())}
     }
 }
 
@@ -141,7 +152,10 @@ fn several(view: SimplePageView, closed: Option<String>) -> impl IntoView {
                 <h1 class="govuk-heading-l">{t("case.several.title")}</h1>
                 <p class="govuk-body">{t("case.several.lede")}</p>
                 <form method="post" action=CloseSeveral::url()>
-                    {text_area("references".to_owned(), "references", t("case.several.references"), typed(flash, "references", ""), problem(flash, "references"), Some(t("case.several.references_hint")), 6)}
+                    {Field::new("references", t("case.several.references"))
+                        .hint(Some(t("case.several.references_hint")))
+                        .error(problem(flash, "references"))
+                        .textarea(Textarea::new(typed(flash, "references", ""), 6))}
                     {closure_fields(flash, &outcomes, Nature::all(), false)}
                     <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.several.submit")}</button>
                 </form>

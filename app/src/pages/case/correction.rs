@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::fields::{problem, radios, reference_field, text_area, typed};
+use super::fields::{problem, reference_field, typed};
 use super::{done_banner, error_summary, has_errors};
+use crate::components::fields::{Choices, Field, Textarea};
 use crate::domain::case::outcomes_for;
 use crate::i18n::{fill, long_date, t};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
@@ -74,9 +75,15 @@ fn page(view: CasePageView, done: Option<String>) -> impl IntoView {
                     view! {
                         <form method="post" action=CorrectOutcome::url()>
                             {reference_field(&reference)}
-                            {radios("instance".to_owned(), "instance", t("case.correction.instance"), closed, typed(flash, "instance", &first), problem(flash, "instance"))}
-                            {radios("outcome".to_owned(), "outcome", t("case.correction.outcome"), outcomes, typed(flash, "outcome", ""), problem(flash, "outcome"))}
-                            {text_area("reason".to_owned(), "reason", t("case.correction.reason"), typed(flash, "reason", ""), problem(flash, "reason"), None, 3)}
+                            {Field::new("instance", t("case.correction.instance"))
+                                .error(problem(flash, "instance"))
+                                .choices(Choices::radios(closed, Some(typed(flash, "instance", &first))).small())}
+                            {Field::new("outcome", t("case.correction.outcome"))
+                                .error(problem(flash, "outcome"))
+                                .choices(Choices::radios(outcomes, Some(typed(flash, "outcome", ""))).small())}
+                            {Field::new("reason", t("case.correction.reason"))
+                                .error(problem(flash, "reason"))
+                                .textarea(Textarea::new(typed(flash, "reason", ""), 3))}
                             <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.correction.submit")}</button>
                         </form>
                     }.into_any()

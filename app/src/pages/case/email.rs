@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::fields::{problem, radios, reference_field, text_area, text_input, typed};
+use super::fields::{problem, reference_field, typed};
 use super::{error_summary, has_errors};
+use crate::components::fields::{Choices, Field, Input, Textarea};
 use crate::domain::case::{reference_tag, EmailTemplate};
 use crate::i18n::{fill, t};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
@@ -78,20 +79,35 @@ fn page(view: EmailPageView) -> impl IntoView {
                 } else {
                     view! {
                         <form method="get" action=format!("{href}/email")>
-                            {radios("choose-party".to_owned(), "party", t("case.email.party"), parties.clone(), chosen_party.clone(), None)}
-                            {radios("choose-template".to_owned(), "template", t("case.email.template"), templates, template.clone(), None)}
+                            {Field::new("choose-party", t("case.email.party"))
+                                .name("party")
+                                .choices(Choices::radios(parties.clone(), Some(chosen_party.clone())).small())}
+                            {Field::new("choose-template", t("case.email.template"))
+                                .name("template")
+                                .choices(Choices::radios(templates, Some(template.clone())).small())}
                             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.email.use_template")}</button>
                         </form>
                         <form method="post" action=SendEmail::url()>
                             {reference_field(&reference)}
                             <input type="hidden" name="party" value=chosen_party.clone()/>
                             {problem(flash, "party").map(|message| view! { <p class="govuk-error-message" id="party">{message}</p> })}
-                            {text_input("subject".to_owned(), "subject", t("case.email.subject"), typed(flash, "subject", &subject), problem(flash, "subject"), Some(fill(&t("case.email.subject_hint"), &[("tag", &reference_tag(&reference))])))}
-                            {text_area("body".to_owned(), "body", t("case.email.body"), typed(flash, "body", &body), problem(flash, "body"), None, 14)}
+                            {Field::new("subject", t("case.email.subject"))
+                                .hint(Some(fill(&t("case.email.subject_hint"), &[("tag", &reference_tag(&reference))])))
+                                .error(problem(flash, "subject"))
+                                .input(Input::new(typed(flash, "subject", &subject)))}
+                            {Field::new("body", t("case.email.body"))
+                                .error(problem(flash, "body"))
+                                .textarea(Textarea::new(typed(flash, "body", &body), 14))}
                             <h2 class="govuk-heading-s">{t("case.email.sign_off")}</h2>
                             <p class="govuk-body">{sign_off}</p>
-                            {text_input("job-title".to_owned(), "job_title", t("case.email.job_title"), typed(flash, "job-title", &job_title), problem(flash, "job-title"), None)}
-                            {text_input("direct-dial".to_owned(), "direct_dial", t("case.email.direct_dial"), typed(flash, "direct-dial", &direct_dial), problem(flash, "direct-dial"), None)}
+                            {Field::new("job-title", t("case.email.job_title"))
+                                .name("job_title")
+                                .error(problem(flash, "job-title"))
+                                .input(Input::new(typed(flash, "job-title", &job_title)))}
+                            {Field::new("direct-dial", t("case.email.direct_dial"))
+                                .name("direct_dial")
+                                .error(problem(flash, "direct-dial"))
+                                .input(Input::new(typed(flash, "direct-dial", &direct_dial)))}
                             <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.email.send")}</button>
                         </form>
                     }.into_any()

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::fields::{problem, text_input, typed};
+use super::fields::{problem, typed};
 use super::{error_summary, has_errors};
+use crate::components::fields::{Field, Input};
 use crate::i18n::t;
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{case_href, load_simple, FindCase, SimplePageView};
@@ -28,7 +29,10 @@ pub fn find_form(flash: &Option<crate::server_fns::staff::FormFlash>) -> impl In
         .unwrap_or_default();
     view! {
         <form method="post" action=FindCase::url()>
-            {text_input("reference".to_owned(), "reference", t("case.find.label"), typed(flash, "reference", ""), problem(flash, "reference"), Some(t("case.find.hint")))}
+            {Field::new("reference", t("case.find.label"))
+                .hint(Some(t("case.find.hint")))
+                .error(problem(flash, "reference"))
+                .input(Input::new(typed(flash, "reference", "")))}
             {(!suggestions.is_empty()).then(|| view! {
                 <p class="govuk-body">{t("case.find.did_you_mean")}</p>
                 <ul class="govuk-list">

@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-use super::fields::{problem, radios, reference_field, text_area, text_input, typed};
+use super::fields::{problem, reference_field, typed};
+use crate::components::fields::{Choices, Field, Input, Textarea};
 use crate::i18n::{fill, t};
 use crate::server_fns::case::{
     AddParty, CasePageView, ChangeParty, DuplicateView, MergeParty, PartyView,
@@ -123,9 +124,20 @@ fn party_card(view: &CasePageView, party: &PartyView) -> AnyView {
                         <form method="post" action=ChangeParty::url()>
                             {reference_field(&reference)}
                             <input type="hidden" name="party" value=id.clone()/>
-                            {text_area(restricted_id.clone(), "restricted_contact", t("case.party.restricted"), typed(flash, &restricted_id, party.restricted_contact.as_deref().unwrap_or_default()), problem(flash, &restricted_id), Some(t("case.party.restricted_hint")), 2)}
-                            {text_area(single_id.clone(), "single_point_of_contact", t("case.party.single"), typed(flash, &single_id, party.single_point_of_contact.as_deref().unwrap_or_default()), problem(flash, &single_id), Some(t("case.party.single_hint")), 2)}
-                            {text_input(reason_id.clone(), "reason", t("case.party.reason"), typed(flash, &reason_id, ""), problem(flash, &reason_id), None)}
+                            {Field::new(restricted_id.clone(), t("case.party.restricted"))
+                                .name("restricted_contact")
+                                .hint(Some(t("case.party.restricted_hint")))
+                                .error(problem(flash, &restricted_id))
+                                .textarea(Textarea::new(typed(flash, &restricted_id, party.restricted_contact.as_deref().unwrap_or_default()), 2))}
+                            {Field::new(single_id.clone(), t("case.party.single"))
+                                .name("single_point_of_contact")
+                                .hint(Some(t("case.party.single_hint")))
+                                .error(problem(flash, &single_id))
+                                .textarea(Textarea::new(typed(flash, &single_id, party.single_point_of_contact.as_deref().unwrap_or_default()), 2))}
+                            {Field::new(reason_id.clone(), t("case.party.reason"))
+                                .name("reason")
+                                .error(problem(flash, &reason_id))
+                                .input(Input::new(typed(flash, &reason_id, "")))}
                             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.party.change_submit")}</button>
                         </form>
                     </div>
@@ -151,10 +163,24 @@ fn add_form(view: &CasePageView) -> AnyView {
             <div class="govuk-details__text">
                 <form method="post" action=AddParty::url()>
                     {reference_field(&view.case.record.reference)}
-                    {radios("party-role".to_owned(), "role", t("case.party.role"), roles, typed(flash, "party-role", ""), problem(flash, "party-role"))}
-                    {text_input("party-name".to_owned(), "name", t("case.party.name"), typed(flash, "party-name", ""), problem(flash, "party-name"), None)}
-                    {text_input("party-email".to_owned(), "email", t("case.party.email"), typed(flash, "party-email", ""), problem(flash, "party-email"), Some(t("case.party.optional")))}
-                    {text_input("party-phone".to_owned(), "phone", t("case.party.phone"), typed(flash, "party-phone", ""), problem(flash, "party-phone"), Some(t("case.party.optional")))}
+                    {Field::new("party-role", t("case.party.role"))
+                        .name("role")
+                        .error(problem(flash, "party-role"))
+                        .choices(Choices::radios(roles, Some(typed(flash, "party-role", ""))).small())}
+                    {Field::new("party-name", t("case.party.name"))
+                        .name("name")
+                        .error(problem(flash, "party-name"))
+                        .input(Input::new(typed(flash, "party-name", "")))}
+                    {Field::new("party-email", t("case.party.email"))
+                        .name("email")
+                        .hint(Some(t("case.party.optional")))
+                        .error(problem(flash, "party-email"))
+                        .input(Input::new(typed(flash, "party-email", "")))}
+                    {Field::new("party-phone", t("case.party.phone"))
+                        .name("phone")
+                        .hint(Some(t("case.party.optional")))
+                        .error(problem(flash, "party-phone"))
+                        .input(Input::new(typed(flash, "party-phone", "")))}
                     <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.party.add_submit")}</button>
                 </form>
             </div>

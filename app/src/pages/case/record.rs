@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-use super::fields::{problem, reference_field, text_area, typed};
+use super::fields::{problem, reference_field, typed};
 use super::when;
+use crate::components::fields::{Field, Textarea};
 use crate::i18n::{fill, long_date, t};
 use crate::server_fns::case::{case_href, AddNote, CasePageView};
 
@@ -157,7 +158,9 @@ pub fn notes(view: &CasePageView) -> AnyView {
         {notes}
         <form method="post" action=AddNote::url()>
             {reference_field(&view.case.record.reference)}
-            {text_area("note".to_owned(), "note", t("case.notes.label"), typed(flash, "note", ""), problem(flash, "note"), None, 3)}
+            {Field::new("note", t("case.notes.label"))
+                .error(problem(flash, "note"))
+                .textarea(Textarea::new(typed(flash, "note", ""), 3))}
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.notes.submit")}</button>
         </form>
     }

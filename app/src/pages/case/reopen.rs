@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::fields::{problem, reference_field, text_area, typed};
+use super::fields::{problem, reference_field, typed};
 use super::{error_summary, has_errors};
+use crate::components::fields::{Field, Textarea};
 use crate::domain::case::CaseStatus;
 use crate::i18n::{fill, long_date, t};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
@@ -38,7 +39,10 @@ fn page(view: CasePageView) -> impl IntoView {
             {problem(flash, "reopen").map(|message| view! { <p class="govuk-error-message" id="reopen">{message}</p> })}
             <form method="post" action=ReopenCase::url()>
                 {reference_field(&reference)}
-                {text_area("reason".to_owned(), "reason", t("case.reopen.reason"), typed(flash, "reason", ""), problem(flash, "reason"), Some(t("case.reopen.reason_hint")), 4)}
+                {Field::new("reason", t("case.reopen.reason"))
+                    .hint(Some(t("case.reopen.reason_hint")))
+                    .error(problem(flash, "reason"))
+                    .textarea(Textarea::new(typed(flash, "reason", ""), 4))}
                 <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.reopen.submit")}</button>
             </form>
         }.into_any()

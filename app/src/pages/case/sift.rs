@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::fields::{problem, text_input, typed};
+use super::fields::{problem, typed};
 use super::{error_summary, has_errors, when};
+use crate::components::fields::{Field, Input};
 use crate::i18n::{fill, t};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{
@@ -55,7 +56,11 @@ fn message(message: &InboxMessage, flash: &Option<FormFlash>) -> impl IntoView {
                 </details>
                 <form method="post" action=AttachMessage::url()>
                     <input type="hidden" name="message" value=message.id.clone()/>
-                    {text_input(field.clone(), "reference", t("case.sift.attach_label"), typed(flash, &field, message.suggestions.first().map(String::as_str).unwrap_or(&typed_reference)), problem(flash, &field), Some(t("case.find.hint")))}
+                    {Field::new(field.clone(), t("case.sift.attach_label"))
+                        .name("reference")
+                        .hint(Some(t("case.find.hint")))
+                        .error(problem(flash, &field))
+                        .input(Input::new(typed(flash, &field, message.suggestions.first().map(String::as_str).unwrap_or(&typed_reference))))}
                     <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.sift.attach")}</button>
                 </form>
             </div>

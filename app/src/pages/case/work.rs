@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-use super::fields::{problem, reference_field, select, text_area, typed};
+use super::fields::{problem, reference_field, typed};
 use super::when;
+use crate::components::fields::{Field, First, Textarea};
 use crate::domain::case::{
     expected_type_change, type_change_options, CaseStatus, PREPARE, PROVIDE_ADVICE,
 };
@@ -157,7 +158,10 @@ pub fn work(view: &CasePageView) -> AnyView {
         view! {
             <form method="post" action=CompleteAdvice::url()>
                 {reference_field(&reference)}
-                {text_area("advice".to_owned(), "advice", t("case.advice.label"), typed(flash, "advice", ""), problem(flash, "advice"), Some(t("case.advice.hint")), 4)}
+                {Field::new("advice", t("case.advice.label"))
+                    .hint(Some(t("case.advice.hint")))
+                    .error(problem(flash, "advice"))
+                    .textarea(Textarea::new(typed(flash, "advice", ""), 4))}
                 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.advice.submit")}</button>
             </form>
         }
@@ -236,7 +240,10 @@ pub fn case_type(view: &CasePageView) -> AnyView {
             {expected}
             <form method="post" action=ChangeType::url()>
                 {reference_field(&reference)}
-                {select("case-type".to_owned(), "to", t("case.type.label"), t("case.type.none"), options, typed(flash, "case-type", ""), problem(flash, "case-type"))}
+                {Field::new("case-type", t("case.type.label"))
+                    .name("to")
+                    .error(problem(flash, "case-type"))
+                    .select(First::None(t("case.type.none")), options, &typed(flash, "case-type", ""))}
                 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.type.submit")}</button>
             </form>
         }

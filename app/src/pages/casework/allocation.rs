@@ -7,9 +7,10 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::{case_summary, clocks_summary};
+use crate::components::fields::{Field, First, Textarea};
 use crate::domain::casework::{queue_choices, queue_slug};
 use crate::i18n::{fill, t};
-use crate::pages::case::fields::{problem, reference_field, select, text_area, typed};
+use crate::pages::case::fields::{problem, reference_field, typed};
 use crate::pages::case::{error_summary, has_errors};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::case_href;
@@ -33,7 +34,9 @@ fn allocate_form(view: &AllocationView) -> AnyView {
         <form method="post" action=AllocateCase::url() data-testid="allocate-form">
             {reference_field(&record.reference)}
             <input type="hidden" name="queue" value=queue_slug(view.queue)/>
-            {select("officer".to_owned(), "officer", t("casework.allocate.officer"), t("casework.allocate.none"), view.officers.clone(), typed(flash, "officer", &stored), problem(flash, "officer"))}
+            {Field::new("officer", t("casework.allocate.officer"))
+                .error(problem(flash, "officer"))
+                .select(First::None(t("casework.allocate.none")), view.officers.clone(), &typed(flash, "officer", &stored))}
             <button type="submit" class="govuk-button" data-module="govuk-button">{t("casework.allocate.submit")}</button>
         </form>
     }
@@ -54,8 +57,14 @@ fn move_form(view: &AllocationView) -> AnyView {
         <form method="post" action=MoveCase::url() data-testid="move-form">
             {reference_field(&record.reference)}
             <input type="hidden" name="queue" value=queue_slug(view.queue)/>
-            {select("to".to_owned(), "to", t("casework.move.to"), t("casework.move.none"), queues, typed(flash, "to", ""), problem(flash, "to"))}
-            {text_area("move-reason".to_owned(), "reason", t("casework.move.reason"), typed(flash, "move-reason", ""), problem(flash, "move-reason"), Some(t("casework.move.reason_hint")), 3)}
+            {Field::new("to", t("casework.move.to"))
+                .error(problem(flash, "to"))
+                .select(First::None(t("casework.move.none")), queues, &typed(flash, "to", ""))}
+            {Field::new("move-reason", t("casework.move.reason"))
+                .name("reason")
+                .hint(Some(t("casework.move.reason_hint")))
+                .error(problem(flash, "move-reason"))
+                .textarea(Textarea::new(typed(flash, "move-reason", ""), 3))}
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("casework.move.submit")}</button>
         </form>
     }

@@ -7,9 +7,10 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::{clock_cell, done_banner};
+use crate::components::fields::{Field, First};
 use crate::domain::casework::queue_slug;
 use crate::i18n::{fill, t};
-use crate::pages::case::fields::{problem, select, typed};
+use crate::pages::case::fields::{problem, typed};
 use crate::pages::case::{error_summary, has_errors};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::casework::{
@@ -140,7 +141,9 @@ fn lead_form(view: &QueueView) -> AnyView {
         <p class="govuk-body">{current}</p>
         <form method="post" action=SetQueueLead::url()>
             <input type="hidden" name="queue" value=queue_slug(view.queue)/>
-            {select("lead".to_owned(), "lead", t("casework.lead.label"), t("casework.lead.none"), view.leads.clone(), typed(flash, "lead", &stored), problem(flash, "lead"))}
+            {Field::new("lead", t("casework.lead.label"))
+                .error(problem(flash, "lead"))
+                .select(First::None(t("casework.lead.none")), view.leads.clone(), &typed(flash, "lead", &stored))}
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("casework.lead.submit")}</button>
         </form>
     }

@@ -8,9 +8,10 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::{case_summary, clock_cell, clocks_summary, done_banner};
+use crate::components::fields::{Choices, Field, First, Textarea};
 use crate::domain::casework::{queue_choices, queue_slug, sift_types};
 use crate::i18n::{fill, long_date, t};
-use crate::pages::case::fields::{problem, radios, reference_field, select, text_area, typed};
+use crate::pages::case::fields::{problem, reference_field, typed};
 use crate::pages::case::{error_summary, has_errors};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::case_href;
@@ -111,7 +112,10 @@ fn flag_row(view: &SiftCaseView, index: usize) -> AnyView {
             <form method="post" action=ClearFlag::url()>
                 {reference_field(&view.case.record.reference)}
                 <input type="hidden" name="flag" value=flag.kind.clone()/>
-                {text_area(field.clone(), "reason", fill(&t("casework.flag.reason"), &[("flag", &name)]), typed(flash, &field, ""), problem(flash, &field), None, 2)}
+                {Field::new(field.clone(), fill(&t("casework.flag.reason"), &[("flag", &name)]))
+                    .name("reason")
+                    .error(problem(flash, &field))
+                    .textarea(Textarea::new(typed(flash, &field, ""), 2))}
                 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("casework.flag.clear")}</button>
             </form>
         }
@@ -201,9 +205,14 @@ fn sift_form(view: &SiftCaseView) -> AnyView {
         <h2 class="govuk-heading-m" id="sift">{t("casework.sift.heading")}</h2>
         <form method="post" action=SiftCase::url() data-testid="sift-form">
             {reference_field(&record.reference)}
-            {radios("case-type".to_owned(), "case_type", t("casework.sift.type"), types, typed(flash, "case-type", record.case_type.code()), problem(flash, "case-type"))}
+            {Field::new("case-type", t("casework.sift.type"))
+                .name("case_type")
+                .error(problem(flash, "case-type"))
+                .choices(Choices::radios(types, Some(typed(flash, "case-type", record.case_type.code()))).small())}
             <p class="govuk-body">{suggested}</p>
-            {select("queue".to_owned(), "queue", t("casework.sift.queue"), t("casework.sift.queue_none"), queues, typed(flash, "queue", &queue_slug(view.suggested)), problem(flash, "queue"))}
+            {Field::new("queue", t("casework.sift.queue"))
+                .error(problem(flash, "queue"))
+                .select(First::None(t("casework.sift.queue_none")), queues, &typed(flash, "queue", &queue_slug(view.suggested)))}
             <button type="submit" class="govuk-button" data-module="govuk-button">{t("casework.sift.submit")}</button>
         </form>
     }

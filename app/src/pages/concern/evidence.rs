@@ -8,6 +8,7 @@ use server_fn::ServerFn;
 
 use super::wording::error_text;
 use super::{ChangeMarker, FinishButton};
+use crate::components::fields::{Choices, Field, Size};
 use crate::components::{BackLink, ErrorMessage, ErrorSummary, Layout};
 use crate::domain::assistant::{evidence_kinds, Step};
 use crate::i18n::{fill, t};
@@ -99,37 +100,24 @@ pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl Int
         .collect_view();
     let options = kinds
         .iter()
-        .enumerate()
-        .map(|(index, kind)| {
+        .map(|kind| {
             let code = kind.code();
-            let id = if index == 0 { "kind".to_owned() } else { format!("kind-{}", index + 1) };
-            let checked = chosen_kind.as_deref() == Some(code) || (chosen_kind.is_none() && index == 0);
-            view! {
-                <div class="govuk-radios__item">
-                    <input class="govuk-radios__input" id=id.clone() name="kind" type="radio" value=code checked=checked prop:checked=checked/>
-                    <label class="govuk-label govuk-radios__label" for=id>{t(&format!("evidence.kind.{code}"))}</label>
-                </div>
-            }
+            (code.to_owned(), t(&format!("evidence.kind.{code}")))
         })
-        .collect_view();
-    let file_group = if upload_error.is_some() || !missing.is_empty() {
-        "govuk-form-group govuk-form-group--error"
-    } else {
-        "govuk-form-group"
-    };
+        .collect();
+    // The kind chosen for the refused file, else the first.
+    let chosen_kind = chosen_kind.or_else(|| kinds.first().map(|kind| kind.code().to_owned()));
+    let kind_field = Field::new("kind", t("q.evidence.kind"))
+        .size(Size::Medium)
+        .choices(Choices::radios(options, chosen_kind).small());
     let file_error = upload_error
         .clone()
         .or_else(|| missing.first().map(|code| missing_message(code)));
-    let file_described = if file_error.is_some() {
-        "file-hint file-error"
-    } else {
-        "file-hint"
-    };
-    let file_class = if file_error.is_some() {
-        "govuk-file-upload govuk-file-upload--error"
-    } else {
-        "govuk-file-upload"
-    };
+    let file_field = Field::new("file", t("q.evidence.file"))
+        .size(Size::Medium)
+        .hint(Some(t("q.evidence.file_hint")))
+        .error(file_error)
+        .file(".pdf,.png,.jpg,.jpeg,.gif,.webp,.heic,.tif,.tiff,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.txt,.eml,.msg");
     view! {
         <Title text=page_title/>
         <Layout>
@@ -142,21 +130,8 @@ pub fn EvidencePage(view: JourneyView, changing: bool, back: String) -> impl Int
                     <dl class="govuk-summary-list">{rows}</dl>
                     <form method="post" action=UploadEvidence::url() enctype="multipart/form-data" novalidate>
                         {changing.then(|| view! { <input type="hidden" name="change" value="true"/> })}
-                        <div class="govuk-form-group">
-                            <fieldset class="govuk-fieldset">
-                                <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                                    <h2 class="govuk-fieldset__heading">{t("q.evidence.kind")}</h2>
-                                </legend>
-                                <div class="govuk-radios govuk-radios--small">{options}</div>
-                            </fieldset>
-                        </div>
-                        <div class=file_group>
-                            <label class="govuk-label govuk-label--m" for="file">{t("q.evidence.file")}</label>
-                            <div id="file-hint" class="govuk-hint">{t("q.evidence.file_hint")}</div>
-                            <ErrorMessage id="file".to_owned() message=file_error/>
-                            <input class=file_class id="file" name="file" type="file" aria-describedby=file_described
-                                accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.heic,.tif,.tiff,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.txt,.eml,.msg"/>
-                        </div>
+                        {kind_field}
+                        {file_field}
                         <button type="submit" class="govuk-button govuk-button--secondary">{t("q.evidence.upload")}</button>
                     </form>
                     <FinishButton step changing/>

@@ -7,6 +7,7 @@ use server_fn::ServerFn;
 
 use super::wording::error_text;
 use super::ChangeMarker;
+use crate::components::fields::{Field, Input};
 use crate::components::{BackLink, ErrorSummary, Layout, Radios};
 use crate::domain::assistant::Step;
 use crate::i18n::{fill, t};
@@ -70,11 +71,12 @@ pub fn OrganisationMatch(
                     </form>
                     <form method="get" action="/concern/organisation-match" class="app-search">
                         <ChangeMarker changing/>
-                        <div class="govuk-form-group">
-                            <label class="govuk-label govuk-label--s" for="q">{t("q.organisation-match.search")}</label>
-                            <input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search"
-                                value=searched autocomplete="organization" spellcheck="false"/>
-                        </div>
+                        {Field::new("q", t("q.organisation-match.search")).input(
+                            Input::new(searched)
+                                .kind("search")
+                                .width("govuk-!-width-two-thirds")
+                                .autocomplete("organization"),
+                        )}
                         <button type="submit" class="govuk-button govuk-button--secondary">{t("q.organisation-match.search_button")}</button>
                     </form>
                 </div>

@@ -6,7 +6,8 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::fields::problem;
-use crate::components::{ErrorMessage, ErrorSummary};
+use crate::components::fields::{Choices, Field};
+use crate::components::ErrorSummary;
 use crate::i18n::t;
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::helpline::{load_assist, AssistView, StartAssisted};
@@ -26,16 +27,16 @@ fn page(view: AssistView) -> impl IntoView {
         .map(|message| ("consent".to_owned(), message.clone()))
         .collect();
     let title = page_title(&t("helpline.assist.title"), error.is_some());
-    let group = if error.is_some() {
-        "govuk-form-group govuk-form-group--error"
-    } else {
-        "govuk-form-group"
-    };
-    let described = if error.is_some() {
-        "consent-hint consent-error"
-    } else {
-        "consent-hint"
-    };
+    let consent = Field::new("consent", t("helpline.assist.legend"))
+        .hint(Some(t("helpline.assist.hint")))
+        .error(error)
+        .choices(
+            Choices::checkboxes(
+                vec![("yes".to_owned(), t("helpline.assist.consent"))],
+                Vec::new(),
+            )
+            .small(),
+        );
     let name = Some(view.me.name.clone());
     let content = view! {
         <a href="/staff/helpline" class="govuk-back-link">{t("helpline.back_to_console")}</a>
@@ -44,19 +45,7 @@ fn page(view: AssistView) -> impl IntoView {
             <h1 class="govuk-heading-l">{t("helpline.assist.title")}</h1>
             <p class="govuk-body">{t("helpline.assist.lede")}</p>
             <form method="post" action=StartAssisted::url() novalidate>
-                <div class=group>
-                    <fieldset class="govuk-fieldset" aria-describedby=described>
-                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t("helpline.assist.legend")}</legend>
-                        <div id="consent-hint" class="govuk-hint">{t("helpline.assist.hint")}</div>
-                        <ErrorMessage id="consent".to_owned() message=error.clone()/>
-                        <div class="govuk-checkboxes govuk-checkboxes--small">
-                            <div class="govuk-checkboxes__item">
-                                <input class="govuk-checkboxes__input" id="consent" name="consent" type="checkbox" value="yes"/>
-                                <label class="govuk-label govuk-checkboxes__label" for="consent">{t("helpline.assist.consent")}</label>
-                            </div>
-                        </div>
-                    </fieldset>
-                </div>
+                {consent}
                 <button type="submit" class="govuk-button" data-module="govuk-button">{t("helpline.assist.submit")}</button>
             </form>
         </div></div>

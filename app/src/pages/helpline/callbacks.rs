@@ -7,7 +7,8 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::done_banner;
-use super::fields::{problem, radios, text_area, typed};
+use super::fields::{problem, typed};
+use crate::components::fields::{Choices, Field, Textarea};
 use crate::components::ErrorSummary;
 use crate::i18n::{t, tf};
 use crate::pages::case::due_tag;
@@ -42,8 +43,14 @@ fn attempt_form(callback: &CallbackRow, flash: &Option<FormFlash>) -> AnyView {
     view! {
         <form method="post" action=RecordAttempt::url() novalidate>
             <input type="hidden" name="callback" value=callback.id.clone()/>
-            {radios(result_id.clone(), "result", t("helpline.attempt.result"), options, typed(flash, &result_id, ""), problem(flash, &result_id))}
-            {text_area(note_id.clone(), "note", t("helpline.attempt.note"), typed(flash, &note_id, ""), problem(flash, &note_id), None, 2)}
+            {Field::new(result_id.clone(), t("helpline.attempt.result"))
+                .name("result")
+                .error(problem(flash, &result_id))
+                .choices(Choices::radios(options, Some(typed(flash, &result_id, ""))).small())}
+            {Field::new(note_id.clone(), t("helpline.attempt.note"))
+                .name("note")
+                .error(problem(flash, &note_id))
+                .textarea(Textarea::new(typed(flash, &note_id, ""), 2))}
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("helpline.attempt.submit")}</button>
         </form>
     }

@@ -5,7 +5,7 @@ use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::fields::{select, text_input};
+use crate::components::fields::{Field, First, Input};
 use crate::components::ErrorSummary;
 use crate::domain::helpline::SearchKind;
 use crate::i18n::{long_date, t};
@@ -32,8 +32,12 @@ fn form(view: &ConsoleView, error: Option<String>) -> AnyView {
         .collect();
     view! {
         <form method="get" action="/staff/helpline" role="search">
-            {text_input("q".to_owned(), "q", t("helpline.search.label"), view.typed.clone(), error, Some(t("helpline.search.hint")))}
-            {select("kind".to_owned(), "kind", t("helpline.search.kind_label"), t("helpline.search.kind.any"), kinds, view.asked.clone(), None)}
+            {Field::new("q", t("helpline.search.label"))
+                .hint(Some(t("helpline.search.hint")))
+                .error(error)
+                .input(Input::new(view.typed.clone()))}
+            {Field::new("kind", t("helpline.search.kind_label"))
+                .select(First::None(t("helpline.search.kind.any")), kinds, &view.asked)}
             <button type="submit" class="govuk-button" data-module="govuk-button">{t("helpline.search.submit")}</button>
         </form>
     }

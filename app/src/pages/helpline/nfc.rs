@@ -6,7 +6,8 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::done_banner;
-use super::fields::{problem, reference_field, text_area, typed};
+use super::fields::{problem, reference_field, typed};
+use crate::components::fields::{Field, Textarea};
 use crate::components::ErrorSummary;
 use crate::domain::case::CaseStatus;
 use crate::i18n::{t, tf};
@@ -31,7 +32,10 @@ fn form(view: &NfcView) -> AnyView {
     view! {
         <form method="post" action=MarkNfc::url() novalidate>
             {reference_field(&view.reference)}
-            {text_area("reason".to_owned(), "reason", t("helpline.nfc.reason"), typed(flash, "reason", ""), problem(flash, "reason"), Some(t("helpline.nfc.reason_hint")), 4)}
+            {Field::new("reason", t("helpline.nfc.reason"))
+                .hint(Some(t("helpline.nfc.reason_hint")))
+                .error(problem(flash, "reason"))
+                .textarea(Textarea::new(typed(flash, "reason", ""), 4))}
             <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{t("helpline.nfc.submit")}</button>
         </form>
     }

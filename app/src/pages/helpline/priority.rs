@@ -7,7 +7,8 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::done_banner;
-use super::fields::{problem, radios, text_area, typed};
+use super::fields::{problem, typed};
+use crate::components::fields::{Choices, Field, Textarea};
 use crate::components::ErrorSummary;
 use crate::i18n::{t, tf};
 use crate::pages::case::when;
@@ -37,8 +38,15 @@ fn decide_form(request: &PriorityRequestRow, flash: &Option<FormFlash>) -> AnyVi
     view! {
         <form method="post" action=DecidePriority::url() novalidate>
             <input type="hidden" name="request" value=request.id.clone()/>
-            {radios(decision_id.clone(), "decision", t("helpline.decide.legend"), options, typed(flash, &decision_id, ""), problem(flash, &decision_id))}
-            {text_area(reason_id.clone(), "reason", t("helpline.decide.reason"), typed(flash, &reason_id, ""), problem(flash, &reason_id), Some(t("helpline.decide.reason_hint")), 3)}
+            {Field::new(decision_id.clone(), t("helpline.decide.legend"))
+                .name("decision")
+                .error(problem(flash, &decision_id))
+                .choices(Choices::radios(options, Some(typed(flash, &decision_id, ""))).small())}
+            {Field::new(reason_id.clone(), t("helpline.decide.reason"))
+                .name("reason")
+                .hint(Some(t("helpline.decide.reason_hint")))
+                .error(problem(flash, &reason_id))
+                .textarea(Textarea::new(typed(flash, &reason_id, ""), 3))}
             <button type="submit" class="govuk-button" data-module="govuk-button">{t("helpline.decide.submit")}</button>
         </form>
     }

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-use super::fields::{problem, radios, reference_field, text_area, text_input, typed};
+use super::fields::{problem, reference_field, typed};
+use crate::components::fields::{Choices, Field, Input, Textarea};
 use crate::domain::helpline::CallbackPlan;
 use crate::i18n::{long_date, t, tf};
 use crate::pages::case::due_tag;
@@ -97,10 +98,19 @@ fn booking_form(view: &SummaryView) -> AnyView {
     view! {
         <form method="post" action=BookCallback::url() novalidate>
             {reference_field(&view.reference)}
-            {text_input("caller".to_owned(), "caller", t("helpline.callback.caller"), typed(flash, "caller", &stored_name), problem(flash, "caller"), None)}
-            {text_input("phone".to_owned(), "phone", t("helpline.callback.phone"), typed(flash, "phone", &stored_phone), problem(flash, "phone"), None)}
-            {radios("waits".to_owned(), "waits", t("helpline.callback.waits"), options, typed(flash, "waits", ""), problem(flash, "waits"))}
-            {text_area("note".to_owned(), "note", t("helpline.callback.note"), typed(flash, "note", ""), problem(flash, "note"), Some(t("helpline.callback.note_hint")), 3)}
+            {Field::new("caller", t("helpline.callback.caller"))
+                .error(problem(flash, "caller"))
+                .input(Input::new(typed(flash, "caller", &stored_name)))}
+            {Field::new("phone", t("helpline.callback.phone"))
+                .error(problem(flash, "phone"))
+                .input(Input::new(typed(flash, "phone", &stored_phone)))}
+            {Field::new("waits", t("helpline.callback.waits"))
+                .error(problem(flash, "waits"))
+                .choices(Choices::radios(options, Some(typed(flash, "waits", ""))).small())}
+            {Field::new("note", t("helpline.callback.note"))
+                .hint(Some(t("helpline.callback.note_hint")))
+                .error(problem(flash, "note"))
+                .textarea(Textarea::new(typed(flash, "note", ""), 3))}
             <button type="submit" class="govuk-button" data-module="govuk-button">{t("helpline.callback.submit")}</button>
         </form>
     }
@@ -145,7 +155,10 @@ pub fn priority(view: &SummaryView) -> AnyView {
         <ul class="govuk-list">{requests}</ul>
         <form method="post" action=RequestPriority::url() novalidate>
             {reference_field(&view.reference)}
-            {text_area("reasons".to_owned(), "reasons", t("helpline.priority.reasons"), typed(flash, "reasons", ""), problem(flash, "reasons"), Some(t("helpline.priority.reasons_hint")), 4)}
+            {Field::new("reasons", t("helpline.priority.reasons"))
+                .hint(Some(t("helpline.priority.reasons_hint")))
+                .error(problem(flash, "reasons"))
+                .textarea(Textarea::new(typed(flash, "reasons", ""), 4))}
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("helpline.priority.submit")}</button>
         </form>
     }

@@ -84,7 +84,7 @@ fn area(name: &'static str, flash: &FormFlash) -> impl IntoView {
             <label class="govuk-label" for=name>{t(&format!("intelligence.add.{name}"))}</label>
             {error_line(name, error.clone())}
             <textarea class="govuk-textarea" id=name name=name rows="4" aria-describedby=described>
-                {flash.value(name).unwrap_or_default()}
+                {crate::components::rcdata(flash.value(name).unwrap_or_default())}
             </textarea>
         </div>
     }

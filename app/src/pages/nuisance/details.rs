@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use server_fn::ServerFn;
 
-use super::inputs::{text_field, Field};
 use super::{error_for, flash_for, frame, hidden, summary};
+use crate::components::fields::{Field, Input};
 use crate::components::Radios;
 use crate::i18n::{fill, t};
 use crate::server_fns::nuisance::{AnswerNuisance, At, NuisanceView, Page};
@@ -77,36 +77,16 @@ pub fn your_details(at: At, view: NuisanceView) -> AnyView {
         {prefilled.then(|| view! { <p class="govuk-body">{t("nuisance.details.kept")}</p> })}
         <form method="post" action=AnswerNuisance::url() novalidate>
             {hidden(page, At { change: at.change, incident: None })}
-            {text_field(Field {
-                name: "name",
-                label: t("nuisance.details.name"),
-                hint: None,
-                value: reporter.name,
-                error: error_for(&flash, &["name"]),
-                autocomplete: "name",
-                input_type: "text",
-                width: "",
-            })}
-            {text_field(Field {
-                name: "email",
-                label: t("nuisance.details.email"),
-                hint: None,
-                value: reporter.email,
-                error: error_for(&flash, &["email"]),
-                autocomplete: "email",
-                input_type: "email",
-                width: "",
-            })}
-            {text_field(Field {
-                name: "postcode",
-                label: t("nuisance.details.postcode"),
-                hint: Some(t("nuisance.details.postcode_why")),
-                value: reporter.postcode,
-                error: error_for(&flash, &["postcode"]),
-                autocomplete: "postal-code",
-                input_type: "text",
-                width: "govuk-input--width-10",
-            })}
+            {Field::new("name", t("nuisance.details.name"))
+                .error(error_for(&flash, &["name"]))
+                .input(Input::new(reporter.name).autocomplete("name"))}
+            {Field::new("email", t("nuisance.details.email"))
+                .error(error_for(&flash, &["email"]))
+                .input(Input::new(reporter.email).kind("email").autocomplete("email"))}
+            {Field::new("postcode", t("nuisance.details.postcode"))
+                .hint(Some(t("nuisance.details.postcode_why")))
+                .error(error_for(&flash, &["postcode"]))
+                .input(Input::new(reporter.postcode).width("govuk-input--width-10").autocomplete("postal-code"))}
             <button type="submit" class="govuk-button">{t("common.continue")}</button>
         </form>
     };

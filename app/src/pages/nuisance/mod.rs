@@ -6,7 +6,6 @@
 mod check;
 mod details;
 mod done;
-mod inputs;
 mod question;
 pub mod start;
 mod wording;

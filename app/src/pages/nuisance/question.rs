@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use server_fn::ServerFn;
 
-use super::inputs::{email_inputs, single_checkbox, time_input};
 use super::wording::{heading, hint};
 use super::{error_for, flash_for, frame, hidden, signposts, summary};
+use crate::components::fields::{single_checkbox, DatePart, Field, Input, Size, Textarea};
 use crate::components::{Checkboxes, DateInput, Radios, TextArea, TextInput};
 use crate::domain::nuisance::{yes, Category, Channel, IncidentForm, Question, Relationship};
 use crate::i18n::t;
@@ -131,7 +131,13 @@ fn control(
             view! {
                 <DateInput id="when".to_owned() heading=title hint day=form.day.clone() month=form.month.clone()
                     year=form.year.clone() error=date_error/>
-                {time_input(form.hour.clone(), form.minute.clone(), time_error)}
+                {Field::new("when-time", t("nuisance.time.legend"))
+                    .hint(Some(t("nuisance.time.hint")))
+                    .error(time_error)
+                    .date(vec![
+                        DatePart::dashed("when", "hour", t("nuisance.time.hour"), form.hour.clone()),
+                        DatePart::dashed("when", "minute", t("nuisance.time.minute"), form.minute.clone()),
+                    ])}
             }
             .into_any()
         }
@@ -162,16 +168,9 @@ fn control(
             let other_error = error_for(flash, &["category_other"]);
             view! {
                 <Checkboxes id="categories".to_owned() heading=title hint options selected=form.categories.clone() error/>
-                {super::inputs::text_field(super::inputs::Field {
-                    name: "category_other",
-                    label: t("nuisance.category_other.label"),
-                    hint: None,
-                    value: form.category_other.clone(),
-                    error: other_error,
-                    autocomplete: "off",
-                    input_type: "text",
-                    width: "",
-                })}
+                {Field::new("category_other", t("nuisance.category_other.label"))
+                    .error(other_error)
+                    .input(Input::new(form.category_other.clone()))}
             }
             .into_any()
         }
@@ -219,7 +218,17 @@ fn email_page(
         <form method="post" action=UploadNuisanceEmail::url() enctype="multipart/form-data" novalidate>
             {at.change.then(|| view! { <input type="hidden" name="change" value="true"/> })}
             {at.incident.map(|index| view! { <input type="hidden" name="incident" value=index.to_string()/> })}
-            {email_inputs(pasted, file_error, paste_error)}
+            {Field::new("email_file", t("nuisance.email.file"))
+                .size(Size::Medium)
+                .hint(Some(t("nuisance.email.file_hint")))
+                .error(file_error)
+                .file(".eml,message/rfc822,text/plain")}
+            <p class="govuk-body">{t("nuisance.email.or")}</p>
+            {Field::new("email_source", t("nuisance.email.paste"))
+                .size(Size::Medium)
+                .hint(Some(t("nuisance.email.paste_hint")))
+                .error(paste_error)
+                .textarea(Textarea::new(pasted, 8).spellcheck_off())}
             {continue_button()}
         </form>
     }

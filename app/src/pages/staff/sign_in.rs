@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::fields::Field;
 use super::{page_title, StaffLayout};
+use crate::components::fields::{Field, Input};
 use crate::components::ErrorSummary;
 use crate::i18n::t;
 use crate::server_fns::staff::SignIn;
@@ -63,10 +63,12 @@ pub fn SignInPage() -> impl IntoView {
                         <p class="govuk-body">{t("staff.sign_in.intro")}</p>
                         <form method="post" action=SignIn::url() novalidate>
                             <input type="hidden" name="next" value=next/>
-                            <Field id="email" label=t("staff.sign_in.email") value=String::new()
-                                error=email_error input_type="email" autocomplete="username"/>
-                            <Field id="password" label=t("staff.sign_in.password") value=String::new()
-                                error=password_error input_type="password" autocomplete="current-password"/>
+                            {Field::new("email", t("staff.sign_in.email"))
+                                .error(email_error)
+                                .input(Input::new(String::new()).kind("email").autocomplete("username"))}
+                            {Field::new("password", t("staff.sign_in.password"))
+                                .error(password_error)
+                                .input(Input::new(String::new()).kind("password").autocomplete("current-password"))}
                             <button type="submit" class="govuk-button">{t("staff.sign_in.submit")}</button>
                         </form>
                     </div>

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::fields::{summary, RoleCheckboxes, SmallRadios, SmallSelect};
+use super::fields::{role_options, summary};
 use super::{page_title, staff_page, StaffLayout};
-use crate::components::{DateInput, ErrorSummary};
+use crate::components::fields::{day_month_year, Choices, Field, First};
+use crate::components::ErrorSummary;
 use crate::i18n::t;
 use crate::server_fns::staff::{load_edit_staff, EditStaffView, UpdateStaff};
 
@@ -65,6 +66,13 @@ fn form(view: EditStaffView) -> impl IntoView {
         }
         .to_owned(),
     );
+    let statuses = vec![
+        ("active".to_owned(), t("staff.users.status.active")),
+        (
+            "deactivated".to_owned(),
+            t("staff.users.status.deactivated"),
+        ),
+    ];
     let title = t("staff.users.edit.title");
     let (roles_error, manager_error) = (error("roles"), error("manager"));
     let (away_error, status_error) = (error("away-until-day"), error("status"));
@@ -82,18 +90,20 @@ fn form(view: EditStaffView) -> impl IntoView {
                     <p class="govuk-body">{member.email.clone()}</p>
                     <form method="post" action=UpdateStaff::url() novalidate>
                         <input type="hidden" name="id" value=member.id.clone()/>
-                        <RoleCheckboxes selected=roles error=roles_error/>
-                        <SmallSelect id="manager" label=t("staff.users.manager") none=t("staff.users.no_manager")
-                            options=managers selected=manager error=manager_error/>
-                        <DateInput id="away-until".to_owned() heading=t("staff.users.away_until")
-                            hint=Some(t("staff.users.away_hint")) day month year
-                            error=away_error small=true/>
-                        <SmallRadios id="status" legend=t("staff.users.status")
-                            options=vec![
-                                ("active".to_owned(), t("staff.users.status.active")),
-                                ("deactivated".to_owned(), t("staff.users.status.deactivated")),
-                            ]
-                            selected=status error=status_error/>
+                        {Field::new("roles", t("staff.users.roles"))
+                            .hint(Some(t("staff.users.roles_hint")))
+                            .error(roles_error)
+                            .choices(Choices::checkboxes(role_options(), roles).indexed())}
+                        {Field::new("manager", t("staff.users.manager"))
+                            .error(manager_error)
+                            .select(First::None(t("staff.users.no_manager")), managers, &manager)}
+                        {Field::new("away-until", t("staff.users.away_until"))
+                            .hint(Some(t("staff.users.away_hint")))
+                            .error(away_error)
+                            .date(day_month_year("away-until", day, month, year))}
+                        {Field::new("status", t("staff.users.status"))
+                            .error(status_error)
+                            .choices(Choices::radios(statuses, Some(status)))}
                         <button type="submit" class="govuk-button">{t("staff.users.edit.submit")}</button>
                     </form>
                 </div>

@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::fields::{summary, Field, RoleCheckboxes};
+use super::fields::{role_options, summary};
 use super::{page_title, staff_page, StaffLayout};
+use crate::components::fields::{Choices, Field, Input};
 use crate::components::ErrorSummary;
 use crate::i18n::t;
 use crate::server_fns::staff::{load_new_staff, CreateStaff, FormFlash, NewStaffView};
@@ -36,14 +37,18 @@ fn form(view: NewStaffView) -> impl IntoView {
                     <ErrorSummary errors/>
                     <h1 class="govuk-heading-l">{title}</h1>
                     <form method="post" action=CreateStaff::url() novalidate>
-                        <Field id="name" label=t("staff.users.name") value=name error=name_error
-                            autocomplete="off"/>
-                        <Field id="email" label=t("staff.users.email") value=email error=email_error
-                            input_type="email" autocomplete="off"/>
-                        <RoleCheckboxes selected=roles error=roles_error/>
-                        <Field id="password" label=t("staff.users.password") value=String::new()
-                            error=password_error hint=t("staff.users.password_hint")
-                            input_type="password" autocomplete="new-password"/>
+                        {Field::new("name", t("staff.users.name")).error(name_error).input(Input::new(name))}
+                        {Field::new("email", t("staff.users.email"))
+                            .error(email_error)
+                            .input(Input::new(email).kind("email"))}
+                        {Field::new("roles", t("staff.users.roles"))
+                            .hint(Some(t("staff.users.roles_hint")))
+                            .error(roles_error)
+                            .choices(Choices::checkboxes(role_options(), roles).indexed())}
+                        {Field::new("password", t("staff.users.password"))
+                            .hint(Some(t("staff.users.password_hint")))
+                            .error(password_error)
+                            .input(Input::new(String::new()).kind("password").autocomplete("new-password"))}
                         <button type="submit" class="govuk-button">{t("staff.users.new.submit")}</button>
                     </form>
                 </div>

@@ -55,7 +55,7 @@ pub fn finish(result: Result<String, Detour>) -> Result<(), ServerFnError> {
     Ok(())
 }
 
-pub fn services() -> Result<Services, Detour> {
+pub fn services() -> Result<std::sync::Arc<Services>, Detour> {
     crate::server_fns::session::services().map_err(|error| Detour::problem("services", error))
 }
 

@@ -29,7 +29,8 @@ pub fn case_href(reference: &str) -> String {
 }
 
 #[cfg(feature = "ssr")]
-fn services() -> Result<crate::ports::Services, crate::server_fns::staff::StaffError> {
+fn services() -> Result<std::sync::Arc<crate::ports::Services>, crate::server_fns::staff::StaffError>
+{
     crate::server_fns::session::services()
         .map_err(|error| crate::server_fns::staff::StaffError::server("services", error))
 }

@@ -39,7 +39,8 @@ pub fn allocation_href(queue: crate::domain::case::WorkQueue, reference: &str) -
 }
 
 #[cfg(feature = "ssr")]
-fn services() -> Result<crate::ports::Services, crate::server_fns::staff::StaffError> {
+fn services() -> Result<std::sync::Arc<crate::ports::Services>, crate::server_fns::staff::StaffError>
+{
     crate::server_fns::session::services()
         .map_err(|error| crate::server_fns::staff::StaffError::server("services", error))
 }

@@ -14,7 +14,7 @@ use crate::domain::staff::Role;
 const AREA: &str = "/staff/users";
 
 #[cfg(feature = "ssr")]
-fn services() -> Result<crate::ports::Services, StaffError> {
+fn services() -> Result<std::sync::Arc<crate::ports::Services>, StaffError> {
     crate::server_fns::session::services().map_err(|error| StaffError::server("services", error))
 }
 

@@ -1,14 +1,10 @@
-//! Each part's questions, in page order, and how each is shown. A part's page is built from its
-//! list; the labels are `breach.field.<part>.<name>` (hints `….hint`), the options' labels the
-//! model's (`breach.size.micro`, `sector.health`, …).
+//! Each part's questions, in page order, and how each is answered. A part's page is built from
+//! its list (`super::part`, with the kit's fields); the labels are `breach.field.<part>.<name>`
+//! (hints `….hint`), the options' labels the model's (`breach.size.micro`, `sector.health`, …).
 
-use leptos::prelude::*;
-use serde_json::Value;
-
-use crate::components::{described_by, group_class, hint_view, ErrorMessage, TextArea};
 use crate::domain::breach::{
-    field_value, field_values, ContactRole, DataCategory, Likelihood, OrganisationSize, OtherBody,
-    Part, PeopleTold, SubjectGroup, YesNoUnknown,
+    ContactRole, DataCategory, Likelihood, OrganisationSize, OtherBody, Part, PeopleTold,
+    SubjectGroup, YesNoUnknown,
 };
 use crate::domain::case::Sector;
 use crate::i18n::t;
@@ -160,11 +156,13 @@ pub fn page_position(part: Part, field: &str) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-fn label(part: Part, name: &str) -> String {
+/// A question's label (or legend).
+pub fn label(part: Part, name: &str) -> String {
     t(&format!("breach.field.{}.{name}", part.code()))
 }
 
-fn hint(part: Part, question: &Question) -> Option<String> {
+/// A question's hint, if it has one.
+pub fn hint(part: Part, question: &Question) -> Option<String> {
     question.hint.then(|| {
         t(&format!(
             "breach.field.{}.{}.hint",
@@ -172,186 +170,4 @@ fn hint(part: Part, question: &Question) -> Option<String> {
             question.name
         ))
     })
-}
-
-/// One question, filled from `form`, with its problem (`errors` as (field, message)).
-pub fn question_view(
-    part: Part,
-    question: Question,
-    form: &Value,
-    errors: &[(String, String)],
-    long_max: usize,
-) -> AnyView {
-    let name = question.name;
-    let error = errors
-        .iter()
-        .find(|(field, _)| field == name || field.split('.').next() == Some(name))
-        .map(|(_, message)| message.clone());
-    let hint_text = hint(part, &question);
-    let describe = described_by(name, &hint_text, &error);
-    let label_text = label(part, name);
-    match question.kind {
-        Kind::Line(..) | Kind::Count => {
-            let (autocomplete, width, mode) = match question.kind {
-                Kind::Line(a, w) => (a, w, "text"),
-                _ => ("off", "govuk-input--width-10", "numeric"),
-            };
-            let value = field_value(form, name);
-            let class = format!(
-                "govuk-input {width}{}",
-                if error.is_some() {
-                    " govuk-input--error"
-                } else {
-                    ""
-                }
-            );
-            view! {
-                <div class=group_class(&error)>
-                    <label class="govuk-label govuk-label--s" for=name>{label_text}</label>
-                    {hint_view(name, hint_text)}
-                    <ErrorMessage id=name.to_owned() message=error.clone()/>
-                    <input class=class id=name name=name type="text" inputmode=mode value=value.clone() prop:value=value
-                        aria-describedby=describe.clone() autocomplete=autocomplete spellcheck="false"/>
-                </div>
-            }
-            .into_any()
-        }
-        Kind::Long => view! {
-            <TextArea id=name.to_owned() name=name heading=label_text hint=hint_text
-                value=field_value(form, name) error=error max=long_max small_label=true/>
-        }
-        .into_any(),
-        Kind::Radios(codes, prefix) | Kind::Ticks(codes, prefix) => {
-            let multiple = matches!(question.kind, Kind::Ticks(..));
-            let chosen = if multiple {
-                field_values(form, name)
-            } else {
-                vec![field_value(form, name)]
-            };
-            let (block, kind) = if multiple {
-                ("govuk-checkboxes", "checkbox")
-            } else {
-                ("govuk-radios", "radio")
-            };
-            let small = if multiple {
-                " govuk-checkboxes--small"
-            } else {
-                " govuk-radios--small"
-            };
-            let items = codes
-                .iter()
-                .enumerate()
-                .map(|(index, code)| {
-                    let id = if index == 0 { name.to_owned() } else { format!("{name}-{}", index + 1) };
-                    let checked = chosen.iter().any(|c| c == code);
-                    view! {
-                        <div class=format!("{block}__item")>
-                            <input class=format!("{block}__input") id=id.clone() name=name type=kind value=*code checked=checked prop:checked=checked/>
-                            <label class=format!("govuk-label {block}__label") for=id>{t(&format!("{prefix}.{code}"))}</label>
-                        </div>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class=group_class(&error)>
-                    <fieldset class="govuk-fieldset" aria-describedby=describe.clone()>
-                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label_text}</legend>
-                        {hint_view(name, hint_text)}
-                        <ErrorMessage id=name.to_owned() message=error.clone()/>
-                        <div class=format!("{block}{small}")>{items}</div>
-                    </fieldset>
-                </div>
-            }
-            .into_any()
-        }
-        Kind::Select(codes, prefix) => {
-            let selected = field_value(form, name);
-            view! {
-                <div class=group_class(&error)>
-                    <label class="govuk-label govuk-label--s" for=name>{label_text}</label>
-                    {hint_view(name, hint_text)}
-                    <ErrorMessage id=name.to_owned() message=error.clone()/>
-                    <select class="govuk-select" id=name name=name aria-describedby=describe.clone()>
-                        <option value="">{t("common.choose")}</option>
-                        {codes.iter().map(|code| {
-                            let chosen = selected == *code;
-                            view! { <option value=*code selected=chosen prop:selected=chosen>{t(&format!("{prefix}.{code}"))}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-            }
-            .into_any()
-        }
-        Kind::DateTime => date_time(name, label_text, hint_text, form, error),
-        Kind::Tick => {
-            let checked = field_value(form, name) == "yes";
-            view! {
-                <div class="govuk-form-group">
-                    <div class="govuk-checkboxes govuk-checkboxes--small">
-                        <div class="govuk-checkboxes__item">
-                            <input class="govuk-checkboxes__input" id=name name=name type="checkbox" value="yes" checked=checked prop:checked=checked/>
-                            <label class="govuk-label govuk-checkboxes__label" for=name>{label_text}</label>
-                        </div>
-                    </div>
-                </div>
-            }
-            .into_any()
-        }
-    }
-}
-
-/// Day, month, year, then hour and minute (24-hour clock): ids `aware.day` … `aware.minute`.
-fn date_time(
-    name: &'static str,
-    legend: String,
-    hint: Option<String>,
-    form: &Value,
-    error: Option<String>,
-) -> AnyView {
-    let describe = described_by(name, &hint, &error);
-    let input_class = |wide: bool| {
-        let width = if wide {
-            "govuk-input--width-4"
-        } else {
-            "govuk-input--width-2"
-        };
-        let error_class = if error.is_some() {
-            " govuk-input--error"
-        } else {
-            ""
-        };
-        format!("govuk-input govuk-date-input__input {width}{error_class}")
-    };
-    let boxes = [
-        ("day", false),
-        ("month", false),
-        ("year", true),
-        ("hour", false),
-        ("minute", false),
-    ]
-    .into_iter()
-    .map(|(part, wide)| {
-        let id = format!("{name}.{part}");
-        let value = field_value(form, &id);
-        view! {
-            <div class="govuk-date-input__item">
-                <div class="govuk-form-group">
-                    <label class="govuk-label govuk-date-input__label" for=id.clone()>{t(&format!("breach.field.time.{part}"))}</label>
-                    <input class=input_class(wide) id=id.clone() name=id type="text" inputmode="numeric" value=value.clone() prop:value=value/>
-                </div>
-            </div>
-        }
-    })
-    .collect_view();
-    view! {
-        <div class=group_class(&error)>
-            <fieldset class="govuk-fieldset" role="group" aria-describedby=describe.clone()>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-                {hint_view(name, hint)}
-                <ErrorMessage id=name.to_owned() message=error.clone()/>
-                <div class="govuk-date-input">{boxes}</div>
-            </fieldset>
-        </div>
-    }
-    .into_any()
 }

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
 use super::{frame, with_report};
-use crate::components::{ErrorMessage, Panel, TextArea};
+use crate::components::fields::{Field, Input};
+use crate::components::{Panel, TextArea};
 use crate::i18n::t;
 use crate::server_fns::breach::{BreachView, FollowUpBreach};
 
@@ -48,30 +49,14 @@ fn follow_up(view: BreachView) -> AnyView {
             .map(|(_, message)| message.clone())
     };
     let line = |name: &'static str, autocomplete: &'static str, width: &'static str| {
-        let error = error(name);
-        let value = value(name);
-        let (group, class) = if error.is_some() {
-            (
-                "govuk-form-group govuk-form-group--error",
-                format!("govuk-input {width} govuk-input--error"),
+        Field::new(name, t(&format!("breach.follow_up.{name}")))
+            .hint(Some(t(&format!("breach.follow_up.{name}.hint"))))
+            .error(error(name))
+            .input(
+                Input::new(value(name))
+                    .width(width)
+                    .autocomplete(autocomplete),
             )
-        } else {
-            ("govuk-form-group", format!("govuk-input {width}"))
-        };
-        let describe = if error.is_some() {
-            format!("{name}-hint {name}-error")
-        } else {
-            format!("{name}-hint")
-        };
-        view! {
-            <div class=group>
-                <label class="govuk-label govuk-label--s" for=name>{t(&format!("breach.follow_up.{name}"))}</label>
-                <div id=format!("{name}-hint") class="govuk-hint">{t(&format!("breach.follow_up.{name}.hint"))}</div>
-                <ErrorMessage id=name.to_owned() message=error/>
-                <input class=class id=name name=name type="text" value=value.clone() prop:value=value
-                    autocomplete=autocomplete spellcheck="false" aria-describedby=describe/>
-            </div>
-        }
     };
     let title = t("breach.follow_up.title");
     frame(

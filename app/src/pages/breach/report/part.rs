@@ -3,12 +3,16 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use serde_json::Value;
 use server_fn::ServerFn;
 
 use super::clock::clock_banner;
-use super::fields::{page_position, question_view, questions};
+use super::fields::{hint, label, page_position, questions, Kind, Question};
 use super::{frame, with_draft, CHECK, TASKS};
-use crate::domain::breach::{BreachDraft, Part};
+use crate::components::fields::{
+    single_checkbox, Choices, DatePart, Field, First, Input, Textarea,
+};
+use crate::domain::breach::{field_value, field_values, BreachDraft, Part};
 use crate::i18n::t;
 use crate::pages::not_found::NotFound;
 use crate::server_fns::breach::{AnswerBreachPart, BreachView};
@@ -70,4 +74,61 @@ fn part_page(view: BreachView, draft: BreachDraft) -> AnyView {
         }
         .into_any(),
     )
+}
+
+/// One question, filled from `form`, with its problem (`errors` as (field, message)). Every
+/// control posts the question's name (ticks repeat it; the date's boxes are `aware.day`, …).
+fn question_view(
+    part: Part,
+    question: Question,
+    form: &Value,
+    errors: &[(String, String)],
+    long_max: usize,
+) -> AnyView {
+    let name = question.name;
+    let error = errors
+        .iter()
+        .find(|(field, _)| field == name || field.split('.').next() == Some(name))
+        .map(|(_, message)| message.clone());
+    let field = Field::new(name, label(part, name))
+        .hint(hint(part, &question))
+        .error(error);
+    let options = |codes: &[&str], prefix: &str| -> Vec<(String, String)> {
+        codes
+            .iter()
+            .map(|code| ((*code).to_owned(), t(&format!("{prefix}.{code}"))))
+            .collect()
+    };
+    let value = field_value(form, name);
+    match question.kind {
+        Kind::Line(autocomplete, width) => field.input(
+            Input::new(value)
+                .width(width)
+                .inputmode("text")
+                .autocomplete(autocomplete),
+        ),
+        Kind::Count => field.input(
+            Input::new(value)
+                .width("govuk-input--width-10")
+                .inputmode("numeric"),
+        ),
+        Kind::Long => field.textarea(Textarea::new(value, 6).count(long_max).autocomplete("off")),
+        Kind::Radios(codes, prefix) => {
+            field.choices(Choices::radios(options(codes, prefix), Some(value)).small())
+        }
+        Kind::Ticks(codes, prefix) => field
+            .choices(Choices::checkboxes(options(codes, prefix), field_values(form, name)).small()),
+        Kind::Select(codes, prefix) => field.select(First::Choose, options(codes, prefix), &value),
+        Kind::DateTime => field.date(
+            ["day", "month", "year", "hour", "minute"]
+                .into_iter()
+                .map(|unit| {
+                    let id = format!("{name}.{unit}");
+                    let label = t(&format!("breach.field.time.{unit}"));
+                    DatePart::dotted(name, unit, label, field_value(form, &id))
+                })
+                .collect(),
+        ),
+        Kind::Tick => single_checkbox(name, label(part, name), value == "yes"),
+    }
 }

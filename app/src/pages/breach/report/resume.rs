@@ -10,7 +10,7 @@ use server_fn::ServerFn;
 
 use super::clock::clock_banner;
 use super::{frame, with_draft, TASKS};
-use crate::components::ErrorMessage;
+use crate::components::fields::{Field, Input, Size};
 use crate::domain::breach::BreachDraft;
 use crate::i18n::{fill, t};
 use crate::server_fns::breach::{BreachView, ResumeBreachReport, SaveBreachReport};
@@ -38,19 +38,14 @@ fn save(view: BreachView, draft: BreachDraft) -> AnyView {
         .collect();
     let title = t("breach.report.save.title");
     let days = view.settings.draft_days.to_string();
-    let (group, input) = if error.is_some() {
-        (
-            "govuk-form-group govuk-form-group--error",
-            "govuk-input govuk-input--error",
-        )
-    } else {
-        ("govuk-form-group", "govuk-input")
-    };
-    let describe = if error.is_some() {
-        "email-hint email-error"
-    } else {
-        "email-hint"
-    };
+    let email = Field::new("email", title.clone())
+        .size(Size::Page)
+        .hint(Some(fill(
+            &t("breach.report.save.hint"),
+            &[("days", &days)],
+        )))
+        .error(error)
+        .input(Input::new(value).kind("email").autocomplete("email"));
     frame(
         title.clone(),
         Some(TASKS.to_owned()),
@@ -58,15 +53,7 @@ fn save(view: BreachView, draft: BreachDraft) -> AnyView {
         view! {
             {clock_banner(&view)}
             <form method="post" action=SaveBreachReport::url() novalidate>
-                <div class=group>
-                    <h1 class="govuk-label-wrapper">
-                        <label class="govuk-label govuk-label--l" for="email">{title}</label>
-                    </h1>
-                    <div id="email-hint" class="govuk-hint">{fill(&t("breach.report.save.hint"), &[("days", &days)])}</div>
-                    <ErrorMessage id="email".to_owned() message=error/>
-                    <input class=input id="email" name="email" type="email" value=value.clone() prop:value=value
-                        autocomplete="email" spellcheck="false" aria-describedby=describe/>
-                </div>
+                {email}
                 <button type="submit" class="govuk-button" data-module="govuk-button">{t("breach.report.save.send")}</button>
             </form>
         }
