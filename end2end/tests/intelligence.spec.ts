@@ -90,15 +90,15 @@ test('staff see the most reported number, open it, and add a report received by 
   await page.getByRole('button', { name: 'Add report' }).click();
   await settled(page, info);
   await expect(page.getByText('There is a problem')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'The date must be a real date, for example 27 3 2026' })).toHaveAttribute('href', '#when.day');
+  await expect(page.getByRole('link', { name: 'The date must be a real date, for example 27 3 2026' })).toHaveAttribute('href', '#when-day');
   await expectAccessible(page);
 
   await page.getByLabel('Day', { exact: true }).fill('27');
   await page.getByLabel('The number or email address they were contacted on').fill('020 7946 0123');
   await page.getByLabel('Lottery, prize draws or competitions').check();
-  await page.locator('#scam-no').check();
-  await page.locator('#relationship-none').check();
-  await page.locator('#preference_service-yes').check();
+  await page.getByRole('group', { name: 'Did it ask for money or bank details, or pretend to be someone else?' }).getByLabel('No', { exact: true }).check();
+  await page.getByLabel('No, I have never dealt with them').check();
+  await page.getByRole('group', { name: /Telephone \(or Fax\) Preference Service/ }).getByLabel('Yes', { exact: true }).check();
   await page.getByRole('button', { name: 'Add report' }).click();
   await expect(page).toHaveURL(/\/staff\/nuisance\/add\?added=\d+/);
   await settled(page, info);

@@ -11,6 +11,7 @@ pub struct Choices {
     selected: Vec<String>,
     multiple: bool,
     small: bool,
+    inline: bool,
     indexed: bool,
 }
 
@@ -22,6 +23,7 @@ impl Choices {
             selected: selected.into_iter().collect(),
             multiple: false,
             small: false,
+            inline: false,
             indexed: false,
         }
     }
@@ -33,6 +35,7 @@ impl Choices {
             selected,
             multiple: true,
             small: false,
+            inline: false,
             indexed: false,
         }
     }
@@ -40,6 +43,12 @@ impl Choices {
     /// The small variant (`govuk-radios--small`, `govuk-checkboxes--small`).
     pub fn small(mut self) -> Self {
         self.small = true;
+        self
+    }
+
+    /// Side by side (`govuk-radios--inline`): for two or three short options.
+    pub fn inline(mut self) -> Self {
+        self.inline = true;
         self
     }
 
@@ -85,14 +94,16 @@ impl Field {
             selected,
             multiple,
             small,
+            inline,
             indexed,
         } = choices;
         let (block_class, _) = block(multiple);
-        let class = if small {
-            format!("{block_class} {block_class}--small")
-        } else {
-            block_class.to_owned()
-        };
+        let mut class = block_class.to_owned();
+        for (on, modifier) in [(small, "small"), (inline, "inline")] {
+            if on {
+                class.push_str(&format!(" {block_class}--{modifier}"));
+            }
+        }
         let items = options
             .into_iter()
             .enumerate()

@@ -8,6 +8,7 @@ use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::category_label;
+use crate::components::fields::{Choices, DatePart, Field, Input, Textarea};
 use crate::components::ErrorSummary;
 use crate::domain::nuisance::{Category, Channel, Relationship, YesNoUnsure};
 use crate::i18n::{t, tf};
@@ -25,36 +26,20 @@ pub fn AddReportPage() -> impl IntoView {
     )
 }
 
-/// Where the error summary sends each field's error.
+/// Where the error summary sends each field's error: the date's first box; every other field's
+/// id is its name.
 fn target(field: &str) -> String {
-    match field {
-        "when" => "when.day".to_owned(),
-        "channel" => "channel-text".to_owned(),
-        "relationship" => "relationship-none".to_owned(),
-        "scam" => "scam-yes".to_owned(),
-        "preference_service" => "preference_service-yes".to_owned(),
-        "categories" => "categories-accident_claims".to_owned(),
-        other => other.to_owned(),
-    }
-}
-
-fn group(error: &Option<String>) -> &'static str {
-    if error.is_some() {
-        "govuk-form-group govuk-form-group--error"
+    if field == "when" || field.starts_with("when.") {
+        "when-day".to_owned()
     } else {
-        "govuk-form-group"
+        field.to_owned()
     }
 }
 
-fn error_line(id: &str, error: Option<String>) -> impl IntoView {
-    let id = format!("{id}-error");
-    error.map(|message| {
-        view! {
-            <p id=id class="govuk-error-message">
-                <span class="govuk-visually-hidden">{t("error.prefix")}</span>{message}
-            </p>
-        }
-    })
+/// The question for `name`: its label, and the problem the refused form had with it.
+fn question(name: &'static str, flash: &FormFlash) -> Field {
+    Field::new(name, t(&format!("intelligence.add.{name}")))
+        .error(flash.error(name).map(|key| t(&key)))
 }
 
 fn text_field(
@@ -62,62 +47,22 @@ fn text_field(
     flash: &FormFlash,
     hint: Option<String>,
     width: &'static str,
-) -> impl IntoView {
-    let error = flash.error(name).map(|key| t(&key));
-    let described = error.as_ref().map(|_| format!("{name}-error"));
-    view! {
-        <div class=group(&error)>
-            <label class="govuk-label" for=name>{t(&format!("intelligence.add.{name}"))}</label>
-            {hint.map(|h| view! { <div class="govuk-hint">{h}</div> })}
-            {error_line(name, error.clone())}
-            <input class=format!("govuk-input {width}") id=name name=name type="text"
-                value=flash.value(name).unwrap_or_default() aria-describedby=described/>
-        </div>
-    }
+) -> AnyView {
+    question(name, flash)
+        .hint(hint)
+        .input(Input::new(flash.value(name).unwrap_or_default()).width(width))
 }
 
-fn area(name: &'static str, flash: &FormFlash) -> impl IntoView {
-    let error = flash.error(name).map(|key| t(&key));
-    let described = error.as_ref().map(|_| format!("{name}-error"));
-    view! {
-        <div class=group(&error)>
-            <label class="govuk-label" for=name>{t(&format!("intelligence.add.{name}"))}</label>
-            {error_line(name, error.clone())}
-            <textarea class="govuk-textarea" id=name name=name rows="4" aria-describedby=described>
-                {crate::components::rcdata(flash.value(name).unwrap_or_default())}
-            </textarea>
-        </div>
-    }
+fn area(name: &'static str, flash: &FormFlash) -> AnyView {
+    question(name, flash).textarea(Textarea::new(flash.value(name).unwrap_or_default(), 4))
 }
 
-fn radios(name: &'static str, options: Vec<(String, String)>, flash: &FormFlash) -> impl IntoView {
-    let error = flash.error(name).map(|key| t(&key));
-    let chosen = flash.value(name).unwrap_or_default();
-    let items = options
-        .into_iter()
-        .map(|(value, label)| {
-            let id = format!("{name}-{value}");
-            let checked = chosen == value;
-            view! {
-                <div class="govuk-radios__item">
-                    <input class="govuk-radios__input" id=id.clone() name=name type="radio" value=value checked=checked/>
-                    <label class="govuk-label govuk-radios__label" for=id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class=group(&error)>
-            <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t(&format!("intelligence.add.{name}"))}</legend>
-                {error_line(name, error.clone())}
-                <div class="govuk-radios govuk-radios--small">{items}</div>
-            </fieldset>
-        </div>
-    }
+fn radios(name: &'static str, options: Vec<(String, String)>, flash: &FormFlash) -> AnyView {
+    question(name, flash).choices(Choices::radios(options, flash.value(name)).small())
 }
 
-fn when(flash: &FormFlash) -> impl IntoView {
+/// The date and the optional time: boxes `when-day` … `when-minute`, posting `day` … `minute`.
+fn when(flash: &FormFlash) -> AnyView {
     let error = [
         "when",
         "when.day",
@@ -129,62 +74,27 @@ fn when(flash: &FormFlash) -> impl IntoView {
     .iter()
     .find_map(|field| flash.error(field))
     .map(|key| t(&key));
-    let part = |name: &'static str, width: &'static str| {
-        let field = format!("when.{name}");
-        let value = flash.value(name).unwrap_or_default();
-        view! {
-            <div class="govuk-date-input__item">
-                <div class="govuk-form-group">
-                    <label class="govuk-label govuk-date-input__label" for=field.clone()>{t(&format!("intelligence.add.when.{name}"))}</label>
-                    <input class=format!("govuk-input govuk-date-input__input {width}") id=field name=name type="text" inputmode="numeric" value=value/>
-                </div>
-            </div>
-        }
-    };
-    view! {
-        <div class=group(&error)>
-            <fieldset class="govuk-fieldset" role="group">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t("intelligence.add.when")}</legend>
-                <div class="govuk-hint">{t("intelligence.add.when.hint")}</div>
-                {error_line("when", error.clone())}
-                <div class="govuk-date-input">
-                    {part("day", "govuk-input--width-2")}
-                    {part("month", "govuk-input--width-2")}
-                    {part("year", "govuk-input--width-4")}
-                    {part("hour", "govuk-input--width-2")}
-                    {part("minute", "govuk-input--width-2")}
-                </div>
-            </fieldset>
-        </div>
-    }
+    let parts = ["day", "month", "year", "hour", "minute"]
+        .into_iter()
+        .map(|unit| {
+            let label = t(&format!("intelligence.add.when.{unit}"));
+            DatePart::dashed("when", unit, label, flash.value(unit).unwrap_or_default())
+        })
+        .collect();
+    Field::new("when", t("intelligence.add.when"))
+        .hint(Some(t("intelligence.add.when.hint")))
+        .error(error)
+        .date(parts)
 }
 
-fn categories(flash: &FormFlash) -> impl IntoView {
-    let error = flash.error("categories").map(|key| t(&key));
-    let chosen = flash.values_of("categories");
-    let items = Category::all()
+fn categories(flash: &FormFlash) -> AnyView {
+    let options = Category::all()
         .iter()
-        .map(|category| {
-            let id = format!("categories-{}", category.code());
-            let checked = chosen.iter().any(|c| c == category.code());
-            view! {
-                <div class="govuk-checkboxes__item">
-                    <input class="govuk-checkboxes__input" id=id.clone() name="categories[]" type="checkbox"
-                        value=category.code() checked=checked/>
-                    <label class="govuk-label govuk-checkboxes__label" for=id>{category_label(category.code())}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class=group(&error)>
-            <fieldset class="govuk-fieldset">
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t("intelligence.add.categories")}</legend>
-                {error_line("categories", error.clone())}
-                <div class="govuk-checkboxes govuk-checkboxes--small">{items}</div>
-            </fieldset>
-        </div>
-    }
+        .map(|category| (category.code().to_owned(), category_label(category.code())))
+        .collect();
+    question("categories", flash)
+        .name("categories[]")
+        .choices(Choices::checkboxes(options, flash.values_of("categories")).small())
 }
 
 fn form(view: AddReportView, added: Option<String>) -> impl IntoView {

@@ -1,5 +1,6 @@
 //! `/staff/nuisance`: the repeat offenders of a period, ranked by reports.
 
+use crate::components::fields::{Choices, Field, First, Input};
 use crate::components::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -105,17 +106,6 @@ fn filters(view: &OffendersView, errors: &[(String, String)]) -> impl IntoView {
             .find(|(f, _)| f == field)
             .map(|(_, message)| message.clone())
     };
-    let (from_error, to_error) = (error("from"), error("to"));
-    let from_described = from_error.as_ref().map(|_| "from-error");
-    let to_described = to_error.as_ref().map(|_| "to-error");
-    let group = |e: &Option<String>| {
-        if e.is_some() {
-            "govuk-form-group govuk-form-group--error"
-        } else {
-            "govuk-form-group"
-        }
-    };
-    let (from_class, to_class) = (group(&from_error), group(&to_error));
     let periods = PERIODS
         .iter()
         .map(|days| {
@@ -125,52 +115,28 @@ fn filters(view: &OffendersView, errors: &[(String, String)]) -> impl IntoView {
             )
         })
         .chain([("custom".to_owned(), t("intelligence.period.custom"))])
-        .map(|(value, label)| {
-            let id = format!("period-{value}");
-            let checked = view.choice == value;
-            view! {
-                <div class="govuk-radios__item">
-                    <input class="govuk-radios__input" id=id.clone() name="period" type="radio"
-                        value=value checked=checked/>
-                    <label class="govuk-label govuk-radios__label" for=id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
+        .collect();
     let kinds = OffenderKind::all()
         .iter()
-        .map(|kind| {
-            let selected = view.kind == kind.code();
-            view! { <option value=kind.code() selected=selected>{kind_label(kind.code())}</option> }
-        })
-        .collect_view();
+        .map(|kind| (kind.code().to_owned(), kind_label(kind.code())))
+        .collect();
+    let date = |id: &'static str, value: &str| {
+        Field::new(id, t(&format!("intelligence.period.{id}")))
+            .error(error(id))
+            .input(
+                Input::new(value.to_owned())
+                    .kind("date")
+                    .width("govuk-input--width-10"),
+            )
+    };
     view! {
         <form method="get" action="/staff/nuisance" novalidate="">
-            <div class="govuk-form-group">
-                <fieldset class="govuk-fieldset">
-                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t("intelligence.period.legend")}</legend>
-                    <div class="govuk-radios govuk-radios--small govuk-radios--inline">{periods}</div>
-                </fieldset>
-            </div>
-            <div class=from_class>
-                <label class="govuk-label" for="from">{t("intelligence.period.from")}</label>
-                {from_error.map(|e| view! { <p id="from-error" class="govuk-error-message"><span class="govuk-visually-hidden">{t("error.prefix")}</span>{e}</p> })}
-                <input class="govuk-input govuk-input--width-10" id="from" name="from" type="date" value=view.from.clone()
-                    aria-describedby=from_described/>
-            </div>
-            <div class=to_class>
-                <label class="govuk-label" for="to">{t("intelligence.period.to")}</label>
-                {to_error.map(|e| view! { <p id="to-error" class="govuk-error-message"><span class="govuk-visually-hidden">{t("error.prefix")}</span>{e}</p> })}
-                <input class="govuk-input govuk-input--width-10" id="to" name="to" type="date" value=view.to.clone()
-                    aria-describedby=to_described/>
-            </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="kind">{t("intelligence.kind.label")}</label>
-                <select class="govuk-select" id="kind" name="kind">
-                    <option value="" selected=view.kind.is_empty()>{t("intelligence.kind.all")}</option>
-                    {kinds}
-                </select>
-            </div>
+            {Field::new("period", t("intelligence.period.legend"))
+                .choices(Choices::radios(periods, Some(view.choice.clone())).small().inline())}
+            {date("from", &view.from)}
+            {date("to", &view.to)}
+            {Field::new("kind", t("intelligence.kind.label"))
+                .select(First::None(t("intelligence.kind.all")), kinds, &view.kind)}
             <button type="submit" class="govuk-button govuk-button--secondary">{t("intelligence.offenders.apply")}</button>
         </form>
     }
