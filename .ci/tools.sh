@@ -85,8 +85,9 @@ ensure_browser() {
   fi
 }
 
-# A PostgreSQL server on loopback for the integration tests; prints nothing if already running.
-PG_URL="postgres://portal:portal@127.0.0.1:5432/postgres"
+# A PostgreSQL server on loopback for the integration tests, with TLS on; prints nothing if
+# already running. The tests connect with `sslmode=require`, as production does.
+PG_URL="postgres://portal:portal@127.0.0.1:5432/postgres?sslmode=require"
 ensure_postgres() {
   apt_install postgresql
   if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
@@ -98,6 +99,17 @@ ensure_postgres() {
     for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
   fi
   as_root su postgres -c "psql -q -tc \"SELECT 1 FROM pg_roles WHERE rolname='portal'\" | grep -q 1 || psql -q -c \"CREATE ROLE portal LOGIN SUPERUSER PASSWORD 'portal'\"" >/dev/null
+  # Debian's clusters have TLS on with the snakeoil certificate; any other gets a self-signed one.
+  if [ "$(as_root su postgres -c "psql -Atc 'SHOW ssl'")" != on ]; then
+    say "turning on TLS in PostgreSQL (self-signed certificate)"
+    local data
+    data="$(as_root su postgres -c "psql -Atc 'SHOW data_directory'")"
+    as_root su postgres -c "openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=localhost \
+      -keyout '$data/portal-tls.key' -out '$data/portal-tls.crt' && chmod 600 '$data/portal-tls.key'" 2>/dev/null
+    as_root su postgres -c "psql -qc \"ALTER SYSTEM SET ssl_cert_file = '$data/portal-tls.crt'\" \
+      -c \"ALTER SYSTEM SET ssl_key_file = '$data/portal-tls.key'\" -c \"ALTER SYSTEM SET ssl = on\" \
+      -c 'SELECT pg_reload_conf()'" >/dev/null
+  fi
 }
 
 # An S3-compatible server (moto) for the file store's S3 test (about 25 s, once). It goes into the

@@ -42,8 +42,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b0c0c"/>
-                // No icon yet: an empty one stops every page load asking for /favicon.ico (a 404).
-                <link rel="icon" href="data:,"/>
+                // `public/`: served by `server/src/http/public_files.rs`.
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <assets::SiteAssets options/>
                 <MetaTags/>

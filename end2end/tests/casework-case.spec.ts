@@ -22,7 +22,8 @@ const PASSWORD = 'casework password 1';
 /** Hands a concern in through the partner API; its reference. */
 async function handIn(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post('/api/v1/cases', {
-    headers: { authorization: `Bearer ${API_KEY}` },
+    // Required: one key per concern (a retry with it cannot make a second case).
+    headers: { authorization: `Bearer ${API_KEY}`, 'idempotency-key': `e2e-${Date.now()}-${Math.random()}` },
     data: {
       route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
       organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
@@ -89,6 +90,7 @@ async function secondPortal(today: string): Promise<{ url: string; process: Chil
       PORTAL_SMTP_URL: main.smtpUrl,
       PORTAL_FILE_DIR: main.fileDir,
       PORTAL_PUBLIC_URL: url,
+      PORTAL_DEVELOPMENT: 'true',
     },
   });
   const deadline = Date.now() + 60_000;

@@ -22,7 +22,8 @@ test.describe.configure({ timeout: 240_000 });
 
 async function handIn(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post('/api/v1/cases', {
-    headers: { authorization: `Bearer ${API_KEY}` },
+    // Required: one key per concern (a retry with it cannot make a second case).
+    headers: { authorization: `Bearer ${API_KEY}`, 'idempotency-key': `e2e-${Date.now()}-${Math.random()}` },
     data: {
       route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
       organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },

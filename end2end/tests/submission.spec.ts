@@ -26,7 +26,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, addStaff, signIn, signOut } from './staff-
 // .ci/test starts the SMTP server (aiosmtpd, storing into a Maildir) and the portal with
 // PORTAL_SMTP_URL, and tells these tests where the Maildir is with PORTAL_E2E_MAILDIR. By hand:
 //   python3 -m aiosmtpd -n -l 127.0.0.1:2525 -c aiosmtpd.handlers.Mailbox /tmp/maildir &
-//   PORTAL_FIXED_TODAY=2026-03-02 PORTAL_SMTP_URL=smtp://127.0.0.1:2525 … target/release/server &
+//   PORTAL_DEVELOPMENT=true PORTAL_FIXED_TODAY=2026-03-02 PORTAL_SMTP_URL=smtp://127.0.0.1:2525 … target/release/server &
 //   cd end2end && PORTAL_E2E_MAILDIR=/tmp/maildir npx playwright test tests/submission.spec.ts
 
 // Each journey visits some 30 pages, each audited with axe (without JavaScript through a copy of

@@ -7,17 +7,34 @@
 //! | `PORTAL_NUISANCE_POLICY_FILE` | none | TOML overriding the nuisance reporting settings |
 //! | `PORTAL_BREACH_POLICY_FILE` | none | TOML overriding the breach reporting settings (72 hours, draft days, limits) |
 //! | `PORTAL_SIGNPOSTS_FILE` | built in (`app/data/signposts.json`) | who can help instead |
-//! | `PORTAL_SECURE_COOKIES` | `false` | mark cookies `Secure` (set behind HTTPS) |
+//! | `PORTAL_SECURE_COOKIES` | `false` | behind HTTPS: cookies `Secure` with `__Host-` names, and HSTS |
+//! | `PORTAL_HSTS_MAX_AGE_SECONDS` | `31536000` (a year) | HSTS `max-age` (with `includeSubDomains`) when secure cookies are on |
 //! | `PORTAL_FIXED_TODAY` | none | stop the clock on a date (tests and training only) |
-//! | `PORTAL_JOURNEY_DAYS` | `28` | how long an unfinished journey is kept |
+//! | `PORTAL_JOURNEY_DAYS` | `28` | how long an unfinished journey is kept (retention deletes it with its uploaded files) |
+//! | `PORTAL_RETENTION_CLOSED_MONTHS` | `24` | a closed case is deleted this many months after its closure or last document (manual §11) |
+//! | `PORTAL_RETENTION_MARKED_DAYS` | `30` | a case closed 'marked for deletion' (and a merged duplicate party) is purged after this many days |
+//! | `PORTAL_RETENTION_INTERVAL_MINUTES` | `60` | how often each process tries a retention run (one runs at a time) |
+//! | `PORTAL_RETENTION_BATCH` | `500` | cases (journeys, files) deleted per transaction |
 //! | `PORTAL_SMTP_URL` | none: mail is written as `.eml` files into `PORTAL_MAIL_DIR` | e.g. `smtp://127.0.0.1:2525` |
 //! | `PORTAL_MAIL_DIR` | `data/mail` | where `.eml` files go without SMTP |
 //! | `PORTAL_MAIL_FROM` | `Information Commissioner's Office <casework@localhost>` | the sender |
-//! | `PORTAL_API_KEYS` | `sandbox:local-development-key` (a warning is logged) | `name:secret` pairs, comma separated, for `POST /api/v1/cases` |
+//! | `PORTAL_API_KEYS` | none: required unless `PORTAL_DEVELOPMENT=true` | `name:scopes:secret`, comma separated, scopes `cases`, `nuisance`, `mail`, `feeds` joined by `+` ([`api_keys`]) |
+//! | `PORTAL_DEVELOPMENT` | `false` | development mode: without `PORTAL_API_KEYS` the sandbox key works (a warning is logged) |
+//! | `PORTAL_MAIL_AUTHSERV_ID` | none: no inbound email is verified | the receiving mail server's authserv-id in `Authentication-Results` |
 //! | `PORTAL_FILE_STORE` | `local` | `local` (folder `PORTAL_FILE_DIR`, default `data/files`) or `s3` (`PORTAL_S3_*`) |
 //! | `PORTAL_MAX_FILE_MB` / `PORTAL_MAX_CASE_MB` | `10` / `30` | upload limits per file and per case |
 //! | `PORTAL_STAFF_IDLE_MINUTES` / `PORTAL_STAFF_SESSION_HOURS` | `30` / `12` | staff sessions end when idle / absolutely |
 //! | `PORTAL_STAFF_LOCKOUT_ATTEMPTS` / `PORTAL_STAFF_LOCKOUT_MINUTES` | `5` / `15` | failed sign-ins that lock an account, and for how long |
+//! | `PORTAL_PASSWORD_HASHES` | twice the CPUs | password hashes (argon2id, about 19 MiB each) computed at once; more wait |
+//! | `PORTAL_HEADER_READ_SECONDS` | `10` | a connection that has not sent a whole request head in this time is closed |
+//! | `PORTAL_TRUSTED_PROXIES` | none | proxies (addresses or networks, comma separated) whose `X-Forwarded-For` names the client |
+//! | `PORTAL_THROTTLE_SIGN_IN_PER_CLIENT` | `200/5m` | staff sign-in posts from one client (`COUNT/PERIOD`: COUNT at once, COUNT more over PERIOD) |
+//! | `PORTAL_THROTTLE_SIGN_IN_GLOBAL` | `600/1m` | staff sign-in posts from everyone together |
+//! | `PORTAL_THROTTLE_POSTS_PER_CLIENT` | `600/10m` | posts outside `/staff` and `/api/v1` from one client |
+//! | `PORTAL_THROTTLE_LOOKUPS_PER_CLIENT` | `30/1h` | breach follow-ups (reference and email) and saved-report links tried by one client |
+//! | `PORTAL_THROTTLE_LOOKUPS_PER_REFERENCE` | `20/1h` | breach follow-ups naming one reference, from everyone |
+//! | `PORTAL_THROTTLE_SAVE_EMAILS_PER_ADDRESS` / `…_PER_CLIENT` | `10/1d` / `30/1d` | "save and come back later" emails to one address / asked for by one client |
+//! | `PORTAL_THROTTLE_SWEEP_SECONDS` / `PORTAL_THROTTLE_MAX_KEYS` | `60` / `100000` | idle throttle buckets are dropped this often, and at once past this many keys |
 
 use anyhow::{bail, Context};
 use app::domain::breach::BreachSettings;
@@ -36,6 +53,8 @@ pub struct Config {
     pub settings: ReadinessSettings,
     pub signposts_json: String,
     pub secure_cookies: bool,
+    /// `Strict-Transport-Security: max-age=…; includeSubDomains`, sent when `secure_cookies`.
+    pub hsts_max_age_seconds: u64,
     pub fixed_today: Option<NaiveDate>,
     pub journey_days: u32,
     pub mail: crate::mail::MailConfig,
@@ -47,46 +66,24 @@ pub struct Config {
     pub public_url: String,
     pub upload_limits: UploadLimits,
     pub api_keys: ApiKeys,
+    /// The authserv-id of the receiving mail server, whose `Authentication-Results` header alone
+    /// may verify an inbound email's sender (`PORTAL_MAIL_AUTHSERV_ID`).
+    pub mail_authserv_id: Option<String>,
     pub file_store: FileStoreConfig,
     /// Staff session lifetimes and the sign-in lockout.
     pub staff_sessions: app::domain::staff::SessionPolicy,
+    /// Password hashes computed at once (`PORTAL_PASSWORD_HASHES`), shared by the sign-ins.
+    pub password_hashes: crate::auth::HashPool,
+    /// `PORTAL_HEADER_READ_SECONDS`, for `crate::http::serve`.
+    pub header_read_timeout: std::time::Duration,
+    /// The throttles' rates and trusted proxies (`crate::http::throttle`).
+    pub throttles: crate::http::throttle::ThrottleSettings,
+    /// What is deleted when, and how often retention runs.
+    pub retention: crate::retention::RetentionConfig,
 }
 
-/// The API keys partner services and the helpline use: name → secret.
-#[derive(Debug, Clone, Default)]
-pub struct ApiKeys(pub Vec<(String, String)>);
-
-/// The key used when none is configured (documented; a warning is logged at start).
-pub const SANDBOX_API_KEY: &str = "local-development-key";
-
-impl ApiKeys {
-    /// Parses `name:secret,name:secret`.
-    pub fn parse(text: &str) -> anyhow::Result<ApiKeys> {
-        let mut keys = Vec::new();
-        for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let Some((name, secret)) = pair.split_once(':') else {
-                bail!("PORTAL_API_KEYS: each entry is name:secret");
-            };
-            if secret.len() < 16 {
-                bail!("PORTAL_API_KEYS: the secret for {name} is shorter than 16 characters");
-            }
-            keys.push((name.trim().to_owned(), secret.trim().to_owned()));
-        }
-        Ok(ApiKeys(keys))
-    }
-
-    /// The name of the key `secret` is, comparing in constant time.
-    pub fn name_of(&self, secret: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(_, known)| constant_time_eq(known.as_bytes(), secret.as_bytes()))
-            .map(|(name, _)| name.as_str())
-    }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
+mod api_keys;
+pub use api_keys::{Access, ApiKey, ApiKeys, Scope, SANDBOX_API_KEY};
 
 const BUILT_IN_SIGNPOSTS: &str = include_str!("../../app/data/signposts.json");
 
@@ -97,6 +94,7 @@ impl Default for Config {
             settings: ReadinessSettings::default(),
             signposts_json: BUILT_IN_SIGNPOSTS.to_owned(),
             secure_cookies: false,
+            hsts_max_age_seconds: 31_536_000,
             fixed_today: None,
             journey_days: 28,
             mail: crate::mail::MailConfig::Files("data/mail".into()),
@@ -106,11 +104,17 @@ impl Default for Config {
             breach_settings: BreachSettings::default(),
             public_url: "http://127.0.0.1:3000".to_owned(),
             upload_limits: UploadLimits::default(),
-            api_keys: ApiKeys(vec![("sandbox".to_owned(), SANDBOX_API_KEY.to_owned())]),
+            // Development and tests: `from_env` replaces it (keys are required in production).
+            api_keys: ApiKeys::sandbox(),
+            mail_authserv_id: None,
             file_store: FileStoreConfig::Local {
                 root: "data/files".into(),
             },
             staff_sessions: app::domain::staff::SessionPolicy::default(),
+            password_hashes: crate::auth::HashPool::default(),
+            header_read_timeout: crate::http::DEFAULT_HEADER_READ_TIMEOUT,
+            throttles: crate::http::throttle::ThrottleSettings::default(),
+            retention: crate::retention::RetentionConfig::default(),
         }
     }
 }
@@ -146,6 +150,11 @@ impl Config {
         if let Some(value) = var("PORTAL_SECURE_COOKIES") {
             config.secure_cookies = parse_bool(&value).context("PORTAL_SECURE_COOKIES")?;
         }
+        if let Some(value) = var("PORTAL_HSTS_MAX_AGE_SECONDS") {
+            config.hsts_max_age_seconds = value
+                .parse()
+                .context("PORTAL_HSTS_MAX_AGE_SECONDS must be a number of seconds")?;
+        }
         if let Some(value) = var("PORTAL_FIXED_TODAY") {
             let date = NaiveDate::parse_from_str(&value, "%Y-%m-%d")
                 .context("PORTAL_FIXED_TODAY must be YYYY-MM-DD")?;
@@ -166,12 +175,8 @@ impl Config {
         if let Some(from) = var("PORTAL_MAIL_FROM") {
             config.mail_from = from;
         }
-        match var("PORTAL_API_KEYS") {
-            Some(keys) => config.api_keys = ApiKeys::parse(&keys)?,
-            None => tracing::warn!(
-                "PORTAL_API_KEYS is not set: the API accepts the sandbox key only (not for production)"
-            ),
-        }
+        config.api_keys = ApiKeys::from_lookup(var)?;
+        config.mail_authserv_id = var("PORTAL_MAIL_AUTHSERV_ID").map(|id| id.trim().to_owned());
         config.file_store = FileStoreConfig::from_lookup(var).map_err(anyhow::Error::msg)?;
         if let Some(mb) = var("PORTAL_MAX_FILE_MB") {
             config.upload_limits.max_file_bytes = mb
@@ -188,8 +193,52 @@ impl Config {
                 * 1024;
         }
         crate::auth::policy_from_env(&mut config.staff_sessions, var)?;
+        if let Some(text) = var("PORTAL_PASSWORD_HASHES") {
+            let size = crate::http::throttle::settings::positive(&text, "PORTAL_PASSWORD_HASHES")?;
+            config.password_hashes =
+                crate::auth::HashPool::new(usize::try_from(size).unwrap_or(usize::MAX));
+        }
+        if let Some(text) = var("PORTAL_HEADER_READ_SECONDS") {
+            config.header_read_timeout = std::time::Duration::from_secs(
+                crate::http::throttle::settings::positive(&text, "PORTAL_HEADER_READ_SECONDS")?,
+            );
+        }
+        config.throttles.read(var)?;
+        retention_from_env(&mut config.retention, var)?;
         Ok(config)
     }
+}
+
+/// The `PORTAL_RETENTION_*` settings (see the table above).
+fn retention_from_env(
+    retention: &mut crate::retention::RetentionConfig,
+    var: impl Fn(&str) -> Option<String>,
+) -> anyhow::Result<()> {
+    let number = |name: &str| -> anyhow::Result<Option<u32>> {
+        var(name)
+            .map(|value| value.trim().parse::<u32>())
+            .transpose()
+            .with_context(|| format!("{name} must be a whole number"))
+    };
+    if let Some(months) = number("PORTAL_RETENTION_CLOSED_MONTHS")? {
+        retention.settings.closed_case_months = months;
+    }
+    if let Some(days) = number("PORTAL_RETENTION_MARKED_DAYS")? {
+        retention.settings.marked_for_deletion_days = days;
+    }
+    if let Some(minutes) = number("PORTAL_RETENTION_INTERVAL_MINUTES")? {
+        if minutes == 0 {
+            bail!("PORTAL_RETENTION_INTERVAL_MINUTES must be at least 1");
+        }
+        retention.interval = std::time::Duration::from_secs(u64::from(minutes) * 60);
+    }
+    if let Some(batch) = number("PORTAL_RETENTION_BATCH")? {
+        if batch == 0 {
+            bail!("PORTAL_RETENTION_BATCH must be at least 1");
+        }
+        retention.batch = usize::try_from(batch).unwrap_or(usize::MAX);
+    }
+    Ok(())
 }
 
 fn parse_bool(value: &str) -> anyhow::Result<bool> {

@@ -12,6 +12,8 @@ pub mod http;
 pub mod intake;
 pub mod mail;
 pub mod nuisance;
+pub mod private_files;
+pub mod retention;
 
 pub use config::Config;
 pub use http::build_router;

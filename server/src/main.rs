@@ -28,7 +28,7 @@ async fn main() -> anyhow::Result<()> {
     let database = db::Database::connect(&config.database_url)
         .await
         .context("opening the database")?;
-    database.sweep_in_background(config.journey_days);
+    database.sweep_in_background();
     server::auth::StaffAuth::new(database.clone(), config.staff_sessions).sweep_in_background();
     let mailer = mail::Mailer::new(&config.mail, &config.mail_from).context("setting up mail")?;
     mail::run_outbox_worker(database.clone(), mailer, std::time::Duration::from_secs(2));
@@ -36,13 +36,13 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("opening the file store")?;
     tracing::info!(store = %files.describe(), "evidence file store");
+    server::retention::run_in_background(database.clone(), files.clone(), &config);
     let router = build_router(&config, leptos, database, files).context("building the router")?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, router.into_make_service())
-        .with_graceful_shutdown(shutdown())
+    server::http::serve(listener, router, config.header_read_timeout, shutdown())
         .await
         .context("serving HTTP")
 }

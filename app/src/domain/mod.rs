@@ -15,11 +15,14 @@ pub mod case;
 pub mod casework;
 pub mod csv;
 pub mod evidence;
+#[cfg(test)]
+mod fuzz;
 pub mod helpline;
 pub mod json_fields;
 pub mod nuisance;
 pub mod organisations;
 pub mod readiness;
+pub mod retention;
 pub mod signposts;
 pub mod staff;
 pub mod submission;

@@ -6,6 +6,8 @@ pub mod breach;
 pub mod case;
 pub mod casework;
 pub mod concern;
+#[cfg(feature = "ssr")]
+pub mod cookie;
 pub mod form_fields;
 pub mod handover;
 pub mod helpline;

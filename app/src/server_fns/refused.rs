@@ -33,8 +33,7 @@ pub fn keep() -> Result<String, ServerFnError> {
 
 /// In a server function: names `key` in the response's cookie.
 fn send(key: &str) {
-    let secure =
-        use_context::<std::sync::Arc<crate::ports::Services>>().is_some_and(|s| s.secure_cookies);
+    let secure = super::cookie::secure_in_context();
     set_cookie(secure, COOKIE, key, "/", MAX_AGE_SECONDS);
 }
 
@@ -67,9 +66,10 @@ pub fn key_and_send(journey: &mut Journey) -> Result<(), ServerFnError> {
     Ok(())
 }
 
-/// The key this request's cookie names, if it looks like one of ours.
-pub fn key_from(headers: &http::HeaderMap) -> Option<String> {
-    cookie_value(headers, COOKIE)
+/// The key this request's cookie names, if it looks like one of ours (`secure`: the portal's
+/// secure cookies setting, which names the cookie).
+pub fn key_from(headers: &http::HeaderMap, secure: bool) -> Option<String> {
+    cookie_value(headers, COOKIE, secure)
         .filter(|value| value.len() == 32 && value.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
@@ -77,7 +77,7 @@ pub fn key_from(headers: &http::HeaderMap) -> Option<String> {
 pub fn asked_for(kept_key: &str) -> bool {
     !kept_key.is_empty()
         && use_context::<http::request::Parts>()
-            .and_then(|parts| key_from(&parts.headers))
+            .and_then(|parts| key_from(&parts.headers, super::cookie::secure_in_context()))
             .is_some_and(|asked| asked == kept_key)
 }
 

@@ -1,6 +1,6 @@
 //! The journey cookie: a random id naming the journey's row in the database.
 
-use http::header::{COOKIE, SET_COOKIE};
+use http::header::SET_COOKIE;
 use http::HeaderValue;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
@@ -20,25 +20,20 @@ pub fn services() -> Result<std::sync::Arc<Services>, ServerFnError> {
 /// The journey id from the request's cookie, if it looks like one of ours.
 pub fn journey_id() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    journey_id_from(&parts.headers)
+    journey_id_from(&parts.headers, super::cookie::secure_in_context())
 }
 
-/// The journey id in these request headers' cookie, if it looks like one of ours.
-pub fn journey_id_from(headers: &http::HeaderMap) -> Option<String> {
-    cookie_value(headers, COOKIE_NAME)
+/// The journey id in these request headers' cookie, if it looks like one of ours (`secure`:
+/// the portal's secure cookies setting, which names the cookie).
+pub fn journey_id_from(headers: &http::HeaderMap, secure: bool) -> Option<String> {
+    cookie_value(headers, COOKIE_NAME, secure)
         .filter(|value| value.len() == 32 && value.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// The value of the cookie `name` in these request headers, if sent.
-pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(cookie, _)| *cookie == name)
-        .map(|(_, value)| value.to_owned())
+/// The value of the cookie `name` in these request headers, if sent (under its name for
+/// `secure`: [`cookie_name`](super::cookie::cookie_name)).
+pub fn cookie_value(headers: &http::HeaderMap, name: &str, secure: bool) -> Option<String> {
+    super::cookie::cookie_value(headers, name, secure)
 }
 
 /// The current journey (empty if there is none yet).
@@ -58,12 +53,11 @@ pub async fn stored(services: &Services) -> Result<Option<Journey>, ServerFnErro
         .map_err(|error| ServerFnError::new(format!("loading a journey: {error}")))
 }
 
-/// In a server function: sets an HttpOnly, same-site cookie on the response (`Secure` behind
-/// HTTPS).
+/// In a server function: sets an HttpOnly, same-site cookie on the response (`Secure` and
+/// `__Host-` behind HTTPS: [`set_cookie_value`](super::cookie::set_cookie_value)).
 pub fn set_cookie(secure: bool, name: &str, value: &str, path: &str, max_age: i64) {
-    let secure = if secure { "; Secure" } else { "" };
-    let cookie =
-        format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
+    use super::cookie::{set_cookie_value, SameSite};
+    let cookie = set_cookie_value(name, value, path, SameSite::Lax, max_age, secure);
     if let (Some(options), Ok(value)) = (
         use_context::<ResponseOptions>(),
         HeaderValue::from_str(&cookie),

@@ -7,8 +7,8 @@ use app::ports::staff::{
 use app::ports::{StaffAccounts, StoreError};
 use app::server_fns::staff::FormFlash;
 
-use super::{now, password, random_id, random_token, sha256_hex, StaffAuth};
-use crate::db::NewStaffRow;
+use super::{now, random_id, random_token, sha256_hex, StaffAuth};
+use crate::db::{LockoutWindow, NewStaffRow, SignInAttempt};
 
 fn store_error(error: impl std::fmt::Display) -> StoreError {
     StoreError(error.to_string())
@@ -54,7 +54,9 @@ impl StaffAuth {
 
     /// Adds an account (the password checked by the caller, hashed here).
     pub async fn add(&self, new: NewStaff) -> Result<StaffMember, StaffChangeError> {
-        let hash = password::hash(new.password)
+        let hash = self
+            .hashes
+            .hash(new.password)
             .await
             .map_err(|error| StaffChangeError::Failed(format!("{error:#}")))?;
         let id = random_id().map_err(|error| StaffChangeError::Failed(error.to_string()))?;
@@ -93,46 +95,61 @@ impl StaffAccounts for StaffAuth {
         // and is checked against the dummy hash like an unknown one.
         let email = normalise_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
         let key = sha256_hex(&email);
-        let locked_until = self
+        // Counted before the password is checked, in one statement: parallel guesses cannot
+        // all slip past the limit while the first ones are being hashed.
+        let window = LockoutWindow {
+            now,
+            start: now - policy.lockout_seconds,
+            limit: policy.lockout_attempts,
+            lock_until: now + policy.lockout_seconds,
+        };
+        let number = match self
             .database
-            .sign_in_locked_until(&key)
+            .begin_sign_in(&key, window)
             .await
-            .map_err(failed)?;
-        if locked_until > now {
-            tracing::warn!("staff sign-in refused: locked out");
-            return Err(SignInError::LockedOut);
-        }
+            .map_err(failed)?
+        {
+            SignInAttempt::Allowed { number } => number,
+            SignInAttempt::Locked => {
+                tracing::warn!("staff sign-in refused: locked out");
+                return Err(SignInError::LockedOut);
+            }
+        };
         let login = self.database.staff_login(&email).await.map_err(failed)?;
         let hash = login.as_ref().map(|login| login.password_hash.clone());
-        let matches = password::verify(password.to_owned(), hash)
+        let matches = self
+            .hashes
+            .verify(password.to_owned(), hash)
             .await
             .map_err(failed)?;
         let login = match login {
             Some(login) if matches && login.active => login,
             _ => {
-                let locked_until = self
-                    .database
-                    .record_sign_in_failure(
-                        &key,
-                        now,
-                        now - policy.lockout_seconds,
-                        policy.lockout_attempts,
-                        now + policy.lockout_seconds,
-                    )
-                    .await
-                    .map_err(failed)?;
+                let locked = number >= policy.lockout_attempts;
+                if locked {
+                    self.database
+                        .lock_sign_in(&key, now, window.lock_until)
+                        .await
+                        .map_err(failed)?;
+                }
                 tracing::warn!("staff sign-in refused");
-                return Err(if locked_until > now {
+                return Err(if locked {
                     SignInError::LockedOut
                 } else {
                     SignInError::Refused
                 });
             }
         };
-        self.database
-            .clear_sign_in_failures(&key)
+        // Checked again: a lock set by a parallel attempt while this one was hashing holds.
+        if !self
+            .database
+            .succeed_sign_in(&key, now)
             .await
-            .map_err(failed)?;
+            .map_err(failed)?
+        {
+            tracing::warn!("staff sign-in refused: locked out while checking");
+            return Err(SignInError::LockedOut);
+        }
         let token = random_token().map_err(failed)?;
         self.database
             .insert_staff_session(

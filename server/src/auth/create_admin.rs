@@ -92,7 +92,14 @@ pub async fn run(args: &[String]) -> anyhow::Result<()> {
         check_name(&args.name).map_err(|error| anyhow::anyhow!("refused: {}", explain(error)))?;
     let password = read_password()?;
     check_password(&password).map_err(|error| anyhow::anyhow!("refused: {}", explain(error)))?;
-    let config = Config::from_env().context("reading the configuration")?;
+    // Only what adding an account needs: the serving settings (API keys among them) are not
+    // asked for by an operator's command.
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let mut config = Config::default();
+    if let Some(url) = var("PORTAL_DATABASE_URL") {
+        config.database_url = url;
+    }
+    crate::auth::policy_from_env(&mut config.staff_sessions, var)?;
     let database = Database::connect(&config.database_url)
         .await
         .context("opening the database")?;

@@ -16,17 +16,32 @@ use sha2::{Digest, Sha256};
 
 use crate::db::Database;
 pub use guard::guard;
+pub use password::HashPool;
 
 /// Staff accounts and sessions over the database (the server's `StaffAccounts`).
 #[derive(Clone)]
 pub struct StaffAuth {
     pub database: Database,
     pub policy: SessionPolicy,
+    /// Where passwords are hashed and checked, a few at a time.
+    pub hashes: HashPool,
 }
 
 impl StaffAuth {
+    /// Accounts over `database`, hashing in a pool of the default size ([`HashPool`]); a
+    /// configured pool is set with [`StaffAuth::with_hashes`].
     pub fn new(database: Database, policy: SessionPolicy) -> StaffAuth {
-        StaffAuth { database, policy }
+        StaffAuth {
+            database,
+            policy,
+            hashes: HashPool::default(),
+        }
+    }
+
+    /// The same accounts, hashing passwords in `hashes` (shared by the process's sign-ins).
+    pub fn with_hashes(mut self, hashes: HashPool) -> StaffAuth {
+        self.hashes = hashes;
+        self
     }
 
     /// Deletes ended sessions and old failed sign-ins every ten minutes.

@@ -21,6 +21,9 @@ impl CaseStore {
         staff: &StaffMember,
         text: &str,
     ) -> Result<ChangeResult, CaseStoreError> {
+        if !works_case(row, staff) {
+            return Ok(refused("note", "case.note.error.not_officer"));
+        }
         let mut tx = self.database.writer.begin().await?;
         self.record(
             &mut tx,

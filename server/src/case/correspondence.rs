@@ -1,6 +1,10 @@
 //! Correspondence through the system (manual §12): an email to a party is queued in the outbox
 //! and kept on the case; an email in is attached to the case its subject's `[Ref. …]` names, or
-//! waits on the sift list's correspondence until the Advice Service attaches it.
+//! waits on the sift list's correspondence until the Advice Service attaches it. An email in is
+//! from a party only when the receiving mail server authenticated its sender
+//! ([`authentication_results`]); otherwise it is kept as from an unverified sender.
+
+pub mod authentication_results;
 
 use app::domain::case::{reference_in_subject, CaseEventKind, SubjectReference};
 use app::domain::staff::StaffMember;
@@ -16,19 +20,23 @@ use crate::db::{CaseStoreError, Database, NewEvent};
 /// The most text kept of an incoming email's body.
 const MAX_BODY_CHARS: usize = 50_000;
 
-/// An email read from a raw RFC 822 message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An email read from a raw RFC 822 message; its sender must be an email address.
+#[derive(Debug, Clone, PartialEq, Eq, validator::Validate)]
 pub struct InboundEmail {
+    #[validate(email)]
     pub from: String,
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// The receiving mail server authenticated the `From` domain (`Authentication-Results`).
+    pub sender_verified: bool,
 }
 
 impl InboundEmail {
     /// Reads a raw message (multipart, quoted-printable and base64 parts decoded); `None` when
-    /// it is not a message (no sender address).
-    pub fn parse(raw: &[u8]) -> Option<InboundEmail> {
+    /// it is not a message (no sender address). The sender is verified only by the
+    /// `Authentication-Results` of the receiving server `authserv_id` (none configured: never).
+    pub fn parse(raw: &[u8], authserv_id: Option<&str>) -> Option<InboundEmail> {
         let message = mail_parser::MessageParser::default().parse(raw)?;
         let address = |list: Option<&mail_parser::Address<'_>>| {
             list.and_then(|list| list.first())
@@ -36,11 +44,18 @@ impl InboundEmail {
                 .map(str::to_owned)
         };
         let from = address(message.from())?;
+        let sender_verified = authserv_id.is_some_and(|id| {
+            let headers = message
+                .headers_raw()
+                .filter(|(name, _)| name.eq_ignore_ascii_case("Authentication-Results"))
+                .map(|(_, value)| value);
+            authentication_results::sender_verified(headers, id, &from)
+        });
         let body = message
             .body_text(0)
             .map(|text| text.chars().take(MAX_BODY_CHARS).collect())
             .unwrap_or_default();
-        Some(InboundEmail {
+        let email = InboundEmail {
             from,
             to: address(message.to()).unwrap_or_default(),
             subject: message
@@ -50,7 +65,10 @@ impl InboundEmail {
                 .take(500)
                 .collect(),
             body,
-        })
+            sender_verified,
+        };
+        validator::Validate::validate(&email).ok()?;
+        Some(email)
     }
 }
 
@@ -64,7 +82,9 @@ pub enum Received {
 }
 
 /// Stores an incoming email: on its case when the subject names one that exists (event
-/// `email_received`), else on the sift list. Only `database` is needed (the API has no staff).
+/// `email_received`, by the party whose address sent it when the sender is verified, else by
+/// `unverified`, the message marked `unverified`), else on the sift list. Only `database` is
+/// needed (the API has no staff).
 pub async fn receive_email(
     database: &Database,
     email: &InboundEmail,
@@ -88,16 +108,20 @@ pub async fn receive_email(
     .bind(&email.subject)
     .bind(&email.body)
     .bind(at)
-    .bind(if case.is_some() {
-        "attached"
-    } else {
-        "unattached"
+    .bind(match (&case, email.sender_verified) {
+        (None, _) => "unattached",
+        (Some(_), true) => "attached",
+        (Some(_), false) => "unverified",
     })
     .execute(&mut *tx)
     .await?;
     let received = match &case {
         Some(case) => {
-            let actor = sender_role(database, &case.id, &email.from).await?;
+            let actor = if email.sender_verified {
+                sender_role(database, &case.id, &email.from).await?
+            } else {
+                "unverified".to_owned()
+            };
             let event = NewEvent {
                 actor,
                 kind: CaseEventKind::EmailReceived.code().to_owned(),
@@ -299,5 +323,30 @@ impl CaseStore {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InboundEmail;
+
+    #[test]
+    fn a_message_needs_a_sender_address_and_is_verified_only_by_our_server() {
+        let raw = |from: &str, results: &str| {
+            format!("{results}From: {from}\r\nSubject: Hi\r\n\r\nHello\r\n").into_bytes()
+        };
+        assert_eq!(InboundEmail::parse(&raw("not an address", ""), None), None);
+        assert_eq!(InboundEmail::parse(&raw("<@>", ""), None), None);
+        let pass = "Authentication-Results: mx.ico.example; dmarc=pass header.from=example.org\r\n";
+        let email = InboundEmail::parse(&raw("a@example.org", pass), None);
+        assert_eq!(
+            email.map(|e| e.sender_verified),
+            Some(false),
+            "no server trusted"
+        );
+        let email = InboundEmail::parse(&raw("a@example.org", pass), Some("mx.ico.example"));
+        assert_eq!(email.map(|e| e.sender_verified), Some(true));
+        let email = InboundEmail::parse(&raw("a@example.org", ""), Some("mx.ico.example"));
+        assert_eq!(email.map(|e| e.sender_verified), Some(false));
     }
 }

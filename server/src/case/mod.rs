@@ -76,6 +76,8 @@ pub(crate) fn refused(field: &str, key: &str) -> ChangeResult {
 }
 
 /// May `staff` work the case as its officer would: the allocated officer, or a team manager.
+/// Every change to the case itself goes through this (closing, re-opening, the type, emails,
+/// notes, parties and merges); preparing is the allocated officer's alone.
 pub(crate) fn works_case(row: &CaseRow, staff: &StaffMember) -> bool {
     row.record.assigned_to.as_deref() == Some(staff.id.as_str())
         || staff.has_any(&[Role::TeamManager])

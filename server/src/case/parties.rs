@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use super::{new_id, now_ms, refused, CaseStore};
+use super::{new_id, now_ms, refused, works_case, CaseStore};
 use crate::db::casework::{visible_to, CaseRow};
 use crate::db::CaseStoreError;
 
@@ -347,6 +347,9 @@ impl CaseStore {
         email: Option<String>,
         phone: Option<String>,
     ) -> Result<ChangeResult, CaseStoreError> {
+        if !works_case(row, staff) {
+            return Ok(refused("party-role", "case.party.error.not_officer"));
+        }
         let id = new_id()?;
         let mut details = json!({});
         if role == "organisation" {
@@ -394,6 +397,10 @@ impl CaseStore {
         single_point_of_contact: Option<String>,
         reason: &str,
     ) -> Result<ChangeResult, CaseStoreError> {
+        if !works_case(row, staff) {
+            let field = format!("reason-{party_id}");
+            return Ok(refused(&field, "case.party.error.not_officer"));
+        }
         let parties = {
             let mut connection = self.database.pool.acquire().await?;
             self.parties_of(&mut connection, &row.id).await?
@@ -449,6 +456,9 @@ impl CaseStore {
         main_id: &str,
         duplicate_id: &str,
     ) -> Result<ChangeResult, CaseStoreError> {
+        if !works_case(row, staff) {
+            return Ok(refused("parties", "case.merge.error.not_officer"));
+        }
         let (Some((main, main_status)), Some((duplicate, duplicate_status))) =
             (self.party(main_id).await?, self.party(duplicate_id).await?)
         else {

@@ -14,7 +14,7 @@ pub use events::{CaseEvent, NewEvent};
 mod journeys;
 pub mod nuisance;
 mod staff;
-pub use staff::{Login, NewStaffRow, StoredSession};
+pub use staff::{LockoutWindow, Login, NewStaffRow, SignInAttempt, StoredSession};
 
 use std::time::Duration;
 
@@ -150,18 +150,14 @@ impl Database {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
-    /// Deletes unfinished journeys older than `days`, once an hour.
-    pub fn sweep_in_background(&self, days: u32) {
+    /// Deletes expired breach drafts, once an hour. Expired journeys are deleted with their
+    /// uploaded files by retention (`crate::retention`), which has the file store.
+    pub fn sweep_in_background(&self) {
         let database = self.clone();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(3600));
             loop {
                 tick.tick().await;
-                match database.delete_journeys_older_than(days).await {
-                    Ok(count) if count > 0 => tracing::info!(count, "expired journeys deleted"),
-                    Ok(_) => {}
-                    Err(error) => tracing::warn!(error = %error, "journey sweep failed"),
-                }
                 match database
                     .sweep_breach_drafts(chrono::Utc::now().timestamp())
                     .await
@@ -187,11 +183,23 @@ fn create_sqlite_folder(url: &str) -> anyhow::Result<()> {
     if path.is_empty() || path.starts_with(":memory:") {
         return Ok(());
     }
-    if let Some(folder) = std::path::Path::new(path).parent() {
+    let file = std::path::Path::new(path);
+    if let Some(folder) = file.parent() {
         if !folder.as_os_str().is_empty() {
-            std::fs::create_dir_all(folder)
+            crate::private_files::create_dir_all(folder)
                 .with_context(|| format!("creating {}", folder.display()))?;
         }
+    }
+    // Made here, 0600, before SQLite makes it with the default mode (its -wal and -shm files
+    // take the database file's mode); an older one is narrowed.
+    if url.contains("mode=rwc") {
+        crate::private_files::create_file_if_missing(file)
+            .with_context(|| format!("creating {}", file.display()))?;
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        crate::private_files::narrow(std::path::Path::new(&name), crate::private_files::FILE_MODE);
     }
     Ok(())
 }

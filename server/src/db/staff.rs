@@ -15,6 +15,8 @@ use super::Database;
 mod lockout;
 mod sessions;
 
+pub use lockout::{LockoutWindow, SignInAttempt};
+
 /// A new account, its password already hashed.
 pub struct NewStaffRow<'a> {
     pub id: &'a str,

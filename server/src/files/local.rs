@@ -1,4 +1,5 @@
-//! Documents as files in a local folder, one file per key (`<root>/<key>`).
+//! Documents as files in a local folder, one file per key (`<root>/<key>`): files `0600`,
+//! folders `0700` ([`private_files`](crate::private_files)), as they hold people's evidence.
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -7,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::io::AsyncWriteExt;
 
 use super::{validate_key, FileStore, FileStoreError};
+use crate::private_files;
 
 /// A local folder. Each `put` writes a temporary file beside the target, syncs it to disk and
 /// renames it over the key, so a crash never leaves a partial file under a real key (temporary
@@ -17,15 +19,16 @@ pub struct LocalFileStore {
 }
 
 impl LocalFileStore {
-    /// Opens `root`, creating it if it is missing.
+    /// Opens `root`, creating it (`0700`) if it is missing, narrowing it if it is wider.
     pub async fn open(root: PathBuf) -> Result<LocalFileStore, FileStoreError> {
-        tokio::fs::create_dir_all(&root)
+        private_files::create_dir_all_async(&root)
             .await
             .map_err(|source| FileStoreError::Io {
                 action: "creating the file store folder",
                 key: root.display().to_string(),
                 source,
             })?;
+        private_files::narrow(&root, private_files::DIR_MODE);
         Ok(LocalFileStore { root })
     }
 
@@ -61,11 +64,7 @@ fn temporary_name(final_name: &str) -> String {
 }
 
 async fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = tokio::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .await?;
+    let mut file = private_files::create_new_file(path).await?;
     file.write_all(bytes).await?;
     // `flush` reports a failed buffered write, which `sync_all` alone would not.
     file.flush().await?;
@@ -89,7 +88,7 @@ impl FileStore for LocalFileStore {
         let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
             return Err(FileStoreError::InvalidKey(key.to_owned()));
         };
-        tokio::fs::create_dir_all(folder)
+        private_files::create_dir_all_async(folder)
             .await
             .map_err(io_error("creating the folder for", key))?;
         let temporary = folder.join(temporary_name(&name.to_string_lossy()));

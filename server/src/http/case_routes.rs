@@ -1,10 +1,13 @@
 //! The case workspace's two plain HTTP endpoints:
 //!
-//! - `POST /api/v1/inbound-email`: a raw RFC 822 message as an MTA pipe delivers it, with a
-//!   partner API key (as `/api/v1/cases`). A subject carrying `[Ref. IC-…]` of a case attaches it
-//!   to that case; anything else waits on the sift list's correspondence. 202 once stored, 400
-//!   for a body that is not a message, 401 without a key, 413 past the size limit, 503 when the
-//!   store fails (never a 500). Nothing of the message is logged.
+//! - `POST /api/v1/inbound-email`: a raw RFC 822 message as an MTA pipe delivers it, with an
+//!   API key that has the `mail` scope. A subject carrying `[Ref. IC-…]` of a case attaches it
+//!   to that case (as from the party only when the receiving server's `Authentication-Results`
+//!   verified the sender, else marked unverified); anything else waits on the sift list's
+//!   correspondence. 202 `{"status":"received"}` once stored, the same whether or not the
+//!   reference exists; 400 for a body that is not a message, 401 without a key, 403 for a key
+//!   without the scope, 413 past the size limit, 503 when the store fails (never a 500).
+//!   Nothing of the message is logged.
 //! - `GET /staff/cases/<reference>/documents/<id>`: a case's evidence document from the file
 //!   store, as an attachment with its stored type (the access table guards the path; the case
 //!   must be visible to the member of staff, and the view is audited).
@@ -23,7 +26,7 @@ use serde_json::json;
 use sqlx::Row;
 
 use crate::case::{receive_email, InboundEmail, Received};
-use crate::config::ApiKeys;
+use crate::config::{ApiKeys, Scope};
 use crate::db::casework::visible_to;
 use crate::db::Database;
 use crate::files::FileStore;
@@ -31,13 +34,21 @@ use crate::files::FileStore;
 /// The largest raw message accepted.
 pub const MAX_INBOUND_BYTES: usize = 2 * 1024 * 1024;
 
+/// How inbound email is checked: the receiving mail server whose `Authentication-Results`
+/// verify a sender (`PORTAL_MAIL_AUTHSERV_ID`; none: no sender is verified).
+#[derive(Debug, Clone, Default)]
+pub struct InboundMail {
+    pub authserv_id: Option<String>,
+}
+
 pub async fn inbound_email(
     Extension(keys): Extension<Arc<ApiKeys>>,
     Extension(database): Extension<Database>,
+    Extension(settings): Extension<Arc<InboundMail>>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    if let Err(refused) = super::cases::partner_request(&keys, &headers) {
+    if let Err(refused) = super::cases::caller(&keys, &headers, Scope::Mail) {
         return *refused;
     }
     let Ok(raw) = to_bytes(body, MAX_INBOUND_BYTES).await else {
@@ -47,7 +58,7 @@ pub async fn inbound_email(
         )
             .into_response();
     };
-    let Some(email) = InboundEmail::parse(&raw) else {
+    let Some(email) = InboundEmail::parse(&raw, settings.authserv_id.as_deref()) else {
         return (
             StatusCode::BAD_REQUEST,
             Json(json!({"error": "not_a_message", "message": "The body must be an RFC 822 message with a From address."})),
@@ -55,17 +66,14 @@ pub async fn inbound_email(
             .into_response();
     };
     match receive_email(&database, &email).await {
-        Ok(Received::Attached(reference)) => {
-            tracing::info!("inbound email attached to its case");
-            (
-                StatusCode::ACCEPTED,
-                Json(json!({"status": "attached", "reference": reference})),
-            )
-                .into_response()
-        }
-        Ok(Received::Sift) => {
-            tracing::info!("inbound email put on the sift list");
-            (StatusCode::ACCEPTED, Json(json!({"status": "sift"}))).into_response()
+        // The same answer wherever it went: the caller learns nothing of which references exist.
+        Ok(received) => {
+            let (place, verified) = match received {
+                Received::Attached(_) => ("case", email.sender_verified),
+                Received::Sift => ("sift", email.sender_verified),
+            };
+            tracing::info!(place, verified, "inbound email stored");
+            (StatusCode::ACCEPTED, Json(json!({"status": "received"}))).into_response()
         }
         Err(error) => {
             tracing::error!(error = %error, "storing an inbound email");

@@ -1,16 +1,19 @@
 //! `POST /api/v1/cases`: partner services and the helpline hand a concern in. The body is the
 //! readiness request (readiness-api.md) plus the submission (`customer`, `acting_for`,
 //! `organisation.id`, `summary`, `timeline`, `harm`, `late_reason`, `evidence`). The same rules
-//! and validation as the web journey; an `Idempotency-Key` header makes retries safe.
+//! and validation as the web journey; the required `Idempotency-Key` header makes retries safe.
 //! Described in `/api/v1/openapi.json` (`openapi.json` next to this file).
 //!
-//! Order of answers: 401 without a known key; 400 for a body that is not JSON; 422
+//! Order of answers: 401 without a known key; 403 for a key without the `cases` scope; 400
+//! without an `Idempotency-Key` (required: a retry must never make a second case), 422 for one
+//! that breaks its rules ([`input::CaseHeaders`]); 400 for a body that is not JSON; 422
 //! `invalid_input` when the readiness fields cannot be read; 422 `not_eligible` when the rules
 //! say the concern cannot be handed in; 422 `invalid_input` for the submission and its files;
 //! then 201, or 200 for a repeated idempotency key. Never a 500: a store that fails is a 503.
 
 mod body;
 mod evidence;
+pub(super) mod input;
 pub(super) mod reply;
 
 use std::sync::Arc;
@@ -27,54 +30,61 @@ use axum::{Extension, Json};
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use crate::config::ApiKeys;
+use crate::config::{Access, ApiKeys, Scope};
 use crate::files::FileStore;
 use crate::intake::eligible_case_type;
+use validator::Validate;
 
-/// The longest idempotency key accepted.
-const MAX_KEY_CHARS: usize = 200;
-
-/// The caller's key name, from `Authorization: Bearer …` (any case) or `X-Api-Key`.
-fn caller<'k>(keys: &'k ApiKeys, headers: &HeaderMap) -> Option<&'k str> {
+/// The key sent with the request, from `Authorization: Bearer …` (any case) or `X-Api-Key`.
+fn sent_key(headers: &HeaderMap) -> Option<&str> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().split_once(' '))
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .map(|(_, secret)| secret);
-    let header = headers.get("x-api-key").and_then(|v| v.to_str().ok());
-    [bearer, header]
-        .into_iter()
-        .flatten()
-        .find_map(|secret| keys.name_of(secret.trim()))
+        .map(|(_, secret)| secret.trim());
+    bearer.or_else(|| {
+        headers
+            .get("x-api-key")
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    })
 }
 
-/// The `Idempotency-Key` header, if any: visible ASCII, at most [`MAX_KEY_CHARS`]; else what is
-/// wrong with it.
-fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, &'static str> {
-    let Some(raw) = headers.get("idempotency-key") else {
-        return Ok(None);
-    };
-    match raw.to_str().map(str::trim) {
-        Ok("") => Ok(None),
-        Ok(key) if key.len() <= MAX_KEY_CHARS => Ok(Some(key.to_owned())),
-        Ok(_) => Err("Use at most 200 characters"),
-        Err(_) => Err("Use letters, digits and punctuation only"),
+/// The partner API's door, shared by its endpoints: the name of the caller's key when it has
+/// `scope`; else the answer (401 without a known key, 403 without the scope).
+pub(super) fn caller<'k>(
+    keys: &'k ApiKeys,
+    headers: &HeaderMap,
+    scope: Scope,
+) -> Result<&'k str, Box<Response>> {
+    match keys.access(sent_key(headers), scope) {
+        Access::Allowed(name) => Ok(name),
+        Access::Forbidden(name) => {
+            tracing::warn!(
+                key = name,
+                scope = scope.code(),
+                "an API key without the scope"
+            );
+            Err(Box::new(reply::forbidden(scope)))
+        }
+        Access::Unknown => Err(Box::new(reply::unauthorized())),
     }
 }
 
-/// The partner API's door, shared by its endpoints: the caller's key name (else 401) and the
-/// `Idempotency-Key` (else 422), as the response to send when either is wrong.
-pub(super) fn partner_request<'k>(
-    keys: &'k ApiKeys,
-    headers: &HeaderMap,
-) -> Result<(&'k str, Option<String>), Box<Response>> {
-    let partner = caller(keys, headers).ok_or_else(|| Box::new(reply::unauthorized()))?;
-    let key = idempotency_key(headers).map_err(|problem| {
-        let fields = FieldErrors([("Idempotency-Key".to_owned(), problem.to_owned())].into());
-        Box::new(reply::invalid(&fields))
-    })?;
-    Ok((partner, key))
+/// The `Idempotency-Key` of a case: required (400 without it), checked by [`input::CaseHeaders`]
+/// (422 when it breaks a rule).
+fn case_idempotency_key(headers: &HeaderMap) -> Result<String, Box<Response>> {
+    let checked = input::CaseHeaders {
+        idempotency_key: input::idempotency_header(headers),
+    };
+    match (checked.validate(), checked.idempotency_key) {
+        (Ok(()), Some(key)) => Ok(key),
+        (Err(errors), _) if !input::only_missing(&errors) => Err(Box::new(reply::invalid(
+            &input::field_errors(&errors, &[("idempotency_key", "Idempotency-Key")]),
+        ))),
+        _ => Err(Box::new(reply::idempotency_key_required())),
+    }
 }
 
 fn merge(errors: &mut FieldErrors, more: FieldErrors) {
@@ -112,8 +122,12 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (partner, key) = match partner_request(&keys, &headers) {
-        Ok(door) => door,
+    let partner = match caller(&keys, &headers, Scope::Cases) {
+        Ok(partner) => partner,
+        Err(refused) => return *refused,
+    };
+    let key = match case_idempotency_key(&headers) {
+        Ok(key) => key,
         Err(refused) => return *refused,
     };
     // Read here rather than with the `Bytes` extractor, whose default limit (2 MB) is far below
@@ -161,7 +175,7 @@ pub async fn create(
         }
     };
     let mut hand_in = HandIn {
-        idempotency_key: key.map(|k| format!("api:{partner}:{k}")),
+        idempotency_key: Some(format!("api:{partner}:{key}")),
         channel: IntakeChannel::Api,
         created_on: today,
         concern,

@@ -13,7 +13,7 @@ use chrono::Utc;
 use std::sync::Arc;
 
 async fn answers(services: &Services, headers: &HeaderMap) -> Option<Answers> {
-    let id = journey_id_from(headers)?;
+    let id = journey_id_from(headers, services.secure_cookies)?;
     match services.journeys.load(&id).await {
         Ok(journey) => journey.map(|j| j.answers),
         Err(error) => {

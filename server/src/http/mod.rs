@@ -12,9 +12,14 @@ mod downloads;
 mod intelligence;
 mod nuisance_reports;
 mod openapi;
+mod public_files;
 mod readiness;
 mod redirects;
 mod refused_cookie;
+mod response_policy;
+mod serve;
+mod server_fn_errors;
+pub mod throttle;
 
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -45,6 +50,7 @@ use crate::nuisance::{NuisanceIntake, ReportWriter};
 use app::domain::organisations::OrganisationDirectory;
 
 use crate::breach::BreachStore;
+pub use serve::{serve, DEFAULT_HEADER_READ_TIMEOUT};
 
 /// The app's page routes, worked out once per process.
 ///
@@ -79,7 +85,10 @@ pub fn services(
     };
     let calendar = Arc::new(Calendar::from_govuk_json(BANK_HOLIDAYS).context("bank holidays")?);
     let window_days = config.nuisance_settings.feedback_window_days;
-    let staff = Arc::new(StaffAuth::new(database.clone(), config.staff_sessions));
+    let staff = Arc::new(
+        StaffAuth::new(database.clone(), config.staff_sessions)
+            .with_hashes(config.password_hashes.clone()),
+    );
     let organisations = Arc::new(organisations()?);
     let (calendar_for_cases, organisations_for_cases) = (calendar.clone(), organisations.clone());
     Ok(Services {
@@ -167,6 +176,9 @@ pub fn build_router(
         ))
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(Extension(database.clone()))
+        .layer(Extension(Arc::new(case_routes::InboundMail {
+            authserv_id: config.mail_authserv_id.clone(),
+        })))
         .layer(Extension(Arc::new(config.api_keys.clone())));
     let routes = ROUTES.clone();
     let context = {
@@ -174,6 +186,10 @@ pub fn build_router(
         move || provide_context(services.clone())
     };
     let stylesheet = assets::Stylesheet(assets::stylesheet_href(&leptos));
+    let throttles = Arc::new(throttle::Throttles::new(
+        &config.throttles,
+        stylesheet.0.clone(),
+    ));
     let router = Router::new()
         .route("/api/v1/readiness", post(readiness::readiness))
         .route("/api/v1/openapi.json", get(openapi::document))
@@ -207,8 +223,13 @@ pub fn build_router(
             move || shell(leptos.clone())
         })
         .merge(assets::routes(&leptos))
+        .merge(public_files::routes(&config.public_url))
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos)
+        // Server functions whose arguments cannot be read: 400 with a plain message, not 500.
+        .layer(axum::middleware::from_fn(
+            server_fn_errors::plain_argument_errors,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(body_limit::BodyLimits::new(&limits)),
             body_limit::limit,
@@ -221,16 +242,30 @@ pub fn build_router(
         .layer(Extension(Arc::new(stylesheet)))
         .layer(Extension(services))
         .layer(Extension(Arc::new(config.api_keys.clone())))
+        // Sign-in and every anonymous post draw on their buckets (429 when one is empty).
+        .layer(axum::middleware::from_fn_with_state(
+            throttles,
+            throttle::limit,
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
         ))
         .layer(axum::middleware::from_fn(redirects::real_redirects))
-        .layer(axum::middleware::from_fn(
+        .layer(axum::middleware::from_fn_with_state(
+            config.secure_cookies,
             refused_cookie::end_on_accepted_post,
         ))
         .layer(axum::middleware::from_fn(csrf::same_origin_only))
         .layer(CompressionLayer::new().compress_when(compress_when()))
+        // `no-store` unless a response chose its own caching; HSTS behind HTTPS.
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(response_policy::ResponsePolicy::new(
+                config.secure_cookies,
+                config.hsts_max_age_seconds,
+            )),
+            response_policy::apply,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

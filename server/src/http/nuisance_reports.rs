@@ -4,7 +4,7 @@
 //! An `Idempotency-Key` header makes retries safe. The answer says how often each offender in
 //! the report was reported in the feedback window — counts only, never other reporters.
 //!
-//! 401 without a known key; 400 for a body that is not JSON; 422 `invalid_input` with a
+//! 401 without a known key; 403 for a key without the `nuisance` scope; 400 for a body that is not JSON; 422 `invalid_input` with a
 //! message per field; 201 once the report is durably stored; 503 if it could not be stored.
 
 use std::sync::Arc;
@@ -17,8 +17,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 
-use super::cases::{partner_request, reply};
-use crate::config::ApiKeys;
+use super::cases::input::{field_errors, idempotency_header, ReportHeaders};
+use super::cases::{caller, reply};
+use crate::config::{ApiKeys, Scope};
+use validator::Validate;
 
 pub async fn create(
     Extension(services): Extension<Arc<Services>>,
@@ -26,10 +28,20 @@ pub async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (partner, key) = match partner_request(&keys, &headers) {
-        Ok(door) => door,
+    let partner = match caller(&keys, &headers, Scope::Nuisance) {
+        Ok(partner) => partner,
         Err(refused) => return *refused,
     };
+    let checked = ReportHeaders {
+        idempotency_key: idempotency_header(&headers),
+    };
+    if let Err(errors) = checked.validate() {
+        return reply::invalid(&field_errors(
+            &errors,
+            &[("idempotency_key", "Idempotency-Key")],
+        ));
+    }
+    let key = checked.idempotency_key;
     let form: ReportForm = match serde_json::from_slice(&body) {
         Ok(form) => form,
         Err(error) if error.is_data() => {

@@ -112,6 +112,15 @@ mod tests {
         let bearer = document["components"]["securitySchemes"]["bearerAuth"].to_string();
         assert!(bearer.contains(crate::config::SANDBOX_API_KEY));
         assert!(bearer.contains("PORTAL_API_KEYS"));
+        assert!(bearer.contains("PORTAL_DEVELOPMENT"));
+        assert!(bearer.contains("name:scopes:secret"));
+        let cases = &document["paths"]["/api/v1/cases"]["post"];
+        assert_eq!(cases["parameters"][0]["name"], "Idempotency-Key");
+        assert_eq!(cases["parameters"][0]["required"], true);
+        for path in ["/api/v1/cases", "/api/v1/nuisance-reports"] {
+            let forbidden = &document["paths"][path]["post"]["responses"]["403"];
+            assert!(forbidden.is_object(), "{path} documents its 403");
+        }
         assert_eq!(
             document["components"]["securitySchemes"]["apiKeyHeader"]["name"],
             "X-Api-Key"

@@ -4,17 +4,24 @@
 //! call (never a redirect) leaves it.
 
 use axum::body::Body;
+use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, Request};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use app::server_fns::cookie::{cookie_name, set_cookie_value, SameSite};
 use app::server_fns::refused::{key_from, COOKIE};
 
-pub async fn end_on_accepted_post(request: Request<Body>, next: Next) -> Response {
-    let ends = request.method() == Method::POST && key_from(request.headers()).is_some();
+/// The cookie's name follows the portal's secure cookies setting (the state).
+pub async fn end_on_accepted_post(
+    State(secure): State<bool>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let ends = request.method() == Method::POST && key_from(request.headers(), secure).is_some();
     let mut response = next.run(request).await;
-    if ends && redirects(&response) && !sets_refused(&response) {
-        let expired = format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    if ends && redirects(&response) && !sets_refused(&response, secure) {
+        let expired = set_cookie_value(COOKIE, "", "/", SameSite::Lax, 0, secure);
         if let Ok(value) = HeaderValue::from_str(&expired) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
@@ -30,8 +37,8 @@ fn redirects(response: &Response) -> bool {
             .contains_key(super::redirects::SERVER_FN_REDIRECT)
 }
 
-fn sets_refused(response: &Response) -> bool {
-    let prefix = format!("{COOKIE}=");
+fn sets_refused(response: &Response, secure: bool) -> bool {
+    let prefix = format!("{}=", cookie_name(COOKIE, secure));
     response
         .headers()
         .get_all(header::SET_COOKIE)

@@ -12,7 +12,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 use lettre::message::Mailbox;
 use lettre::transport::smtp::AsyncSmtpTransport;
-use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncTransport, Message, Tokio1Executor};
+use tokio::io::AsyncWriteExt;
 
 pub use breach_copy::{answer_lines, breach_copy, BreachCopyPayload};
 pub use outbox::{deliver_due, run_outbox_worker};
@@ -39,7 +40,8 @@ pub struct Mailer {
 
 #[derive(Clone)]
 enum Transport {
-    Files(AsyncFileTransport<Tokio1Executor>),
+    /// `.eml` files, `0600`, in a `0700` folder ([`private_files`](crate::private_files)).
+    Files(PathBuf),
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
 }
 
@@ -47,9 +49,10 @@ impl Mailer {
     pub fn new(config: &MailConfig, from: &str) -> anyhow::Result<Mailer> {
         let transport = match config {
             MailConfig::Files(folder) => {
-                std::fs::create_dir_all(folder)
+                crate::private_files::create_dir_all(folder)
                     .with_context(|| format!("creating {}", folder.display()))?;
-                Transport::Files(AsyncFileTransport::new(folder))
+                crate::private_files::narrow(folder, crate::private_files::DIR_MODE);
+                Transport::Files(folder.clone())
             }
             MailConfig::Smtp(url) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
@@ -72,11 +75,9 @@ impl Mailer {
     /// Sends one message; the error text names no recipient.
     pub async fn send(&self, message: Message) -> Result<(), String> {
         match &self.transport {
-            Transport::Files(files) => files
-                .send(message)
+            Transport::Files(folder) => write_eml(folder, &message.formatted())
                 .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+                .map_err(|e| format!("writing a mail file: {e}")),
             Transport::Smtp(smtp) => smtp
                 .send(message)
                 .await
@@ -84,4 +85,16 @@ impl Mailer {
                 .map_err(|e| e.to_string()),
         }
     }
+}
+
+/// Writes one message as `<random>.eml`, `0600`, synced to disk.
+async fn write_eml(folder: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut random = [0u8; 16];
+    getrandom::fill(&mut random).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let name: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let mut file =
+        crate::private_files::create_new_file(&folder.join(format!("{name}.eml"))).await?;
+    file.write_all(bytes).await?;
+    file.flush().await?;
+    file.sync_all().await
 }

@@ -11,7 +11,7 @@ use crate::staff::{get, post, signed_in};
 use crate::support::{browser, date, location, spawn_portal, TestPortal};
 
 /// Every part's answers, valid on 2 March 2026 (aware on 1 March at 09:30: in time).
-const PARTS: &[(&str, &[(&str, &str)])] = &[
+pub(crate) const PARTS: &[(&str, &[(&str, &str)])] = &[
     (
         "organisation",
         &[
@@ -92,7 +92,7 @@ const PARTS: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
-async fn start(portal: &TestPortal, client: &reqwest::Client) {
+pub(crate) async fn start(portal: &TestPortal, client: &reqwest::Client) {
     let response = post(
         portal,
         client,
@@ -108,7 +108,7 @@ async fn start(portal: &TestPortal, client: &reqwest::Client) {
     assert_eq!(location(&response), "/report-breach/report");
 }
 
-async fn answer(
+pub(crate) async fn answer(
     portal: &TestPortal,
     client: &reqwest::Client,
     part: &str,
@@ -121,13 +121,13 @@ async fn answer(
     location(&response)
 }
 
-async fn text(portal: &TestPortal, client: &reqwest::Client, path: &str) -> String {
+pub(crate) async fn text(portal: &TestPortal, client: &reqwest::Client, path: &str) -> String {
     let response = get(portal, client, path).await;
     assert_eq!(response.status().as_u16(), 200, "{path}");
     response.text().await.unwrap()
 }
 
-async fn outbox(portal: &TestPortal, kind: &str) -> Vec<serde_json::Value> {
+pub(crate) async fn outbox(portal: &TestPortal, kind: &str) -> Vec<serde_json::Value> {
     sqlx::query(
         &portal
             .database

@@ -60,16 +60,22 @@ impl TestPortal {
     }
 }
 
-/// Posts `body` with the sandbox key (and an idempotency key, if given).
+/// An idempotency key not used before in this process (every case needs one).
+fn fresh_key() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!("test-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Posts `body` with the sandbox key and an idempotency key (`idempotency`, else a fresh one).
 async fn post(portal: &TestPortal, body: &Value, idempotency: Option<&str>) -> (u16, Value) {
-    let mut request = portal
+    let key = idempotency.map_or_else(fresh_key, str::to_owned);
+    let request = portal
         .client
         .post(portal.cases_url())
         .bearer_auth(KEY)
+        .header("idempotency-key", key)
         .json(body);
-    if let Some(key) = idempotency {
-        request = request.header("idempotency-key", key);
-    }
     send(request).await
 }
 
@@ -423,29 +429,25 @@ async fn a_request_without_a_known_key_is_unauthorized() {
     let portal = spawn_portal(server_today()).await;
     let body = concern("advice", date(2026, 3, 2), None);
     let url = portal.cases_url();
+    let client = &portal.client;
+    let post = |url: &str| client.post(url).header("idempotency-key", fresh_key());
 
-    let (status, answer) = send(portal.client.post(&url).json(&body)).await;
+    let (status, answer) = send(post(&url).json(&body)).await;
     assert_eq!(
         (status, answer["error"].as_str()),
         (401, Some("unauthorized"))
     );
 
-    let wrong = portal
-        .client
-        .post(&url)
-        .bearer_auth("local-development-kez");
+    let wrong = post(&url).bearer_auth("local-development-kez");
     assert_eq!(answer_status(wrong.json(&body)).await, 401);
-    let wrong = portal.client.post(&url).header("x-api-key", "");
+    let wrong = post(&url).header("x-api-key", "");
     assert_eq!(answer_status(wrong.json(&body)).await, 401);
-    let basic = portal.client.post(&url).basic_auth("sandbox", Some(KEY));
+    let basic = post(&url).basic_auth("sandbox", Some(KEY));
     assert_eq!(answer_status(basic.json(&body)).await, 401);
 
-    let header = portal.client.post(&url).header("x-api-key", KEY);
+    let header = post(&url).header("x-api-key", KEY);
     assert_eq!(answer_status(header.json(&body)).await, 201);
-    let lower = portal
-        .client
-        .post(&url)
-        .header("authorization", format!("bearer {KEY}"));
+    let lower = post(&url).header("authorization", format!("bearer {KEY}"));
     assert_eq!(answer_status(lower.json(&body)).await, 201);
 }
 
@@ -469,13 +471,11 @@ async fn the_same_idempotency_key_gives_the_same_case_once() {
     assert_eq!(first["assign_by"], second["assign_by"]);
     assert_eq!(database.intake_counts().await.unwrap().0, 1);
 
-    // Another key, or none, is another case.
+    // Another key is another case.
     let (status, other) = post(&portal, &body, Some("order-7f3b")).await;
     assert_eq!(status, 201);
     assert_ne!(other["reference"], first["reference"]);
-    let (status, _) = post(&portal, &body, None).await;
-    assert_eq!(status, 201);
-    assert_eq!(database.intake_counts().await.unwrap().0, 3);
+    assert_eq!(database.intake_counts().await.unwrap().0, 2);
 }
 
 #[tokio::test]
@@ -603,6 +603,7 @@ async fn bodies_that_are_not_a_concern_never_make_a_500() {
             .client
             .post(&url)
             .bearer_auth(KEY)
+            .header("idempotency-key", fresh_key())
             .header("content-type", "application/json")
             .body(text.to_owned())
     };
@@ -669,6 +670,7 @@ async fn a_megabyte_of_script_is_refused_and_hostile_text_is_kept_as_text() {
         .client
         .post(portal.cases_url())
         .bearer_auth(KEY)
+        .header("idempotency-key", fresh_key())
         .json(&body)
         .send()
         .await

@@ -16,6 +16,8 @@ use crate::staff::{add_staff, sign_in, PASSWORD};
 use crate::support::{browser, database_url, date, location, spawn_portal_with, TestPortal};
 
 pub const KEY: &str = "local-development-key";
+/// The receiving mail server whose `Authentication-Results` the portal trusts.
+pub const MX: &str = "mx.ico.example";
 
 /// A portal on its own new database, its clock on 2 March 2026; and that database's URL (for a
 /// second portal "the next day").
@@ -24,6 +26,7 @@ pub async fn portal() -> (TestPortal, String) {
     let portal = spawn_portal_with(Config {
         database_url: url.clone(),
         fixed_today: Some(date(2026, 3, 2)),
+        mail_authserv_id: Some(MX.to_owned()),
         ..Config::default()
     })
     .await;
@@ -47,10 +50,16 @@ pub fn concern(summary: &str, email: &str, organisation: &str) -> Value {
 
 /// Hands a concern in through the partner API; its reference.
 pub async fn submit(portal: &TestPortal, body: &Value) -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
     let response = portal
         .client
         .post(format!("{}/api/v1/cases", portal.url))
         .bearer_auth(KEY)
+        .header(
+            "idempotency-key",
+            format!("case-{}", NEXT.fetch_add(1, Ordering::Relaxed)),
+        )
         .json(body)
         .send()
         .await

@@ -24,6 +24,7 @@ fn start(database_url: &str, port: u16, scratch: &std::path::Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_server"))
         .env("PORTAL_DATABASE_URL", database_url)
         .env("PORTAL_FIXED_TODAY", "2026-03-02")
+        .env("PORTAL_DEVELOPMENT", "true")
         .env("PORTAL_FILE_DIR", scratch.join("files"))
         .env("PORTAL_MAIL_DIR", scratch.join("mail"))
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))

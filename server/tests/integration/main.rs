@@ -4,6 +4,7 @@
 //! names a server; `files` needs no database and runs the S3 store against moto.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod api_hardening;
 mod assets;
 mod breach_assess;
 mod breach_journey;
@@ -13,6 +14,7 @@ mod casework_case;
 mod casework_sift;
 mod crash;
 mod files;
+mod fuzz_mail;
 mod helpline;
 mod http;
 mod intake;
@@ -22,7 +24,14 @@ mod nuisance_intel;
 mod nuisance_journey;
 mod nuisance_store;
 mod read_only;
+mod retention;
+mod scale_out;
+mod sign_in_lockout;
 mod staff;
 mod stall;
 mod submission;
 mod support;
+mod throttles;
+mod tls;
+mod upload_refusals;
+mod web_hardening;

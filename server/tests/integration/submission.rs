@@ -99,7 +99,7 @@ pub(crate) async fn up_to_evidence(portal: &TestPortal) {
 }
 
 /// Answers every question after the verdict, uploading the request.
-async fn hand_in_details(portal: &TestPortal, name: &str) {
+pub(crate) async fn hand_in_details(portal: &TestPortal, name: &str) {
     up_to_evidence(portal).await;
     let uploaded = upload(
         portal,

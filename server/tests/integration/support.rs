@@ -124,9 +124,9 @@ pub async fn drop_database(url: &str) {
         }
         return;
     }
-    let (Ok(base), Some((_, name))) = (
+    let (Ok(base), Some((_, name, _))) = (
         std::env::var("PORTAL_TEST_DATABASE_URL"),
-        url.rsplit_once('/'),
+        split_database_url(url),
     ) else {
         return;
     };
@@ -144,6 +144,17 @@ pub async fn drop_database(url: &str) {
         .await
         .unwrap();
     admin.close().await.unwrap();
+}
+
+/// A PostgreSQL URL's parts: everything before the database name, the name, and the query
+/// (`?sslmode=require`, kept for each test database).
+fn split_database_url(url: &str) -> Option<(&str, &str, &str)> {
+    let (address, query) = match url.find('?') {
+        Some(at) => url.split_at(at),
+        None => (url, ""),
+    };
+    let (prefix, name) = address.rsplit_once('/')?;
+    Some((prefix, name, query))
 }
 
 pub fn unique() -> String {
@@ -165,8 +176,8 @@ pub async fn database_url() -> String {
                 .await
                 .unwrap();
             admin.close().await;
-            let (prefix, _) = base.rsplit_once('/').unwrap();
-            let url = format!("{prefix}/{name}");
+            let (prefix, _, query) = split_database_url(&base).expect("a PostgreSQL URL");
+            let url = format!("{prefix}/{name}{query}");
             MADE.lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .get_or_insert_with(HashMap::new)
@@ -215,10 +226,16 @@ pub async fn spawn_portal_with(config: Config) -> TestPortal {
     let router = build_router(&config, leptos, database.clone(), files).expect("router");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
+    let header_read_timeout = config.header_read_timeout;
     tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service())
-            .await
-            .unwrap();
+        server::http::serve(
+            listener,
+            router,
+            header_read_timeout,
+            std::future::pending(),
+        )
+        .await
+        .unwrap();
     });
     TestPortal {
         url,
@@ -229,8 +246,31 @@ pub async fn spawn_portal_with(config: Config) -> TestPortal {
     }
 }
 
+/// A portal served by processes started elsewhere (the scale-out test's), reached at `url`, with
+/// its database at `database_url` (already made by [`database_url`]) and its shared file store.
+/// Its client opens a new connection for every request, so a load balancer in front of several
+/// processes spreads the requests of one journey over them.
+pub async fn reached_at(url: String, database_url: &str, files: std::path::PathBuf) -> TestPortal {
+    TestPortal {
+        url,
+        client: browser_without_pool(),
+        database: Database::connect(database_url).await.expect("database"),
+        _files: FilesDir(files),
+        _holder: Holder::of(database_url),
+    }
+}
+
+/// A browser-like client that keeps no connection open between requests.
+pub fn browser_without_pool() -> reqwest::Client {
+    browser_builder().pool_max_idle_per_host(0).build().unwrap()
+}
+
 /// A browser-like client of its own (its own cookies), following no redirects.
 pub fn browser() -> reqwest::Client {
+    browser_builder().build().unwrap()
+}
+
+fn browser_builder() -> reqwest::ClientBuilder {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert(
         "accept",
@@ -240,8 +280,6 @@ pub fn browser() -> reqwest::Client {
         .default_headers(headers)
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
 }
 
 impl TestPortal {

@@ -4,11 +4,18 @@
 //! The type comes from the content only (`sniff.rs`), never from the file's name or the type the
 //! browser claims. PDFs, photos (PNG, JPEG, GIF, WebP, HEIC, TIFF), Word, Excel and PowerPoint
 //! (old and new), OpenDocument, Outlook `.msg` and `.eml` emails, RTF and UTF-8 text are accepted.
-//! Executables, archives, HTML, SVG, XML, scripts, macro-enabled Office files and anything
-//! unrecognised are refused. Zip-based formats are told apart by their entry names (`zip.rs`), the
-//! old Office formats by their OLE directory (`ole.rs`); both readers are minimal, bounded, and
-//! never panic on truncated or hostile input. Password-protected files we can recognise (PDFs with
-//! an `/Encrypt` dictionary, encrypted Office files) are refused because staff cannot open them.
+//! Executables, archives, HTML, SVG, XML, scripts and anything unrecognised are refused. Zip-based
+//! formats are told apart by their entry names (`zip.rs`), the old Office formats by their OLE
+//! directory (`ole.rs`); both readers are minimal, bounded, and never panic on truncated or
+//! hostile input. Password-protected files we can recognise (PDFs with an `/Encrypt` dictionary,
+//! encrypted Office files) are refused because staff cannot open them.
+//!
+//! Files that can run code on a member of staff's computer are refused, each with its own reason:
+//! Office files with macros (VBA projects in old and new Office files, Excel 4 macro sheets,
+//! OpenDocument `Basic/` and `Scripts/` folders), a web page with a PDF header in its first
+//! kilobyte, and PDFs with JavaScript, launch actions, attached files or dynamic content
+//! (`pdf.rs`, which also reads compressed object streams). [`check_content`] gives the same answer
+//! for a file with no limits to apply, such as an email's attachment.
 //!
 //! Pure: no IO and no clock, so the same checks run in the browser (wasm32) before an upload and
 //! on the server, which must always run them again. Every limit is an [`UploadLimits`] setting.
@@ -20,6 +27,7 @@
 //! ```
 
 mod ole;
+mod pdf;
 mod sniff;
 mod zip;
 
@@ -155,6 +163,20 @@ pub enum UploadError {
     UnsupportedType,
     #[error("the file is password protected")]
     Encrypted,
+    #[error("the file contains macros")]
+    Macros,
+    #[error("the file is a web page with a PDF header")]
+    WebPage,
+    #[error("the PDF contains JavaScript")]
+    PdfJavaScript,
+    #[error("the PDF contains a launch action")]
+    PdfLaunch,
+    #[error("the PDF has files attached inside it")]
+    PdfAttachments,
+    #[error("the PDF contains interactive media or a dynamic form")]
+    PdfInteractive,
+    #[error("the PDF's compressed objects could not be checked")]
+    PdfUnchecked,
 }
 
 impl UploadError {
@@ -168,6 +190,13 @@ impl UploadError {
             UploadError::TooManyFiles => "error.upload.too_many",
             UploadError::UnsupportedType => "error.upload.type",
             UploadError::Encrypted => "error.upload.encrypted",
+            UploadError::Macros => "error.upload.macros",
+            UploadError::WebPage => "error.upload.web_page",
+            UploadError::PdfJavaScript => "error.upload.pdf_javascript",
+            UploadError::PdfLaunch => "error.upload.pdf_launch",
+            UploadError::PdfAttachments => "error.upload.pdf_attachments",
+            UploadError::PdfInteractive => "error.upload.pdf_interactive",
+            UploadError::PdfUnchecked => "error.upload.pdf_unchecked",
         }
     }
 }
@@ -212,11 +241,7 @@ pub fn check_upload(
     if so_far.bytes.saturating_add(size) > limits.max_case_bytes {
         return Err(UploadError::CaseTooLarge);
     }
-    let file_type = match sniff::sniff(bytes) {
-        Sniffed::Type(file_type) => file_type,
-        Sniffed::Encrypted => return Err(UploadError::Encrypted),
-        Sniffed::Unsupported => return Err(UploadError::UnsupportedType),
-    };
+    let file_type = check_content(bytes)?;
     let display_name = display_name(file_name, file_type, limits.max_name_chars);
     Ok(CheckedFile {
         file_type,
@@ -266,10 +291,22 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// The type of `bytes`, from their content only; `None` if it is not a type we accept (including
-/// password-protected files).
+/// password-protected files and files refused for what they contain).
 pub fn detect(bytes: &[u8]) -> Option<FileType> {
+    check_content(bytes).ok()
+}
+
+/// The type of `bytes` from their content only, or why they are refused (not a type we accept,
+/// password protected, macros, active PDF content): the content checks of [`check_upload`]
+/// without its limits, for files that come another way (an inbound email's attachments).
+pub fn check_content(bytes: &[u8]) -> Result<FileType, UploadError> {
+    if bytes.is_empty() {
+        return Err(UploadError::Empty);
+    }
     match sniff::sniff(bytes) {
-        Sniffed::Type(file_type) => Some(file_type),
-        Sniffed::Encrypted | Sniffed::Unsupported => None,
+        Sniffed::Type(file_type) => Ok(file_type),
+        Sniffed::Encrypted => Err(UploadError::Encrypted),
+        Sniffed::Refused(problem) => Err(problem),
+        Sniffed::Unsupported => Err(UploadError::UnsupportedType),
     }
 }

@@ -4,9 +4,16 @@
 //!
 //! The top level (the root storage's children) decides the type, so a Word document embedded in
 //! an email's attachment storage does not make the email a Word document.
+//!
+//! Macros anywhere refuse the file (an email or document carrying a macro document too): a VBA
+//! project's storages and streams at any depth ([MS-OVBA] 2.2: `VBA`, `_VBA_PROJECT`; Word's
+//! `Macros` and Excel's `_VBA_PROJECT_CUR` that hold them), PowerPoint's VBA, which lives
+//! compressed inside the PowerPoint Document stream and is found by its `VBAInfoContainer` record
+//! ([MS-PPT] 2.4.11), and Excel 4 macro sheets and Excel 5 modules, by their sheet type in the
+//! workbook's `BoundSheet8` records ([MS-XLS] 2.4.28).
 
-use super::sniff::{le16, le16_usize, le32, span, Sniffed};
-use super::FileType;
+use super::sniff::{find as find_bytes, le16, le16_usize, le32, span, Sniffed};
+use super::{FileType, UploadError};
 
 pub(super) const MAGIC: [u8; 8] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /// Sector numbers from here up are markers (free, end of chain, FAT or DIFAT sector).
@@ -16,8 +23,19 @@ const HEADER_LEN: usize = 512;
 const ENTRY_LEN: usize = 128;
 /// Header slots for the first 109 FAT sector numbers.
 const HEADER_FAT_SLOTS: usize = 109;
-/// Streams smaller than this live in the mini stream, which is not read here.
+/// Streams smaller than this live in the mini stream, in sectors of [`MINI_SECTOR_LEN`] bytes.
 const MINI_CUTOFF: u32 = 4096;
+const MINI_SECTOR_LEN: usize = 64;
+/// Names of a VBA project's storages and streams (compared ignoring case, as OLE names are).
+const VBA_NAMES: [&str; 4] = ["VBA", "_VBA_PROJECT", "Macros", "_VBA_PROJECT_CUR"];
+/// PowerPoint's `VBAInfoContainer` record header (version 0xF, type 0x03FF, length 0x14) and its
+/// `VBAInfoAtom` (version 2, type 0x0400, length 0x0C), which a presentation with a VBA project has.
+const PPT_VBA_INFO: [u8; 16] = [
+    0x0f, 0x00, 0xff, 0x03, 0x14, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x04, 0x0c, 0x00, 0x00, 0x00,
+];
+/// BIFF record types: a sheet's `BoundSheet8`, and `FilePass` (encrypted from there on).
+const BOUND_SHEET: u16 = 0x0085;
+const FILE_PASS: u16 = 0x002f;
 
 struct Entry {
     name: String,
@@ -68,7 +86,34 @@ pub(super) fn classify(bytes: &[u8]) -> Sniffed {
     } else {
         return Sniffed::Unsupported;
     };
+    let vba = entries.iter().any(|entry| {
+        matches!(entry.kind, 1 | 2) && VBA_NAMES.iter().any(|n| entry.name.eq_ignore_ascii_case(n))
+    });
+    let ppt_vba = file_type == FileType::Ppt && find_bytes(bytes, &PPT_VBA_INFO).is_some();
+    let excel_macros = file_type == FileType::Xls
+        && top
+            .iter()
+            .filter(|entry| entry.name == "Workbook" || entry.name == "Book")
+            .any(|entry| has_macro_sheet(&file.stream(entry, &entries)));
+    if vba || ppt_vba || excel_macros {
+        return Sniffed::Refused(UploadError::Macros);
+    }
     Sniffed::Type(file_type)
+}
+
+/// Whether a BIFF workbook stream names a sheet of type 1 (an Excel 4 macro sheet) or 6 (an
+/// Excel 5 VBA module). Records are read one after another, up to any `FilePass` (after which
+/// they are encrypted).
+fn has_macro_sheet(stream: &[u8]) -> bool {
+    let mut at = 0usize;
+    while let (Some(kind), Some(len)) = (le16(stream, at), le16_usize(stream, at + 2)) {
+        match kind {
+            FILE_PASS => return false,
+            BOUND_SHEET if matches!(stream.get(at + 4 + 5), Some(1 | 6)) => return true,
+            _ => at += 4 + len,
+        }
+    }
+    false
 }
 
 /// The Word FIB starts with wIdent 0xA5EC; fEncrypted is bit 8 of the flags at 0x0A.
@@ -162,7 +207,8 @@ impl<'a> Compound<'a> {
     fn directory(&self) -> Vec<Entry> {
         let mut entries = Vec::new();
         let mut number = le32(self.bytes, 48).unwrap_or(NO_ENTRY);
-        for _ in 0..self.fat.len().max(1) {
+        // A chain visits each of the file's sectors at most once, unless it loops.
+        for _ in 0..self.sectors() {
             let Some(sector) = self.sector(number) else {
                 break;
             };
@@ -173,6 +219,76 @@ impl<'a> Compound<'a> {
             number = next;
         }
         entries
+    }
+
+    /// A stream's content (at most its size and what the file holds), from regular sectors or,
+    /// if small, the mini stream (kept in the root entry's sectors, chained by the mini FAT).
+    fn stream(&self, entry: &Entry, entries: &[Entry]) -> Vec<u8> {
+        let size = usize::try_from(entry.size).unwrap_or(usize::MAX);
+        if entry.size >= MINI_CUTOFF {
+            return self.chain(entry.start, size);
+        }
+        let Some(root) = entries.first() else {
+            return Vec::new();
+        };
+        let mini_stream = self.chain(root.start, usize::try_from(root.size).unwrap_or(0));
+        let mini_fat_start = le32(self.bytes, 60).unwrap_or(NO_ENTRY);
+        let mini_fat: Vec<u32> = self
+            .chain(mini_fat_start, usize::MAX)
+            .chunks_exact(4)
+            .map(|raw| u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
+            .collect();
+        let mut out = Vec::new();
+        let mut number = entry.start;
+        for _ in 0..mini_fat.len().max(1) {
+            let Some(at) = usize::try_from(number)
+                .ok()
+                .and_then(|n| n.checked_mul(MINI_SECTOR_LEN))
+            else {
+                break;
+            };
+            let Some(sector) = span(&mini_stream, at, MINI_SECTOR_LEN) else {
+                break;
+            };
+            out.extend_from_slice(sector);
+            if out.len() >= size {
+                break;
+            }
+            let Some(&next) = usize::try_from(number).ok().and_then(|n| mini_fat.get(n)) else {
+                break;
+            };
+            number = next;
+        }
+        out.truncate(size);
+        out
+    }
+
+    /// How many sectors the file holds (at least one): no chain is longer, unless it loops.
+    fn sectors(&self) -> usize {
+        self.bytes.len() / self.sector_len + 1
+    }
+
+    /// The sectors of the FAT chain from `start`, joined, up to `size` bytes (and no more than
+    /// the file's length, so a looping chain ends).
+    fn chain(&self, start: u32, size: usize) -> Vec<u8> {
+        let size = size.min(self.bytes.len());
+        let mut out = Vec::new();
+        let mut number = start;
+        for _ in 0..self.sectors() {
+            let Some(sector) = self.sector(number) else {
+                break;
+            };
+            out.extend_from_slice(sector);
+            if out.len() >= size {
+                break;
+            }
+            let Some(&next) = usize::try_from(number).ok().and_then(|n| self.fat.get(n)) else {
+                break;
+            };
+            number = next;
+        }
+        out.truncate(size);
+        out
     }
 
     /// The first sector of a stream stored in regular sectors (not the mini stream).

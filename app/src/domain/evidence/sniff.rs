@@ -1,7 +1,8 @@
 //! Content detection: magic numbers, then the zip and OLE containers, then PDF (whose header may
-//! come after up to 1024 bytes of junk, as Acrobat allows), then UTF-8 text and email.
+//! come after up to 1024 bytes of junk, as Acrobat allows, but not after the start of a web page),
+//! then UTF-8 text and email.
 
-use super::{ole, zip, FileType};
+use super::{ole, pdf, zip, FileType, UploadError};
 
 /// What the content is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +10,9 @@ pub(super) enum Sniffed {
     Type(FileType),
     /// A type we accept, but password protected.
     Encrypted,
+    /// A type we accept, refused for what it contains (macros, active PDF content, a web page
+    /// with a PDF header).
+    Refused(UploadError),
     Unsupported,
 }
 
@@ -71,9 +75,13 @@ pub(super) fn sniff(bytes: &[u8]) -> Sniffed {
         Sniffed::Unsupported
     } else if bytes.starts_with(b"{\\rtf") {
         Sniffed::Type(FileType::Rtf)
-    } else if is_pdf(bytes) {
-        if is_encrypted_pdf(bytes) {
+    } else if let Some(header) = pdf_header(bytes) {
+        if is_web_page(&bytes[..header]) {
+            Sniffed::Refused(UploadError::WebPage)
+        } else if is_encrypted_pdf(bytes) {
             Sniffed::Encrypted
+        } else if let Some(problem) = pdf::active_content(bytes) {
+            Sniffed::Refused(problem)
         } else {
             Sniffed::Type(FileType::Pdf)
         }
@@ -87,9 +95,59 @@ fn is_dos_executable(bytes: &[u8]) -> bool {
     bytes.starts_with(b"MZ") && bytes.iter().take(64).any(|&b| b == 0)
 }
 
-fn is_pdf(bytes: &[u8]) -> bool {
+/// Where the `%PDF-` header starts, if within the first [`PDF_HEADER_WITHIN`] bytes.
+fn pdf_header(bytes: &[u8]) -> Option<usize> {
     let head = &bytes[..bytes.len().min(PDF_HEADER_WITHIN + 5)];
-    find(head, b"%PDF-").is_some()
+    find(head, b"%PDF-")
+}
+
+/// Tags by which browsers take a file for HTML (the WHATWG MIME Sniffing standard, §7.1, with
+/// `svg`, `?xml` and a few more that make a page), compared ignoring ASCII case; each must be
+/// followed by white space, `>` or `/`.
+const HTML_TAGS: &[&[u8]] = &[
+    b"!doctype html",
+    b"html",
+    b"head",
+    b"script",
+    b"iframe",
+    b"h1",
+    b"div",
+    b"font",
+    b"table",
+    b"a",
+    b"style",
+    b"title",
+    b"b",
+    b"body",
+    b"br",
+    b"p",
+    b"!--",
+    b"svg",
+    b"?xml",
+    b"meta",
+    b"img",
+    b"object",
+    b"embed",
+    b"form",
+    b"link",
+    b"base",
+];
+
+/// Whether the bytes before a PDF header hold the start of a web page: a file a browser would
+/// show as HTML (and run its scripts) if it were ever opened as one.
+fn is_web_page(before_header: &[u8]) -> bool {
+    before_header.iter().enumerate().any(|(at, &byte)| {
+        byte == b'<'
+            && HTML_TAGS.iter().any(|tag| {
+                let end = at + 1 + tag.len();
+                before_header
+                    .get(at + 1..end)
+                    .is_some_and(|name| name.eq_ignore_ascii_case(tag))
+                    && before_header.get(end).is_none_or(|&b| {
+                        b.is_ascii_whitespace() || b == b'>' || b == b'/' || tag.starts_with(b"!--")
+                    })
+            })
+    })
 }
 
 /// An `/Encrypt` entry: it only appears in a trailer or cross-reference stream dictionary, which

@@ -7,30 +7,35 @@ use super::UploadError::*;
 use super::*;
 use proptest::prelude::*;
 
+mod active;
+mod fuzz;
+mod samples;
+
 const MIB: usize = 1024 * 1024;
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>> endobj\n\
+pub(super) const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>> endobj\n\
 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n\
 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>> endobj\n\
 xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000053 00000 n \n0000000103 00000 n \n\
 trailer<</Size 4/Root 1 0 R>>\nstartxref\n167\n%%EOF\n";
-const PNG: &[u8] =
+pub(super) const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
-const EML: &str = "From: Alex Jones <alex@example.org>\r\nTo: complaints@example.gov.uk\r\n\
+pub(super) const EML: &str =
+    "From: Alex Jones <alex@example.org>\r\nTo: complaints@example.gov.uk\r\n\
 Subject: Re: council tax\r\n  (second letter)\r\nDate: Mon, 3 Mar 2025 09:15:00 +0000\r\n\
 Message-ID: <a1@example.org>\r\n\r\nPlease see below.\r\n";
 const WELSH: &str =
     "Annwyl Syr/Madam,\n\nRwy'n ysgrifennu ynglŷn â'r dreth gyngor.\tDiolch — Siân\n";
-const NONE: u32 = 0xffff_ffff;
-const END: u32 = 0xffff_fffe;
+pub(super) const NONE: u32 = 0xffff_ffff;
+pub(super) const END: u32 = 0xffff_fffe;
 
-fn u16s(values: &[u16]) -> Vec<u8> {
+pub(super) fn u16s(values: &[u16]) -> Vec<u8> {
     values
         .iter()
         .flat_map(|value| value.to_le_bytes())
         .collect()
 }
 
-fn u32s(values: &[u32]) -> Vec<u8> {
+pub(super) fn u32s(values: &[u32]) -> Vec<u8> {
     values
         .iter()
         .flat_map(|value| value.to_le_bytes())
@@ -49,7 +54,7 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 /// A zip of stored (uncompressed) entries: local headers, central directory, end record.
-fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+pub(super) fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let (mut out, mut central) = (Vec::new(), Vec::new());
     for &(name, data) in entries {
         let (crc, size, offset) = (crc32(data), data.len() as u32, out.len() as u32);
@@ -71,21 +76,21 @@ fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
     [out, central, b"PK\x05\x06".to_vec(), end, u16s(&[0])].concat()
 }
 
-const TYPES: (&str, &[u8]) = ("[Content_Types].xml", b"<Types/>");
+pub(super) const TYPES: (&str, &[u8]) = ("[Content_Types].xml", b"<Types/>");
 
-fn docx() -> Vec<u8> {
+pub(super) fn docx() -> Vec<u8> {
     let document = ("word/document.xml", &b"<w:document/>"[..]);
     zip(&[TYPES, ("_rels/.rels", b"<Relationships/>"), document])
 }
 
-fn odf(kind: &str) -> Vec<u8> {
+pub(super) fn odf(kind: &str) -> Vec<u8> {
     let mime = format!("application/vnd.oasis.opendocument.{kind}");
     zip(&[("mimetype", mime.as_bytes()), ("content.xml", b"<c/>")])
 }
 
 /// An OLE compound file (512-byte sectors): header, FAT in sector 0, directory in sector 1 with
 /// the root and up to three top-level streams, each the right sibling of the one before.
-fn ole(names: &[&str]) -> Vec<u8> {
+pub(super) fn ole(names: &[&str]) -> Vec<u8> {
     // magic, class id; versions, byte order, sector shifts, reserved
     let mut out = [
         &ole::MAGIC[..],
@@ -120,7 +125,7 @@ fn ole(names: &[&str]) -> Vec<u8> {
     out
 }
 
-fn check(bytes: &[u8], name: &str) -> Result<CheckedFile, UploadError> {
+pub(super) fn check(bytes: &[u8], name: &str) -> Result<CheckedFile, UploadError> {
     let limits = UploadLimits::default();
     check_upload(bytes, name, CaseUploads::default(), &limits)
 }
@@ -191,7 +196,7 @@ fn macro_enabled_office_files_are_refused() {
         ("word/document.xml", b"<w/>"),
         ("word/vbaProject.bin", b"\0"),
     ]);
-    assert_eq!(check(&docm, "letter.docx"), Err(UnsupportedType));
+    assert_eq!(check(&docm, "letter.docx"), Err(Macros));
 }
 
 #[test]
@@ -419,13 +424,23 @@ fn each_error_has_its_message_key() {
         (TooManyFiles, "error.upload.too_many"),
         (UnsupportedType, "error.upload.type"),
         (Encrypted, "error.upload.encrypted"),
+        (Macros, "error.upload.macros"),
+        (WebPage, "error.upload.web_page"),
+        (PdfJavaScript, "error.upload.pdf_javascript"),
+        (PdfLaunch, "error.upload.pdf_launch"),
+        (PdfAttachments, "error.upload.pdf_attachments"),
+        (PdfInteractive, "error.upload.pdf_interactive"),
+        (PdfUnchecked, "error.upload.pdf_unchecked"),
     ];
+    let english: serde_json::Value =
+        serde_json::from_str(include_str!("../../../locales/en.json")).unwrap();
     for (error, key) in cases {
         assert_eq!(error.message_key(), key);
+        assert!(english[key].is_string(), "{key} has English text");
     }
 }
 
-fn samples() -> Vec<Vec<u8>> {
+pub(super) fn samples() -> Vec<Vec<u8>> {
     let doc = ole(&["WordDocument", "Workbook"]);
     vec![
         PDF.to_vec(),

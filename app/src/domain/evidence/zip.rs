@@ -1,12 +1,17 @@
 //! Minimal zip reading: enough to tell OOXML (Word, Excel, PowerPoint) and OpenDocument files
 //! from other zips (plain archives, jars, apks, epubs), which are refused.
 //!
-//! Entry names come from the central directory; if it cannot be read (a truncated upload, zip64)
-//! they come from the local file headers from the start of the file instead. Only names and the
-//! stored `mimetype` entry are read; nothing is decompressed.
+//! Entry names come from the central directory and from the local file headers read from the
+//! start of the file (a truncated upload or zip64 has only the second; a reader that repairs a
+//! damaged zip may go by either, so both are checked for macros). Only names and the stored
+//! `mimetype` entry are read; nothing is decompressed.
+//!
+//! Macros refuse the file: a VBA project (`vbaProject.bin`, in .docm, .xlsm, .pptm) or Excel 4
+//! macro sheets (`xl/macrosheets/`) in OOXML, and in OpenDocument the `Basic/` folder of Basic
+//! macro libraries or the `Scripts/` folder of other script languages (ODF 1.2 part 3, §3.16).
 
 use super::sniff::{le16, le16_usize, le32_usize, span, Sniffed};
-use super::FileType;
+use super::{FileType, UploadError};
 
 /// Local file header signature: every zip we accept starts with it.
 pub(super) const LOCAL: &[u8] = b"PK\x03\x04";
@@ -41,29 +46,34 @@ const OOXML: [(&[u8], FileType); 3] = [
 
 /// Classifies a file that starts with a local file header.
 pub(super) fn classify(bytes: &[u8]) -> Sniffed {
+    let mut names = central_names(bytes).unwrap_or_default();
+    names.extend(local_names(bytes));
+    let any = |test: &dyn Fn(&[u8]) -> bool| names.iter().any(|name| test(name));
     if let Some(mimetype) = first_stored_mimetype(bytes) {
-        return OPEN_DOCUMENT
-            .iter()
-            .find(|(known, _)| *known == mimetype)
-            .map_or(Sniffed::Unsupported, |&(_, file_type)| {
-                Sniffed::Type(file_type)
-            });
+        let Some(&(_, file_type)) = OPEN_DOCUMENT.iter().find(|(known, _)| *known == mimetype)
+        else {
+            return Sniffed::Unsupported;
+        };
+        if any(&|name| in_folder(name, b"Basic/") || in_folder(name, b"Scripts/")) {
+            return Sniffed::Refused(UploadError::Macros);
+        }
+        return Sniffed::Type(file_type);
     }
-    let names = central_names(bytes).unwrap_or_else(|| local_names(bytes));
-    let has = |name: &[u8]| names.iter().any(|n| n.eq_ignore_ascii_case(name));
-    // Macro-enabled documents (.docm, .xlsm, .pptm) are not accepted.
-    let macros = names
-        .iter()
-        .any(|n| ends_with_ignore_case(n, b"vbaProject.bin"));
-    if !has(b"[Content_Types].xml") || macros {
+    if !any(&|name| name.eq_ignore_ascii_case(b"[Content_Types].xml")) {
         return Sniffed::Unsupported;
     }
-    OOXML
+    let Some(&(_, file_type)) = OOXML
         .iter()
-        .find(|(folder, _)| names.iter().any(|n| starts_with_ignore_case(n, folder)))
-        .map_or(Sniffed::Unsupported, |&(_, file_type)| {
-            Sniffed::Type(file_type)
-        })
+        .find(|(folder, _)| any(&|name| starts_with_ignore_case(name, folder)))
+    else {
+        return Sniffed::Unsupported;
+    };
+    let vba = any(&|name| ends_with_ignore_case(name, b"vbaProject.bin"));
+    let macro_sheets = any(&|name| starts_with_ignore_case(name, b"xl/macrosheets/"));
+    if vba || macro_sheets {
+        return Sniffed::Refused(UploadError::Macros);
+    }
+    Sniffed::Type(file_type)
 }
 
 /// The content of the first entry if it is named `mimetype` and stored (not compressed), as
@@ -137,6 +147,14 @@ fn local_names(bytes: &[u8]) -> Vec<&[u8]> {
         }
     }
     names
+}
+
+/// Whether `name` is inside a folder called `folder` (ending with `/`), at the top or deeper.
+fn in_folder(name: &[u8], folder: &[u8]) -> bool {
+    starts_with_ignore_case(name, folder)
+        || name
+            .windows(folder.len() + 1)
+            .any(|w| w[0] == b'/' && w[1..].eq_ignore_ascii_case(folder))
 }
 
 fn starts_with_ignore_case(name: &[u8], prefix: &[u8]) -> bool {

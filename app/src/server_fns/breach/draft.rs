@@ -62,7 +62,8 @@ pub fn services() -> Result<std::sync::Arc<Services>, Detour> {
 /// The draft id in the request's cookie, if it looks like one of ours.
 fn draft_id() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    cookie_value(&parts.headers, DRAFT_COOKIE)
+    let secure = crate::server_fns::cookie::secure_in_context();
+    cookie_value(&parts.headers, DRAFT_COOKIE, secure)
         .filter(|value| value.len() == 32 && value.chars().all(|c| c.is_ascii_hexdigit()))
 }
 

@@ -21,7 +21,8 @@ use crate::domain::breach::{BreachDraft, BreachSettings, ReportingClock};
 
 /// The cookie naming the draft this browser is writing (its random id). Its path is
 /// `/report-breach`, so only the breach pages and their server function (under
-/// `/report-breach/api`) see it.
+/// `/report-breach/api`) see it; behind HTTPS it is `/`, as its `__Host-` name requires
+/// ([`cookie`](crate::server_fns::cookie)).
 pub const DRAFT_COOKIE: &str = "breach_draft";
 
 /// What the report's pages need.
@@ -49,7 +50,7 @@ pub async fn load_breach_report() -> Result<BreachView, ServerFnError> {
     let now = services.clock.now();
     let settings = (*services.breach_settings).clone();
     let id = use_context::<http::request::Parts>()
-        .and_then(|parts| cookie_value(&parts.headers, DRAFT_COOKIE));
+        .and_then(|parts| cookie_value(&parts.headers, DRAFT_COOKIE, services.secure_cookies));
     let mut draft = None;
     if let Some(id) = &id {
         let stored = services

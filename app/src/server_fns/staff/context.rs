@@ -38,13 +38,17 @@ pub fn require_role(roles: &[Role]) -> Result<StaffMember, StaffError> {
 /// The session token in this request's cookie.
 pub fn session_token() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    token_from(&parts.headers)
+    token_from(
+        &parts.headers,
+        crate::server_fns::cookie::secure_in_context(),
+    )
 }
 
 /// The session token in these headers' cookie, if it looks like one of ours (43 base64url
-/// characters: 32 random bytes).
-pub fn token_from(headers: &http::HeaderMap) -> Option<String> {
-    crate::server_fns::session::cookie_value(headers, SESSION_COOKIE).filter(|value| {
+/// characters: 32 random bytes); `secure`: the portal's secure cookies setting, which names the
+/// cookie.
+pub fn token_from(headers: &http::HeaderMap, secure: bool) -> Option<String> {
+    crate::server_fns::cookie::cookie_value(headers, SESSION_COOKIE, secure).filter(|value| {
         value.len() == 43
             && value
                 .bytes()
@@ -54,13 +58,18 @@ pub fn token_from(headers: &http::HeaderMap) -> Option<String> {
 
 /// The `Set-Cookie` value for a session token (`None`: clear the cookie).
 pub fn session_cookie(token: Option<&str>, max_age_seconds: i64, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
+    use crate::server_fns::cookie::{set_cookie_value, SameSite};
     let (value, max_age) = match token {
         Some(token) => (token, max_age_seconds),
         None => ("", 0),
     };
-    format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    set_cookie_value(
+        SESSION_COOKIE,
+        value,
+        "/",
+        SameSite::Strict,
+        max_age,
+        secure,
     )
 }
 

@@ -56,6 +56,29 @@ pub(in crate::http) fn unauthorized() -> Response {
     response
 }
 
+/// 403 `forbidden`: the key is known but may not call this endpoint.
+pub(in crate::http) fn forbidden(scope: crate::config::Scope) -> Response {
+    error(
+        StatusCode::FORBIDDEN,
+        json!({
+            "error": "forbidden",
+            "scope": scope.code(),
+            "message": format!("This API key does not have the {} scope.", scope.code()),
+        }),
+    )
+}
+
+/// 400 `idempotency_key_required`: `POST /api/v1/cases` needs an `Idempotency-Key`.
+pub(in crate::http) fn idempotency_key_required() -> Response {
+    error(
+        StatusCode::BAD_REQUEST,
+        json!({
+            "error": "idempotency_key_required",
+            "message": "Send an Idempotency-Key header (up to 200 characters, one per concern) so that a retry cannot make a second case.",
+        }),
+    )
+}
+
 /// 503 `unavailable`: nothing was stored; the same request may be sent again.
 pub(in crate::http) fn unavailable() -> Response {
     error(

@@ -18,9 +18,9 @@ async fn an_anonymous_page_request_is_sent_to_sign_in_with_where_it_was_going() 
     let home = get(&portal, &client, "/staff").await;
     assert_eq!(home.status().as_u16(), 303);
     assert_eq!(location(&home), "/staff/sign-in?next=/staff");
-    // Encoded or dotted paths are classified as the router sees them.
+    // An encoded staff path is refused outright (tests/integration/hardening/paths.rs).
     let sneaky = get(&portal, &client, "/staff/x/../%75sers").await;
-    assert_eq!(sneaky.status().as_u16(), 303);
+    assert_eq!(sneaky.status().as_u16(), 400);
 }
 
 #[tokio::test]
