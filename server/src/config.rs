@@ -7,6 +7,7 @@
 //! | `PORTAL_NUISANCE_POLICY_FILE` | none | TOML overriding the nuisance reporting settings |
 //! | `PORTAL_BREACH_POLICY_FILE` | none | TOML overriding the breach reporting settings (72 hours, draft days, limits) |
 //! | `PORTAL_SIGNPOSTS_FILE` | built in (`app/data/signposts.json`) | who can help instead |
+//! | `PORTAL_SECURITY_CONTACT` | `mailto:security@` the host of `PORTAL_PUBLIC_URL` | `security.txt`'s `Contact` |
 //! | `PORTAL_SECURE_COOKIES` | `false` | behind HTTPS: cookies `Secure` with `__Host-` names, and HSTS |
 //! | `PORTAL_HSTS_MAX_AGE_SECONDS` | `31536000` (a year) | HSTS `max-age` (with `includeSubDomains`) when secure cookies are on |
 //! | `PORTAL_FIXED_TODAY` | none | stop the clock on a date (tests and training only) |
@@ -64,6 +65,8 @@ pub struct Config {
     pub breach_settings: BreachSettings,
     /// Where the portal is reached from outside, for links in emails (`PORTAL_PUBLIC_URL`).
     pub public_url: String,
+    /// Who to tell about a security problem, for `security.txt` (`PORTAL_SECURITY_CONTACT`).
+    pub security_contact: Option<String>,
     pub upload_limits: UploadLimits,
     pub api_keys: ApiKeys,
     /// The authserv-id of the receiving mail server, whose `Authentication-Results` header alone
@@ -103,6 +106,7 @@ impl Default for Config {
             nuisance_settings: NuisanceSettings::default(),
             breach_settings: BreachSettings::default(),
             public_url: "http://127.0.0.1:3000".to_owned(),
+            security_contact: None,
             upload_limits: UploadLimits::default(),
             // Development and tests: `from_env` replaces it (keys are required in production).
             api_keys: ApiKeys::sandbox(),
@@ -143,6 +147,7 @@ impl Config {
         if let Some(url) = var("PORTAL_PUBLIC_URL") {
             config.public_url = url.trim_end_matches('/').to_owned();
         }
+        config.security_contact = var("PORTAL_SECURITY_CONTACT");
         if let Some(path) = var("PORTAL_SIGNPOSTS_FILE") {
             config.signposts_json =
                 std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;

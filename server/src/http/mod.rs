@@ -223,7 +223,10 @@ pub fn build_router(
             move || shell(leptos.clone())
         })
         .merge(assets::routes(&leptos))
-        .merge(public_files::routes(&config.public_url))
+        .merge(public_files::routes(
+            &config.public_url,
+            config.security_contact.as_deref(),
+        ))
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos)
         // Server functions whose arguments cannot be read: 400 with a plain message, not 500.

@@ -32,15 +32,30 @@ where
     )
 }
 
-/// `security.txt` with its canonical address under `public_url`.
-fn security_txt(public_url: &str) -> String {
+/// `security.txt` with who to tell (`contact`, else `security@` the portal's host) and its
+/// canonical address under `public_url`.
+fn security_txt(public_url: &str, contact: Option<&str>) -> String {
     let base = public_url.trim_end_matches('/');
-    format!("{SECURITY}Canonical: {base}/.well-known/security.txt\n")
+    let contact = match contact {
+        Some(contact) => contact.to_owned(),
+        None => {
+            let host = base.split("://").nth(1).unwrap_or(base);
+            let host = host.split(['/', ':']).next().unwrap_or(host);
+            format!("mailto:security@{host}")
+        }
+    };
+    format!("{SECURITY}Contact: {contact}\nCanonical: {base}/.well-known/security.txt\n")
 }
 
-pub fn routes<S: Clone + Send + Sync + 'static>(public_url: &str) -> Router<S> {
+pub fn routes<S: Clone + Send + Sync + 'static>(
+    public_url: &str,
+    contact: Option<&str>,
+) -> Router<S> {
     let robots = file("text/plain; charset=utf-8", ROBOTS);
-    let security = file("text/plain; charset=utf-8", security_txt(public_url));
+    let security = file(
+        "text/plain; charset=utf-8",
+        security_txt(public_url, contact),
+    );
     let svg = file("image/svg+xml", FAVICON_SVG);
     let ico = file("image/x-icon", FAVICON_ICO);
     Router::new()
@@ -57,10 +72,13 @@ pub fn routes<S: Clone + Send + Sync + 'static>(public_url: &str) -> Router<S> {
 mod tests {
     #[test]
     fn security_txt_has_the_rfc_9116_fields() {
-        let text = super::security_txt("https://portal.example/");
-        for field in ["Contact: ", "Expires: ", "Preferred-Languages: en, cy"] {
+        let text = super::security_txt("https://portal.example:8443/", None);
+        for field in ["Expires: ", "Preferred-Languages: en, cy"] {
             assert!(text.lines().any(|line| line.starts_with(field)), "{field}");
         }
-        assert!(text.ends_with("Canonical: https://portal.example/.well-known/security.txt\n"));
+        assert!(text.contains("\nContact: mailto:security@portal.example\n"));
+        assert!(text.ends_with("Canonical: https://portal.example:8443/.well-known/security.txt\n"));
+        let text = super::security_txt("https://portal.example", Some("https://x.example/report"));
+        assert!(text.contains("\nContact: https://x.example/report\n"));
     }
 }

@@ -23,6 +23,50 @@ const CHANGE: &str = "change";
 /// The most characters of an email address.
 const MAX_EMAIL_CHARS: usize = 254;
 
+/// The "save and come back later" form: where the link goes. The error codes are the i18n keys
+/// shown next to the field.
+#[derive(validator::Validate)]
+struct SaveLinkForm {
+    #[validate(
+        length(min = 1, code = "breach.error.save_email.required"),
+        custom(
+            function = "an_email_address",
+            code = "breach.error.save_email.invalid"
+        )
+    )]
+    email: String,
+}
+
+/// The domain's rule for an email address (stricter than `validator`'s own: it wants a dot in
+/// the domain), within the length an address can have.
+fn an_email_address(email: &str) -> Result<(), validator::ValidationError> {
+    if email.chars().count() <= MAX_EMAIL_CHARS && is_email(email) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("invalid"))
+    }
+}
+
+impl SaveLinkForm {
+    /// The key of the problem with the address, if any (a missing address before a wrong one).
+    fn problem(&self) -> Option<String> {
+        let errors = validator::Validate::validate(self).err()?;
+        let codes: Vec<String> = errors
+            .field_errors()
+            .get("email")
+            .map(|found| found.iter().map(|error| error.code.to_string()).collect())
+            .unwrap_or_default();
+        let required = "breach.error.save_email.required";
+        Some(match codes.iter().find(|code| *code == required) {
+            Some(code) => code.clone(),
+            None => codes
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| "breach.error.save_email.invalid".to_owned()),
+        })
+    }
+}
+
 pub async fn start(form: &FormFields) -> Result<String, Detour> {
     let services = services()?;
     let assessment = SelfAssessment::from_fields(|name| form.get(name));
@@ -149,25 +193,22 @@ fn well_formed(token: &str) -> bool {
 pub async fn save_link(email: String) -> Result<String, Detour> {
     let services = services()?;
     let (id, mut draft) = unsent(&services).await?;
-    let email = email.trim().to_owned();
-    let problem_key = if email.is_empty() {
-        Some("breach.error.save_email.required")
-    } else if email.chars().count() > MAX_EMAIL_CHARS || !is_email(&email) {
-        Some("breach.error.save_email.invalid")
-    } else {
-        None
+    let form = SaveLinkForm {
+        email: email.trim().to_owned(),
     };
-    if let Some(key) = problem_key {
+    if let Some(key) = form.problem() {
+        let email = form.email;
         let refused = RefusedPart {
             part: "save".to_owned(),
             form: serde_json::json!({ "email": email }),
-            errors: vec![("email".to_owned(), key.to_owned())],
+            errors: vec![("email".to_owned(), key)],
             ..RefusedPart::default()
         };
         keep_refused(&mut draft, refused)?;
         save(&services, &id, &draft).await?;
         return Ok(SAVE.to_owned());
     }
+    let email = form.email;
     let token = new_token()?;
     let expires_on =
         services.clock.today() + chrono::Duration::days(services.breach_settings.draft_days);
@@ -297,5 +338,39 @@ pub async fn follow_up(form: FollowUpForm) -> Result<String, Detour> {
             "breach.error.follow_up_reference.no_match".to_owned(),
         )];
         refuse_follow_up(&form, errors).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SaveLinkForm;
+
+    fn problem(email: &str) -> Option<String> {
+        SaveLinkForm {
+            email: email.to_owned(),
+        }
+        .problem()
+    }
+
+    #[test]
+    fn the_save_link_form_wants_a_real_address_of_a_real_length() {
+        assert_eq!(
+            problem("").as_deref(),
+            Some("breach.error.save_email.required")
+        );
+        for wrong in ["not an email", "dpo@localhost", "@example.org"] {
+            assert_eq!(
+                problem(wrong).as_deref(),
+                Some("breach.error.save_email.invalid"),
+                "{wrong}"
+            );
+        }
+        let long = format!("{}@example.org", "a".repeat(243));
+        assert_eq!(long.chars().count(), 255);
+        assert_eq!(
+            problem(&long).as_deref(),
+            Some("breach.error.save_email.invalid")
+        );
+        assert_eq!(problem("dpo@northshire.example.org"), None);
     }
 }
