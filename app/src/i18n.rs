@@ -96,6 +96,9 @@ pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
     fill(&t(key), args)
 }
 
+mod article;
+pub use article::a_or_an;
+
 /// Replaces each `{name}` in `text` by its value.
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     args.iter().fold(text.to_owned(), |text, (name, value)| {

@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/cases/:reference/email") view=case::EmailPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/cases/:reference/close") view=case::CloseCasePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/cases/:reference/reopen") view=case::ReopenPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/cases/:reference/confirm") view=case::ConfirmPage ssr=SsrMode::Async/>
                 // The sift, the work queues and the exception reports: static paths first.
                 <Route path=path!("/staff/sift") view=casework::SiftListPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sift/correspondence") view=case::CorrespondencePage ssr=SsrMode::Async/>

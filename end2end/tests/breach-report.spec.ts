@@ -224,6 +224,6 @@ test('an organisation saves a report, comes back by the emailed link, sends it a
   await row.getByRole('button', { name: `Priority medium, to sector queue ${reference}` }).click();
   await expect(page).toHaveURL(/moved=/);
   await settled(page, info);
-  await expect(page.locator(`tr[id="${reference}"]`).getByTestId('queue')).toContainText('Work queue 11, priority medium');
+  await expect(page.locator(`tr[id="${reference}"]`).getByTestId('queue')).toContainText('(work queue 11), priority medium');
   await expectAccessible(page);
 });

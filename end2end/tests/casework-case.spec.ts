@@ -135,7 +135,8 @@ test('an officer prepares, emails, hears back, closes and re-opens a case the ne
   await expect(page).toHaveURL(new RegExp(`/staff/cases/${reference}$`));
   await settled(page, info);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
-  await expect(page.getByText('With a case officer')).toBeVisible();
+  // The summary at the top says where the case stands.
+  await expect(page.getByTestId('case-glance').getByText('With a case officer')).toBeVisible();
   await expect(page.getByRole('heading', { name: /Customer — Alex Jones/ })).toBeVisible();
   await onTimeline(page, 'Case received');
   await onTimeline(page, 'Allocated to a case officer');

@@ -65,7 +65,7 @@ test('the sift list, a work queue and the exception reports', async ({ page }, i
   await settled(page, info);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Work queues');
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Work queue 6', exact: true }).click();
+  await page.getByRole('link', { name: 'PECR, RFA DPA telecoms, direct marketing concerns (work queue 6)', exact: true }).click();
   await settled(page, info);
   const queued = page.getByTestId('queue-case').filter({ hasText: reference });
   await expect(queued).toContainText('16 March 2026');

@@ -7,6 +7,7 @@
 //! | `PORTAL_NUISANCE_POLICY_FILE` | none | TOML overriding the nuisance reporting settings |
 //! | `PORTAL_BREACH_POLICY_FILE` | none | TOML overriding the breach reporting settings (72 hours, draft days, limits) |
 //! | `PORTAL_SIGNPOSTS_FILE` | built in (`app/data/signposts.json`) | who can help instead |
+//! | `PORTAL_QUEUE_NAMES_FILE` | the manual's names | TOML naming work queues by slug (`"13" = "Local government"`); queues left out keep the manual's name |
 //! | `PORTAL_SECURITY_CONTACT` | `mailto:security@` the host of `PORTAL_PUBLIC_URL` | `security.txt`'s `Contact` |
 //! | `PORTAL_SECURE_COOKIES` | `false` | behind HTTPS: cookies `Secure` with `__Host-` names, and HSTS |
 //! | `PORTAL_HSTS_MAX_AGE_SECONDS` | `31536000` (a year) | HSTS `max-age` (with `includeSubDomains`) when secure cookies are on |
@@ -148,6 +149,15 @@ impl Config {
             config.public_url = url.trim_end_matches('/').to_owned();
         }
         config.security_contact = var("PORTAL_SECURITY_CONTACT");
+        if let Some(path) = var("PORTAL_QUEUE_NAMES_FILE") {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
+            let overrides = toml::from_str(&text).with_context(|| format!("parsing {path}"))?;
+            let names = app::domain::casework::QueueNames::with_overrides(overrides)
+                .map_err(|problem| anyhow::anyhow!("{path}: {problem}"))?;
+            if !app::domain::casework::set_queue_names(names) {
+                tracing::warn!("queue names were already set: {path} ignored");
+            }
+        }
         if let Some(path) = var("PORTAL_SIGNPOSTS_FILE") {
             config.signposts_json =
                 std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;

@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod case;
 pub mod casework;
 pub mod csv;
+pub mod duplicates;
 pub mod evidence;
 #[cfg(test)]
 mod fuzz;

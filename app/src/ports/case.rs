@@ -45,6 +45,8 @@ pub enum CaseChange {
     MergeParty {
         main: String,
         duplicate: String,
+        /// Why, confirmed on the confirmation page; it goes on the timeline (required).
+        reason: String,
     },
     /// Completes 'prepare' (the allocated officer) and starts 'progress'.
     Prepare,
@@ -52,8 +54,10 @@ pub enum CaseChange {
     CompleteAdvice {
         note: String,
     },
+    /// Changes what the case is: confirmed, with the reason (required) on the timeline.
     ChangeType {
         to: CaseKind,
+        reason: String,
     },
     SendEmail(OutgoingEmail),
     Close(Closure),
@@ -92,6 +96,8 @@ pub enum ChangeResult {
 pub struct CloseSeveral {
     pub references: Vec<String>,
     pub closure: Closure,
+    /// Why, confirmed on the confirmation page; on each case's timeline (required).
+    pub reason: String,
     pub staff: StaffMember,
     pub today: NaiveDate,
 }

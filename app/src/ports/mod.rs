@@ -22,6 +22,7 @@ pub mod breach;
 pub mod case;
 pub mod evidence;
 pub mod helpline;
+pub mod my_work;
 pub mod sift_and_queues;
 pub mod staff;
 
@@ -228,4 +229,7 @@ pub struct Services {
     pub sift_and_queues: Arc<dyn SiftAndQueues>,
     /// The helpline: finding cases, callbacks, prioritisation requests, 'no further contact'.
     pub helpline: Arc<dyn HelplineWork>,
+    /// The staff home's lists: an officer's (or their team's) cases, work items, callbacks and
+    /// new correspondence.
+    pub my_work: Arc<dyn my_work::MyWork>,
 }

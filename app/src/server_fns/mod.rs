@@ -12,6 +12,7 @@ pub mod form_fields;
 pub mod handover;
 pub mod helpline;
 pub mod intelligence;
+pub mod my_work;
 pub mod nuisance;
 #[cfg(feature = "ssr")]
 pub mod refused;

@@ -145,16 +145,21 @@ impl CaseStore {
         Ok(ChangeResult::Done)
     }
 
-    /// Changes the case type while the case has never been closed (else Operations Service
+    /// Changes the case type, with the confirmed reason, while the case has never been closed (else Operations Service
     /// Delivery does it).
     pub(crate) async fn change_type(
         &self,
         row: &CaseRow,
         staff: &StaffMember,
         to: CaseKind,
+        reason: &str,
     ) -> Result<ChangeResult, CaseStoreError> {
         if !works_case(row, staff) {
             return Ok(refused("case-type", "case.type.error.not_officer"));
+        }
+        // Changing what a case is needs the confirmation page's reason.
+        if reason.trim().is_empty() {
+            return Ok(refused("reason", "case.confirm.error.reason"));
         }
         if let Some(problem) = type_change_problem(&row.record, to) {
             return Ok(refused(
@@ -175,7 +180,11 @@ impl CaseStore {
         if changed.rows_affected() != 1 {
             return Ok(refused("case-type", "case.type.problem.ever_closed"));
         }
-        let details = json!({ "from": row.record.case_type.code(), "to": to.code() });
+        let details = json!({
+            "from": row.record.case_type.code(),
+            "to": to.code(),
+            "reason": reason.trim(),
+        });
         self.record(
             &mut tx,
             &row.id,

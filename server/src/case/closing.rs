@@ -35,6 +35,7 @@ impl CaseStore {
         staff: &StaffMember,
         closure: &Closure,
         today: NaiveDate,
+        reason: Option<&str>,
     ) -> Result<bool, CaseStoreError> {
         let closed = sqlx::query(&self.sql(
             "UPDATE cases SET status = 'closed' WHERE id = $1 AND status = 'open' AND instance = $2",
@@ -71,14 +72,12 @@ impl CaseStore {
         .bind(PROGRESS)
         .execute(&mut **tx)
         .await?;
-        self.record(
-            tx,
-            &row.id,
-            &staff.id,
-            CaseEventKind::Closed,
-            closure_details(row, closure),
-        )
-        .await?;
+        let mut details = closure_details(row, closure);
+        if let (Some(reason), Some(fields)) = (reason, details.as_object_mut()) {
+            fields.insert("reason".to_owned(), reason.into());
+        }
+        self.record(tx, &row.id, &staff.id, CaseEventKind::Closed, details)
+            .await?;
         Ok(true)
     }
 
@@ -101,7 +100,10 @@ impl CaseStore {
             return Ok(ChangeResult::Refused(closure_errors(&problems)));
         }
         let mut tx = self.database.writer.begin().await?;
-        if !self.close_in(&mut tx, row, staff, closure, today).await? {
+        if !self
+            .close_in(&mut tx, row, staff, closure, today, None)
+            .await?
+        {
             return Ok(refused("outcome", "case.close.error.closed"));
         }
         tx.commit().await?;
@@ -114,6 +116,14 @@ impl CaseStore {
         request: &CloseSeveral,
     ) -> Result<Result<Vec<String>, Vec<(String, String)>>, CaseStoreError> {
         let staff = &request.staff;
+        let reason = request.reason.trim();
+        // Closing several cases needs the confirmation page's reason.
+        if reason.is_empty() {
+            return Ok(Err(vec![(
+                String::new(),
+                "case.confirm.error.reason".to_owned(),
+            )]));
+        }
         let mut problems = Vec::new();
         let mut rows = Vec::new();
         for reference in &request.references {
@@ -141,7 +151,14 @@ impl CaseStore {
         let mut tx = self.database.writer.begin().await?;
         for row in &rows {
             if !self
-                .close_in(&mut tx, row, staff, &request.closure, request.today)
+                .close_in(
+                    &mut tx,
+                    row,
+                    staff,
+                    &request.closure,
+                    request.today,
+                    Some(reason),
+                )
                 .await?
             {
                 // Closed meanwhile: nothing is closed.

@@ -10,6 +10,7 @@ mod answers;
 mod changes;
 mod closing;
 mod correspondence;
+mod duplicates;
 mod parties;
 mod read;
 
@@ -208,12 +209,19 @@ impl CaseWorkspaces for CaseStore {
                 )
                 .await
             }
-            CaseChange::MergeParty { main, duplicate } => {
-                self.merge_party(&row, staff, &main, &duplicate).await
+            CaseChange::MergeParty {
+                main,
+                duplicate,
+                reason,
+            } => {
+                self.merge_party(&row, staff, &main, &duplicate, &reason)
+                    .await
             }
             CaseChange::Prepare => self.prepare(&row, staff).await,
             CaseChange::CompleteAdvice { note } => self.complete_advice(&row, staff, &note).await,
-            CaseChange::ChangeType { to } => self.change_type(&row, staff, to).await,
+            CaseChange::ChangeType { to, reason } => {
+                self.change_type(&row, staff, to, &reason).await
+            }
             CaseChange::SendEmail(email) => self.send_email(&row, staff, &email).await,
             CaseChange::Close(closure) => self.close(&row, staff, &closure, today).await,
             CaseChange::Reopen { reason } => self.reopen(&row, staff, &reason, today).await,

@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::duplicates::{facts, organisation_key};
 use super::{new_id, now_ms, refused, works_case, CaseStore};
 use crate::db::casework::{visible_to, CaseRow};
 use crate::db::CaseStoreError;
@@ -41,7 +42,7 @@ pub(crate) struct PartyRecord {
 }
 
 impl PartyRecord {
-    fn from_row(row: &AnyRow) -> Result<PartyRecord, CaseStoreError> {
+    pub(crate) fn from_row(row: &AnyRow) -> Result<PartyRecord, CaseStoreError> {
         let details: String = row.try_get("details")?;
         Ok(PartyRecord {
             id: row.try_get("id")?,
@@ -269,32 +270,24 @@ impl CaseStore {
         let here: Vec<String> = parties.iter().map(|(p, _)| p.id.clone()).collect();
         let mut views = Vec::new();
         let mut similar: Vec<SimilarCase> = Vec::new();
+        let organisations: Vec<String> = parties
+            .iter()
+            .filter(|(party, _)| party.key().is_organisation())
+            .map(|(party, _)| organisation_key(party))
+            .collect();
         for (party, linked) in parties {
             let key = party.key();
             let candidates = self.candidates(conn, &row.id, &key, staff_id).await?;
             for candidate in candidates.iter().filter(|candidate| candidate.open) {
                 add_similar(&mut similar, &key, candidate);
             }
-            let duplicates = candidates
-                .into_iter()
-                .filter(|candidate| !here.contains(&candidate.party.id))
-                .take(MATCHES)
-                .filter_map(
-                    |Candidate {
-                         party: other,
-                         reference,
-                         ..
-                     }| {
-                        Some(DuplicateView {
-                            reason: duplicate_reason(&key, &other.key())?,
-                            party_id: other.id,
-                            reference,
-                            name: other.name,
-                            email: other.email,
-                        })
-                    },
-                )
-                .collect();
+            let duplicates = if key.is_organisation() {
+                // The same organisation is not the same matter: no merge is offered for it.
+                Vec::new()
+            } else {
+                self.ranked_duplicates(conn, row, staff_id, &party, &organisations, &here)
+                    .await?
+            };
             views.push(self.party_view(party, linked, duplicates));
         }
         similar.sort_by(|a, b| a.reference.cmp(&b.reference));
@@ -376,6 +369,9 @@ impl CaseStore {
         .bind(details.to_string())
         .execute(&mut *tx)
         .await?;
+        self.database
+            .refresh_search_tokens(&mut tx, &row.id)
+            .await?;
         self.record(
             &mut tx,
             &row.id,
@@ -455,9 +451,14 @@ impl CaseStore {
         staff: &StaffMember,
         main_id: &str,
         duplicate_id: &str,
+        reason: &str,
     ) -> Result<ChangeResult, CaseStoreError> {
         if !works_case(row, staff) {
             return Ok(refused("parties", "case.merge.error.not_officer"));
+        }
+        // A merge touches several records: it needs the confirmation page's reason.
+        if reason.trim().is_empty() {
+            return Ok(refused("reason", "case.confirm.error.reason"));
         }
         let (Some((main, main_status)), Some((duplicate, duplicate_status))) =
             (self.party(main_id).await?, self.party(duplicate_id).await?)
@@ -477,7 +478,11 @@ impl CaseStore {
         if main_status != PARTY_CURRENT || duplicate_status != PARTY_CURRENT {
             return Ok(refused("parties", "case.merge.error.not_current"));
         }
-        if duplicate_reason(&main.key(), &duplicate.key()).is_none() {
+        let (main_facts, duplicate_facts) = (
+            facts(&main, Vec::new(), None, None),
+            facts(&duplicate, Vec::new(), None, None),
+        );
+        if !app::domain::duplicates::may_merge(&main_facts, &duplicate_facts) {
             return Ok(refused("parties", "case.merge.error.not_same"));
         }
         for case_id in [&main.case_id, &duplicate.case_id] {
@@ -554,7 +559,12 @@ impl CaseStore {
                 touched.push(case_id);
             }
         }
-        let details = json!({ "role": main.role, "name": main.name, "merged": duplicate.name });
+        let details = json!({
+            "role": main.role,
+            "name": main.name,
+            "merged": duplicate.name,
+            "reason": reason.trim(),
+        });
         for case_id in &touched {
             self.record(
                 &mut tx,

@@ -165,6 +165,7 @@ impl Database {
             .execute(&mut *tx)
             .await?;
         }
+        self.refresh_search_tokens(&mut tx, &case_id).await?;
         for flag in &plan.flags {
             sqlx::query(
                 &self.sql(

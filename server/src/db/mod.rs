@@ -103,6 +103,10 @@ impl Database {
             backend,
         };
         database.migrate().await?;
+        database
+            .backfill_search_tokens()
+            .await
+            .context("tokenising parties' names for search (migration 80)")?;
         Ok(database)
     }
 

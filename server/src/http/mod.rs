@@ -132,6 +132,7 @@ pub fn services(
         helpline: Arc::new(crate::db::helpline::HelplineStore {
             database: database.clone(),
         }),
+        my_work: Arc::new(crate::db::casework::MyWorkStore(database.clone())),
         workspaces: Arc::new(crate::case::CaseStore {
             database,
             calendar: calendar_for_cases,

@@ -232,8 +232,9 @@ const OTHER_TABLES: [&str; 6] = [
 /// Every reference (table, column, table it points at) to a case, a party or an outbox message
 /// that [`delete_cases`] deletes or clears; `server/tests/integration/retention.rs` checks the
 /// schema has no other.
-pub const HANDLED_REFERENCES: [(&str, &str, &str); 17] = [
+pub const HANDLED_REFERENCES: [(&str, &str, &str); 18] = [
     ("parties", "case_id", "cases"),
+    ("search_tokens", "party_id", "parties"),
     ("parties", "main_party_id", "parties"),
     ("sift_flags", "case_id", "cases"),
     ("work_items", "case_id", "cases"),
@@ -285,7 +286,14 @@ async fn delete_cases(
         ids,
     )
     .await?;
-    // Rows elsewhere that name a party about to go forget it.
+    // Rows elsewhere that name a party about to go forget it; its name's search tokens go.
+    run(
+        database,
+        tx,
+        &format!("DELETE FROM search_tokens WHERE party_id IN ({party_ids})"),
+        ids,
+    )
+    .await?;
     run(
         database,
         tx,

@@ -68,6 +68,7 @@ async fn purge(database: &Database, ids: &[String]) -> anyhow::Result<u64> {
         format!("UPDATE case_messages SET party_id = NULL WHERE party_id IN ({list})"),
         format!("UPDATE parties SET main_party_id = NULL WHERE main_party_id IN ({list})"),
         format!("DELETE FROM party_links WHERE party_id IN ({list})"),
+        format!("DELETE FROM search_tokens WHERE party_id IN ({list})"),
     ] {
         let sql = database.sql(&statement);
         let mut query = sqlx::query(&sql);

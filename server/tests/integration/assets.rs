@@ -59,3 +59,12 @@ async fn without_hashed_names_nothing_is_kept() {
     assert_eq!(cache_control(&found), "no-cache");
     std::fs::remove_dir_all(root).unwrap();
 }
+
+/// The stylesheet is served as cargo-leptos writes it, which keeps an `@import` as it is: the
+/// browser would then ask for a file the site does not have, and lose its rules (the staff
+/// navigation lost its 44 px targets that way). Everything is in the one file.
+#[test]
+fn the_stylesheet_imports_nothing() {
+    let css = include_str!("../../../style/main.css");
+    assert!(!css.contains("@import"), "style/main.css has an @import");
+}

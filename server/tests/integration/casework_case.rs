@@ -4,6 +4,7 @@
 //! worked through the case pages' plain posts, as without JavaScript.
 
 mod closing;
+mod confirm;
 mod correspondence;
 mod page;
 

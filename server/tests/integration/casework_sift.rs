@@ -55,7 +55,7 @@ async fn a_case_is_sifted_routed_allocated_and_moved() {
         "Sift and route",
         "Potential criminal breach",
         "Example Telecoms Ltd",
-        "The routing table suggests Work queue 6",
+        "The routing table suggests PECR, RFA DPA telecoms, direct marketing concerns (work queue 6)",
         "name=\"case_type\"",
         "id=\"queue\"",
     ] {
@@ -151,7 +151,7 @@ async fn a_case_is_sifted_routed_allocated_and_moved() {
     let (status, html) = page(&portal, &manager, "/staff/queues/6").await;
     assert_eq!(status, 200, "{html}");
     assert!(html.contains(&reference), "{html}");
-    assert!(html.contains("First contact (internal target) by"));
+    assert!(html.contains("Next deadline"), "{html}");
     assert!(html.contains("16 March 2026"), "14 days on: {html}");
     let allocation = format!("/staff/queues/6/{reference}");
     let (status, html) = page(&portal, &manager, &allocation).await;
@@ -453,12 +453,14 @@ async fn the_exception_reports_list_and_download_what_needs_attention() {
     .await;
     let csv = response.text().await.unwrap();
     assert!(
-        csv.contains(&format!("{late},RFA,Work queue 6,,assignment,2026-02-05")),
+        csv.contains(&format!(
+            "{late},RFA,\"PECR, RFA DPA telecoms, direct marketing concerns (work queue 6)\",,assignment,2026-02-05"
+        )),
         "{csv}"
     );
     assert!(
         csv.contains(&format!(
-            "{late},RFA,Work queue 6,,first_contact,2026-02-16"
+            "{late},RFA,\"PECR, RFA DPA telecoms, direct marketing concerns (work queue 6)\",,first_contact,2026-02-16"
         )),
         "{csv}"
     );

@@ -57,16 +57,10 @@ impl WorkQueue {
         }
     }
 
-    /// The name staff know the queue by.
+    /// The name staff know the queue by: the queue names setting's, by default the manual's
+    /// ([`crate::domain::casework::QueueNames`]).
     pub fn name(self) -> String {
-        match self {
-            WorkQueue::Numbered(number) => format!("Work queue {number}"),
-            WorkQueue::ServiceComplaints => "Service complaints".to_owned(),
-            WorkQueue::InformationAccess => "Information access".to_owned(),
-            WorkQueue::Investigations => "DP - RAD Investigations (Any)".to_owned(),
-            WorkQueue::Sift => "Sift list".to_owned(),
-            WorkQueue::Enforcement => "Enforcement".to_owned(),
-        }
+        crate::domain::casework::queue_name(self)
     }
 }
 

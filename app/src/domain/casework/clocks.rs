@@ -35,6 +35,70 @@ pub struct Clock {
     pub state: SlaState,
 }
 
+code_enum! {
+    /// How a service level reads, the one reading every page shows (words in
+    /// `casework.level.<code>`): met (by its due day, or late), or still running on time, due
+    /// soon or overdue.
+    ServiceLevel {
+        /// What it waited for happened by the due day.
+        Met => "met",
+        /// What it waited for happened, after the due day.
+        MetLate => "met_late",
+        /// Running, not yet due soon.
+        OnTime => "on_time",
+        /// Running, due within the due-soon window.
+        DueSoon => "due_soon",
+        /// Running, past its due day.
+        Overdue => "overdue",
+    }
+}
+
+impl ServiceLevel {
+    /// The state the lists count and filter by: met is on time, met late is overdue.
+    pub fn state(self) -> SlaState {
+        match self {
+            ServiceLevel::Met | ServiceLevel::OnTime => SlaState::OnTime,
+            ServiceLevel::DueSoon => SlaState::DueSoon,
+            ServiceLevel::MetLate | ServiceLevel::Overdue => SlaState::Overdue,
+        }
+    }
+}
+
+/// The reading of a service level due on `due` on `today`: stopped on `done_on` (met if by the
+/// due day, else met late), or still running ([`sla_state`] with the due-soon window). Every page
+/// reads a service level through this.
+pub fn service_level(
+    due: NaiveDate,
+    done_on: Option<NaiveDate>,
+    today: NaiveDate,
+    due_soon_days: u32,
+) -> ServiceLevel {
+    match done_on {
+        Some(done) if done <= due => ServiceLevel::Met,
+        Some(_) => ServiceLevel::MetLate,
+        None => match sla_state(due, today, due_soon_days) {
+            SlaState::OnTime => ServiceLevel::OnTime,
+            SlaState::DueSoon => ServiceLevel::DueSoon,
+            SlaState::Overdue => ServiceLevel::Overdue,
+        },
+    }
+}
+
+impl Clock {
+    /// How the clock reads ([`service_level`]).
+    pub fn level(&self) -> ServiceLevel {
+        match self.done_on {
+            Some(done) if done <= self.due => ServiceLevel::Met,
+            Some(_) => ServiceLevel::MetLate,
+            None => match self.state {
+                SlaState::OnTime => ServiceLevel::OnTime,
+                SlaState::DueSoon => ServiceLevel::DueSoon,
+                SlaState::Overdue => ServiceLevel::Overdue,
+            },
+        }
+    }
+}
+
 /// Every clock of a case, in [`ClockKind`] order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseClocks {
@@ -55,6 +119,15 @@ impl CaseClocks {
         ]
     }
 
+    /// The next running deadline: the earliest due of the clocks not yet stopped (none once all
+    /// have). A queue's list shows it, and filters and sorts by it (kept as `cases.next_due`).
+    pub fn next_running(&self) -> Option<Clock> {
+        self.all()
+            .into_iter()
+            .filter(|clock| clock.done_on.is_none())
+            .min_by_key(|clock| clock.due)
+    }
+
     /// The clocks that are overdue.
     pub fn overdue(&self) -> Vec<Clock> {
         self.all()
@@ -64,19 +137,15 @@ impl CaseClocks {
     }
 }
 
-/// How a clock due on `due` stands on `today`: stopped on `done_on` (on time if by the due day,
-/// else overdue), or still running ([`sla_state`] with the due-soon window).
+/// How a clock due on `due` stands on `today` ([`service_level`]'s state): stopped on `done_on`
+/// (on time if by the due day, else overdue), or still running.
 pub fn clock_state(
     due: NaiveDate,
     done_on: Option<NaiveDate>,
     today: NaiveDate,
     due_soon_days: u32,
 ) -> SlaState {
-    match done_on {
-        Some(done) if done <= due => SlaState::OnTime,
-        Some(_) => SlaState::Overdue,
-        None => sla_state(due, today, due_soon_days),
-    }
+    service_level(due, done_on, today, due_soon_days).state()
 }
 
 /// The day a case of `case_type` opened on `opened_on` should be in a sector work queue by: the

@@ -6,16 +6,32 @@
 
 mod clocks;
 mod exceptions;
+mod my_work;
+mod queue_list;
 mod queues;
+pub mod work_rows;
 
+#[cfg(test)]
+mod queue_tests;
 #[cfg(test)]
 mod tests;
 
-pub use clocks::{assignment_due, case_clocks, clock_state, CaseClocks, Clock, ClockKind};
+pub use clocks::{
+    assignment_due, case_clocks, clock_state, service_level, CaseClocks, Clock, ClockKind,
+    ServiceLevel,
+};
 pub use exceptions::{
     closure_from_attributes, incomplete_closure_csv, past_service_levels_csv, reopened_same_day,
     reopened_same_day_csv, IncompleteClosure, InstanceDates, PastServiceLevel, ReopenedSameDay,
 };
+pub use my_work::{
+    deadline_level, next_deadline, sort_cases, work_href, CaseSort, WorkCase, WorkScope,
+};
+pub use queue_list::{
+    due_bounds, last_page, level_code, page_span, with_thousands, QueueListParams, QueueListQuery,
+    QueueSort, MAX_ORGANISATION_FILTER_CHARS, QUEUE_PAGE_SIZE,
+};
 pub use queues::{
-    queue_choices, queue_from_slug, queue_slug, reason_problem, sift_types, MAX_REASON_CHARS,
+    queue_choices, queue_from_slug, queue_name, queue_slug, reason_problem, set_queue_names,
+    sift_types, QueueNames, MAX_REASON_CHARS,
 };

@@ -296,7 +296,7 @@ fn reports_as_csv() {
     let csv = past_service_levels_csv(&["h".to_owned()], &[past]);
     assert_eq!(
         csv,
-        "h\r\nIC-000123-ABCD,RFA,Work queue 6,'=Olu,assignment,2026-03-05\r\n\
-         IC-000123-ABCD,RFA,Work queue 6,'=Olu,first_contact,2026-03-16\r\n"
+        "h\r\nIC-000123-ABCD,RFA,\"PECR, RFA DPA telecoms, direct marketing concerns (work queue 6)\",'=Olu,assignment,2026-03-05\r\n\
+         IC-000123-ABCD,RFA,\"PECR, RFA DPA telecoms, direct marketing concerns (work queue 6)\",'=Olu,first_contact,2026-03-16\r\n"
     );
 }

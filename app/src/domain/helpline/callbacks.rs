@@ -145,3 +145,170 @@ pub fn plan_callback(
     }
     Err(CallbackProblem::NobodyAvailable(passed_over))
 }
+
+/// What the helpline can offer a caller, from the plan for each answer to "will the caller
+/// wait?" (`E`: why an answer cannot be booked). The question is asked only when both answers
+/// can be booked and lead to different callbacks; booking is offered only when one can be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallbackOffer<E> {
+    /// Ask the caller: waiting means `if_waits`, not waiting `if_not`.
+    Ask {
+        if_waits: CallbackPlan,
+        if_not: CallbackPlan,
+    },
+    /// One callback can be booked, without asking. `waits`: the answer it is booked under;
+    /// `other`: why the other answer cannot be booked (`None`: it gives this same callback).
+    One {
+        plan: CallbackPlan,
+        waits: bool,
+        other: Option<E>,
+    },
+    /// No callback can be booked (a case with no officer whose queue has no lead; nobody up the
+    /// line either way): why, without repeats.
+    Nothing(Vec<E>),
+}
+
+/// The offer from the plan if the caller waits and the plan if they will not.
+pub fn callback_offer<E: PartialEq>(
+    if_waits: Result<CallbackPlan, E>,
+    if_not: Result<CallbackPlan, E>,
+) -> CallbackOffer<E> {
+    match (if_waits, if_not) {
+        (Ok(if_waits), Ok(if_not)) if if_waits == if_not => CallbackOffer::One {
+            plan: if_not,
+            waits: false,
+            other: None,
+        },
+        (Ok(if_waits), Ok(if_not)) => CallbackOffer::Ask { if_waits, if_not },
+        (Ok(plan), Err(other)) => CallbackOffer::One {
+            plan,
+            waits: true,
+            other: Some(other),
+        },
+        (Err(other), Ok(plan)) => CallbackOffer::One {
+            plan,
+            waits: false,
+            other: Some(other),
+        },
+        (Err(first), Err(second)) if first == second => CallbackOffer::Nothing(vec![first]),
+        (Err(first), Err(second)) => CallbackOffer::Nothing(vec![first, second]),
+    }
+}
+
+/// The offer on `today` for a call about a case whose first person to ask is `first` (its
+/// officer, or its queue's lead): [`plan_callback`] for each answer.
+pub fn offer_callback(
+    first: Option<&Callee>,
+    staff: &HashMap<String, Callee>,
+    today: NaiveDate,
+    calendar: &Calendar,
+) -> CallbackOffer<CallbackProblem> {
+    let plan = |waits| plan_callback(first, staff, today, waits, calendar);
+    callback_offer(plan(true), plan(false))
+}
+
+#[cfg(test)]
+mod offer_tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+
+    use std::collections::HashMap;
+
+    use chrono::NaiveDate;
+
+    use super::{offer_callback, CallbackOffer, CallbackProblem, Callee};
+    use crate::domain::calendar::Calendar;
+
+    fn calendar() -> Calendar {
+        Calendar::from_govuk_json(include_str!("../../../data/bank-holidays.json")).unwrap()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn person(id: &str, away_until: Option<NaiveDate>, manager: Option<&str>) -> Callee {
+        Callee {
+            id: id.to_owned(),
+            name: format!("{id} name"),
+            away_until,
+            manager_id: manager.map(str::to_owned),
+            active: true,
+        }
+    }
+
+    fn staff(people: &[&Callee]) -> HashMap<String, Callee> {
+        people
+            .iter()
+            .map(|p| (p.id.clone(), (*p).clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_case_with_no_officer_and_no_lead_offers_no_callback_and_asks_nothing() {
+        let offer = offer_callback(None, &HashMap::new(), date(2026, 3, 2), &calendar());
+        assert_eq!(
+            offer,
+            CallbackOffer::Nothing(vec![CallbackProblem::NobodyToAsk])
+        );
+    }
+
+    #[test]
+    fn an_officer_in_is_booked_without_asking_whether_the_caller_waits() {
+        let officer = person("officer", None, None);
+        let offer = offer_callback(
+            Some(&officer),
+            &staff(&[&officer]),
+            date(2026, 3, 5),
+            &calendar(),
+        );
+        let CallbackOffer::One { plan, other, .. } = offer else {
+            panic!("one callback expected: {offer:?}");
+        };
+        assert_eq!(
+            (plan.staff_id.as_str(), plan.due_on),
+            ("officer", date(2026, 3, 9))
+        );
+        assert_eq!(other, None);
+    }
+
+    #[test]
+    fn an_officer_away_with_a_manager_in_gives_two_different_answers() {
+        let officer = person("officer", Some(date(2026, 3, 20)), Some("manager"));
+        let manager = person("manager", None, None);
+        let offer = offer_callback(
+            Some(&officer),
+            &staff(&[&officer, &manager]),
+            date(2026, 3, 2),
+            &calendar(),
+        );
+        let CallbackOffer::Ask { if_waits, if_not } = offer else {
+            panic!("the question expected: {offer:?}");
+        };
+        assert_eq!(if_waits.staff_id, "officer");
+        assert_eq!(if_waits.after_return, Some(date(2026, 3, 23)));
+        assert_eq!(if_not.staff_id, "manager");
+        assert_eq!(if_not.passed_over, vec!["officer name".to_owned()]);
+    }
+
+    #[test]
+    fn an_officer_away_with_nobody_up_the_line_is_booked_for_their_return_only() {
+        let officer = person("officer", Some(date(2026, 3, 20)), None);
+        let offer = offer_callback(
+            Some(&officer),
+            &staff(&[&officer]),
+            date(2026, 3, 2),
+            &calendar(),
+        );
+        let CallbackOffer::One { plan, waits, other } = offer else {
+            panic!("one callback expected: {offer:?}");
+        };
+        assert!(waits);
+        assert_eq!(plan.after_return, Some(date(2026, 3, 23)));
+        assert_eq!(
+            other,
+            Some(CallbackProblem::NobodyAvailable(vec![
+                "officer name".to_owned()
+            ]))
+        );
+    }
+}

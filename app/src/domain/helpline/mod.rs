@@ -9,9 +9,14 @@ mod search;
 mod tests;
 
 pub use callbacks::{
-    plan_callback, return_day, CallbackPlan, CallbackProblem, Callee, CALLBACK_WORKING_DAYS,
+    callback_offer, offer_callback, plan_callback, return_day, CallbackOffer, CallbackPlan,
+    CallbackProblem, Callee, CALLBACK_WORKING_DAYS,
 };
 pub use search::{
     classify, normalise_email, normalise_name, normalise_phone, prefix_end, SearchKind,
     SearchQuery, MAX_QUERY_CHARS,
+};
+pub use search::{
+    driving_word, edit_distance, exact_token, name_match, name_tokens, name_words, rank_order,
+    typo_tokens, Match,
 };

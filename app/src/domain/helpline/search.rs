@@ -1,6 +1,16 @@
 //! Finding a case while the caller waits: what was typed read as a reference, an email address,
 //! a phone number, or a name (of a person or an organisation), and each normalised as the
-//! database keeps it (`parties.search_*`, migration 70) so one index lookup answers.
+//! database keeps it (`parties.search_*`, migration 70; the words of names in `search_tokens`,
+//! migration 80, see [`words`]) so index lookups answer.
+
+#[cfg(test)]
+mod tests;
+mod words;
+
+pub use words::{
+    driving_word, edit_distance, exact_token, name_match, name_tokens, name_words, rank_order,
+    typo_tokens, Match,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -16,10 +26,14 @@ code_enum! {
         Email => "email",
         /// A phone number, exactly (spaces, dashes, brackets and +44 forgiven).
         Phone => "phone",
-        /// The start of a person's name.
+        /// Any word of a person's name (or one mistake from one), or its start.
         Name => "name",
-        /// The start of an organisation's name.
+        /// Any word of an organisation's name (or one mistake from one), or its start.
         Organisation => "organisation",
+        /// Any word of anybody's name, a person's or an organisation's: what the console reads
+        /// a search as when no kind was chosen and it looks like neither a reference, an email
+        /// address nor a phone number (not offered as a choice).
+        Words => "words",
     }
 }
 
@@ -85,7 +99,7 @@ pub fn classify(typed: &str, asked: Option<SearchKind>) -> Option<SearchQuery> {
         SearchKind::Reference => trimmed.to_owned(),
         SearchKind::Email => normalise_email(trimmed),
         SearchKind::Phone => normalise_phone(trimmed),
-        SearchKind::Name | SearchKind::Organisation => normalise_name(trimmed),
+        SearchKind::Name | SearchKind::Organisation | SearchKind::Words => normalise_name(trimmed),
     };
     (!text.is_empty()).then_some(SearchQuery { kind, text })
 }
@@ -104,6 +118,6 @@ fn guess(trimmed: &str) -> SearchKind {
     {
         SearchKind::Phone
     } else {
-        SearchKind::Name
+        SearchKind::Words
     }
 }

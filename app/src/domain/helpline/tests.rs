@@ -240,7 +240,7 @@ fn searches_are_read_as_what_they_look_like() {
     assert_eq!(normalise_phone("+447700900123"), "07700900123");
     assert_eq!(
         read("  Alex   JONES "),
-        Some((SearchKind::Name, "alex jones".to_owned()))
+        Some((SearchKind::Words, "alex jones".to_owned()))
     );
     assert_eq!(
         classify("Example Ltd", Some(SearchKind::Organisation)).map(|q| q.kind),

@@ -24,28 +24,9 @@ pub struct Area {
     pub link: Option<&'static str>,
 }
 
-/// Every staff area. A new area adds one row.
+/// Every staff area, in the order the staff navigation and home page list them (the working
+/// day: casework, the helpline, then the other areas). A new area adds one row.
 pub const AREAS: &[Area] = &[
-    Area {
-        slug: "users",
-        roles: &[Role::Admin],
-        link: Some("staff.area.users"),
-    },
-    Area {
-        slug: "nuisance",
-        roles: &[
-            Role::Enforcement,
-            Role::CaseOfficer,
-            Role::TeamManager,
-            Role::Admin,
-        ],
-        link: Some("staff.area.nuisance"),
-    },
-    Area {
-        slug: "breaches",
-        roles: &[Role::Enforcement],
-        link: Some("staff.area.breaches"),
-    },
     // Casework (manual §3–§5, §11): the sift, the work queues, the case, exception reports.
     Area {
         slug: "sift",
@@ -94,6 +75,27 @@ pub const AREAS: &[Area] = &[
         slug: "priority-requests",
         roles: &[Role::TeamManager],
         link: Some("helpline.area.priority_requests"),
+    },
+    // Breach triage, nuisance intelligence and staff accounts.
+    Area {
+        slug: "users",
+        roles: &[Role::Admin],
+        link: Some("staff.area.users"),
+    },
+    Area {
+        slug: "nuisance",
+        roles: &[
+            Role::Enforcement,
+            Role::CaseOfficer,
+            Role::TeamManager,
+            Role::Admin,
+        ],
+        link: Some("staff.area.nuisance"),
+    },
+    Area {
+        slug: "breaches",
+        roles: &[Role::Enforcement],
+        link: Some("staff.area.breaches"),
     },
     // A manager marks a closed case 'no further contact' (manual §12).
     Area {

@@ -114,10 +114,25 @@ fn page(view: CasePageView) -> impl IntoView {
 #[component]
 pub fn CloseSeveralPage() -> impl IntoView {
     let closed = query_param("closed");
+    let proposal = (query_param("confirm").as_deref() == Some("yes"))
+        .then(|| {
+            let value = |name: &str| query_param(name).unwrap_or_default();
+            super::confirm_several::Proposal {
+                references: value("references"),
+                outcome: value("outcome"),
+                nature_1: value("nature_1"),
+                nature_2: value("nature_2"),
+                subject_access_delay: value("subject_access_delay"),
+            }
+        })
+        .filter(|proposal| !proposal.references.trim().is_empty());
     staff_page(
         load_simple("close-several".to_owned()),
         "/staff/cases/close-several".to_owned(),
-        move |view| several(view, closed).into_any(),
+        move |view| match proposal.clone() {
+            Some(proposal) => super::confirm_several::confirm(view, proposal).into_any(),
+            None => several(view, closed.clone()).into_any(),
+        },
     )
 }
 

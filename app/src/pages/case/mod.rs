@@ -4,10 +4,13 @@
 //! JavaScript; each loads through a staff server function the access table guards.
 
 mod close;
+mod confirm;
+mod confirm_several;
 mod correction;
 mod email;
 pub(crate) mod fields;
 mod find;
+mod glance;
 mod page;
 mod parties;
 mod record;
@@ -16,6 +19,7 @@ mod sift;
 mod work;
 
 pub use close::{CloseCasePage, CloseSeveralPage};
+pub use confirm::ConfirmPage;
 pub use correction::CorrectionPage;
 pub use email::EmailPage;
 pub use find::{find_form, FindCasePage};

@@ -4,9 +4,10 @@ use crate::components::{path_param, query_param};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{done_banner, due_tag, error_summary, has_errors};
+use super::{done_banner, error_summary, has_errors};
 use crate::domain::case::{CaseStatus, Priority};
 use crate::i18n::{long_date, t};
+use crate::pages::casework::clock_cell;
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
 use crate::server_fns::case::{case_href, load_case, CasePageView};
 
@@ -14,9 +15,10 @@ use crate::server_fns::case::{case_href, load_case, CasePageView};
 pub fn CasePage() -> impl IntoView {
     let reference = path_param("reference");
     let done = query_param("done");
+    let filter = query_param("timeline");
     let path = case_href(&reference);
     staff_page(load_case(reference, "case".to_owned()), path, move |view| {
-        page(view, done).into_any()
+        page(view, done, filter.clone()).into_any()
     })
 }
 
@@ -34,13 +36,13 @@ fn summary(view: &CasePageView) -> AnyView {
     let case = &view.case;
     let record = &case.record;
     let open = record.status == CaseStatus::Open;
-    let today = view.today;
+    let clocks = view.clocks.clone();
     let dates = open.then(|| {
         view! {
-            {row(t("case.summary.assign_by"), due_tag(record.assign_by, today))}
-            {row(t("case.summary.first_contact_due"), due_tag(record.first_contact_due, today))}
-            {row(t("case.summary.contact_promised_by"), due_tag(record.contact_promised_by, today))}
-            {row(t("case.summary.close_by"), due_tag(record.close_by, today))}
+            {row(t("case.summary.assign_by"), clock_cell(&clocks.assignment))}
+            {row(t("case.summary.first_contact_due"), clock_cell(&clocks.first_contact))}
+            {row(t("case.summary.contact_promised_by"), clock_cell(&clocks.contact_promised))}
+            {row(t("case.summary.close_by"), clock_cell(&clocks.closure))}
         }
     });
     let closed = record.closed_on.map(|closed| {
@@ -101,7 +103,7 @@ fn actions(view: &CasePageView) -> AnyView {
     .into_any()
 }
 
-fn page(view: CasePageView, done: Option<String>) -> impl IntoView {
+fn page(view: CasePageView, done: Option<String>, filter: Option<String>) -> impl IntoView {
     let reference = view.case.record.reference.clone();
     let title = page_title(
         &crate::i18n::tf("case.page.title", &[("reference", &reference)]),
@@ -120,6 +122,8 @@ fn page(view: CasePageView, done: Option<String>) -> impl IntoView {
             <span class="govuk-caption-l">{caption}</span>
             <h1 class="govuk-heading-l">{reference}</h1>
             {actions(&view)}
+            {super::glance::glance(&view)}
+            {super::glance::contents()}
             {summary(&view)}
             {super::work::flags(&view)}
             {super::work::work(&view)}
@@ -129,7 +133,7 @@ fn page(view: CasePageView, done: Option<String>) -> impl IntoView {
             {super::record::documents(&view)}
             {super::record::correspondence(&view)}
             {super::record::notes(&view)}
-            {super::record::timeline(&view)}
+            {super::record::timeline(&view, filter.as_deref())}
             {super::record::instances(&view)}
     }
     .into_any();

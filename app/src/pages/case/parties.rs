@@ -24,7 +24,12 @@ fn row(label: String, value: String) -> AnyView {
 }
 
 fn merge_forms(reference: &str, party: &PartyView, duplicate: &DuplicateView) -> AnyView {
-    let why = t(&format!("case.duplicate.{}", duplicate.reason.code()));
+    let why = duplicate
+        .evidence
+        .iter()
+        .map(|evidence| t(&format!("case.evidence.{}", evidence.code())))
+        .collect::<Vec<_>>()
+        .join(", ");
     let other = fill(
         &t("case.duplicate.other"),
         &[
@@ -46,10 +51,10 @@ fn merge_forms(reference: &str, party: &PartyView, duplicate: &DuplicateView) ->
         <li data-testid="duplicate">
             <p class="govuk-body">{other}" — "{why}
                 {duplicate.email.clone().map(|email| format!(" ({email})"))}</p>
-            <div class="govuk-button-group">
+            {duplicate.mergeable.then(|| view! { <div class="govuk-button-group">
                 {form(&party.id, &duplicate.party_id, fill(&t("case.merge.keep_this"), &[("reference", &duplicate.reference)]), "govuk-button govuk-button--secondary")}
                 {form(&duplicate.party_id, &party.id, fill(&t("case.merge.keep_other"), &[("reference", &duplicate.reference)]), "govuk-button govuk-button--secondary")}
-            </div>
+            </div> })}
         </li>
     }
     .into_any()

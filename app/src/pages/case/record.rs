@@ -167,11 +167,61 @@ pub fn notes(view: &CasePageView) -> AnyView {
     .into_any()
 }
 
-pub fn timeline(view: &CasePageView) -> AnyView {
+/// The timeline's filter: plain links (`?timeline=<kind>`), one for each kind of event on the
+/// case, so it works without JavaScript.
+fn timeline_filter(view: &CasePageView, filter: Option<&str>) -> AnyView {
+    let href = crate::server_fns::case::case_href(&view.case.record.reference);
+    let mut kinds: Vec<(String, String, usize)> = Vec::new();
+    for entry in &view.case.timeline {
+        match kinds.iter_mut().find(|(code, _, _)| *code == entry.code) {
+            Some((_, _, count)) => *count += 1,
+            None => kinds.push((entry.code.clone(), entry.kind.clone(), 1)),
+        }
+    }
+    kinds.sort_by(|a, b| a.1.cmp(&b.1));
+    let link = |label: String, target: String, current: bool| {
+        view! {
+            <li class="app-timeline-filter__item">
+                <a class="govuk-link" href=target aria-current=current.then_some("true")>
+                    {if current { view! { <strong>{label}</strong> }.into_any() } else { view! { {label} }.into_any() }}
+                </a>
+            </li>
+        }
+    };
+    let all = fill(
+        &t("case.timeline.filter.all"),
+        &[("n", &view.case.timeline.len().to_string())],
+    );
+    let each = kinds
+        .into_iter()
+        .map(|(code, kind, count)| {
+            let current = filter == Some(code.as_str());
+            let label = fill(
+                &t("case.timeline.filter.kind"),
+                &[("kind", &kind), ("n", &count.to_string())],
+            );
+            link(label, format!("{href}?timeline={code}#timeline"), current)
+        })
+        .collect_view();
+    view! {
+        <nav class="app-timeline-filter" aria-labelledby="timeline-filter" data-testid="timeline-filter">
+            <h3 class="govuk-heading-s" id="timeline-filter">{t("case.timeline.filter.heading")}</h3>
+            <ul class="govuk-list app-timeline-filter__list">
+                {link(all, format!("{href}#timeline"), filter.is_none())}
+                {each}
+            </ul>
+        </nav>
+    }
+    .into_any()
+}
+
+pub fn timeline(view: &CasePageView, filter: Option<&str>) -> AnyView {
+    let filter = filter.filter(|code| view.case.timeline.iter().any(|e| e.code == *code));
     let rows = view
         .case
         .timeline
         .iter()
+        .filter(|entry| filter.is_none_or(|code| entry.code == code))
         .map(|entry| {
             let details = entry
                 .details
@@ -179,7 +229,7 @@ pub fn timeline(view: &CasePageView) -> AnyView {
                 .map(|(label, value)| view! { <li>{format!("{label}: {value}")}</li> })
                 .collect_view();
             view! {
-                <tr class="govuk-table__row" data-testid="event">
+                <tr class="govuk-table__row" data-testid="event" data-kind=entry.code.clone()>
                     <td class="govuk-table__cell">{when(entry.at)}</td>
                     <td class="govuk-table__cell">{entry.kind.clone()}</td>
                     <td class="govuk-table__cell">{entry.who.clone()}</td>
@@ -190,6 +240,7 @@ pub fn timeline(view: &CasePageView) -> AnyView {
         .collect_view();
     view! {
         <h2 class="govuk-heading-m" id="timeline">{t("case.timeline.heading")}</h2>
+        {timeline_filter(view, filter)}
         <table class="govuk-table">
             <caption class="govuk-table__caption govuk-visually-hidden">{t("case.timeline.heading")}</caption>
             <thead class="govuk-table__head"><tr class="govuk-table__row">

@@ -223,7 +223,7 @@ pub fn case_type(view: &CasePageView) -> AnyView {
                 <form method="post" action=ChangeType::url()>
                     {reference_field(&reference)}
                     <input type="hidden" name="to" value=to.code()/>
-                    <button type="submit" class="govuk-button" data-module="govuk-button">{label}</button>
+                    <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{label}</button>
                 </form>
             }
         });
@@ -251,7 +251,7 @@ pub fn case_type(view: &CasePageView) -> AnyView {
     };
     view! {
         <h2 class="govuk-heading-m" id="type">{t("case.type.heading")}</h2>
-        <p class="govuk-body">{fill(&t("case.type.current"), &[("type", record.case_type.code()), ("description", record.case_type.description())])}</p>
+        <p class="govuk-body">{fill(&t("case.type.current"), &[("a", crate::i18n::a_or_an(record.case_type.code())), ("type", record.case_type.code()), ("description", record.case_type.description())])}</p>
         {body}
     }
     .into_any()

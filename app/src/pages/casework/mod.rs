@@ -4,6 +4,7 @@
 
 mod allocation;
 mod exceptions;
+mod queue_tools;
 mod queues;
 mod sift;
 
@@ -14,26 +15,30 @@ pub use sift::{SiftCasePage, SiftListPage};
 
 use leptos::prelude::*;
 
-use crate::domain::case::SlaState;
-use crate::domain::casework::Clock;
+use crate::domain::casework::{Clock, ServiceLevel};
 use crate::i18n::{fill, long_date, t};
 use crate::server_fns::case::CaseWorkspace;
 
-/// A service-level clock: its due day and how it stands (and when it stopped, if it has).
+/// A service-level clock: its due day and its one reading ([`crate::domain::casework::ServiceLevel`]):
+/// met on a day (or met late), else on time, due soon or overdue. The case page and the lists
+/// draw it alike.
 pub fn clock_cell(clock: &Clock) -> AnyView {
-    let (code, class) = match clock.state {
-        SlaState::OnTime => ("on_time", "govuk-tag govuk-tag--green"),
-        SlaState::DueSoon => ("due_soon", "govuk-tag govuk-tag--yellow"),
-        SlaState::Overdue => ("overdue", "govuk-tag govuk-tag--red"),
+    view! { {long_date(clock.due)}" "{level_tag(clock)} }.into_any()
+}
+
+/// A clock's one reading as a tag: "Met on 6 December 2026", "Due soon", ….
+pub fn level_tag(clock: &Clock) -> AnyView {
+    let level = clock.level();
+    let class = match level {
+        ServiceLevel::Met | ServiceLevel::OnTime => "govuk-tag govuk-tag--green",
+        ServiceLevel::DueSoon => "govuk-tag govuk-tag--yellow",
+        ServiceLevel::MetLate | ServiceLevel::Overdue => "govuk-tag govuk-tag--red",
     };
-    let done = clock
-        .done_on
-        .map(|on| fill(&t("casework.clock.done"), &[("date", &long_date(on))]));
-    view! {
-        {long_date(clock.due)}" "<strong class=class>{t(&format!("case.sla.{code}"))}</strong>
-        {done.map(|done| view! { <br/><span class="govuk-body-s">{done}</span> })}
-    }
-    .into_any()
+    let words = fill(
+        &t(&format!("casework.level.{}", level.code())),
+        &[("date", &clock.done_on.map(long_date).unwrap_or_default())],
+    );
+    view! { <strong class=class data-level=level.code()>{words}</strong> }.into_any()
 }
 
 /// The green banner a finished change leaves (`?done=<code>`, with the case's reference).

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
-use super::{clock_cell, done_banner};
+use super::queue_tools::{filter_form, paging};
+use super::{done_banner, level_tag};
 use crate::components::fields::{Field, First};
-use crate::domain::casework::queue_slug;
-use crate::i18n::{fill, t};
+use crate::domain::casework::{queue_slug, QueueListParams, QueueSort};
+use crate::i18n::{fill, long_date, t};
 use crate::pages::case::fields::{problem, typed};
 use crate::pages::case::{error_summary, has_errors};
 use crate::pages::staff::{page_title, staff_page, StaffLayout};
@@ -70,29 +71,68 @@ fn queues_page(view: QueuesView) -> AnyView {
 pub fn QueuePage() -> impl IntoView {
     let queue = path_param("queue");
     let (done, reference) = (query_param("done"), query_param("reference"));
+    let params = QueueListParams {
+        sort: query_param("sort"),
+        dir: query_param("dir"),
+        case_type: query_param("type"),
+        level: query_param("level"),
+        allocated: query_param("allocated"),
+        organisation: query_param("organisation"),
+        page: query_param("page"),
+    };
     let path = format!("{QUEUES_AREA}/{queue}");
-    staff_page(load_queue(queue), path, move |view| {
+    staff_page(load_queue(queue, params), path, move |view| {
         queue_page(view, done, reference)
     })
 }
 
 fn case_row(view: &QueueView, listed: &ListedCase) -> AnyView {
     let record = &listed.case.record;
+    let none = || t("casework.none");
     let officer = listed
         .case
         .officer
         .clone()
         .unwrap_or_else(|| t("casework.not_allocated"));
+    let age = (view.today - record.created_on).num_days().max(0);
+    let next = listed.clocks.next_running();
     view! {
         <tr class="govuk-table__row" data-testid="queue-case">
             <td class="govuk-table__cell"><a class="govuk-link" href=allocation_href(view.queue, &record.reference)>{record.reference.clone()}</a></td>
+            <td class="govuk-table__cell">{record.organisation_name.clone().unwrap_or_else(none)}</td>
+            <td class="govuk-table__cell">{listed.case.customer.clone().unwrap_or_else(none)}</td>
             <td class="govuk-table__cell">{record.case_type.code()}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{age.to_string()}</td>
             <td class="govuk-table__cell">{officer}</td>
-            <td class="govuk-table__cell">{clock_cell(&listed.clocks.assignment)}</td>
-            <td class="govuk-table__cell">{clock_cell(&listed.clocks.first_contact)}</td>
-            <td class="govuk-table__cell">{clock_cell(&listed.clocks.contact_promised)}</td>
-            <td class="govuk-table__cell">{clock_cell(&listed.clocks.closure)}</td>
+            <td class="govuk-table__cell">{next.map(|clock| long_date(clock.due)).unwrap_or_else(none)}</td>
+            <td class="govuk-table__cell">{next.map(|clock| level_tag(&clock))}</td>
         </tr>
+    }
+    .into_any()
+}
+
+/// A column's header: a link sorting by it (the other choices kept), `aria-sort` on the sorted one.
+fn sort_header(view: &QueueView, sort: Option<QueueSort>, key: &str, numeric: bool) -> AnyView {
+    let class = if numeric {
+        "govuk-table__header govuk-table__header--numeric"
+    } else {
+        "govuk-table__header"
+    };
+    let label = t(key);
+    let Some(sort) = sort else {
+        return view! { <th scope="col" class=class>{label}</th> }.into_any();
+    };
+    let query = &view.query;
+    let aria = (query.sort == sort).then_some(if query.descending {
+        "descending"
+    } else {
+        "ascending"
+    });
+    let href = query.sorted_by(sort).href(&queue_href(view.queue));
+    view! {
+        <th scope="col" class=class aria-sort=aria>
+            <a class="govuk-link" href=href data-sort=sort.code()>{label}</a>
+        </th>
     }
     .into_any()
 }
@@ -106,17 +146,19 @@ fn cases_table(view: &QueueView) -> AnyView {
         .iter()
         .map(|listed| case_row(view, listed))
         .collect_view();
+    let header = |sort, key: &str| sort_header(view, sort, key, false);
     view! {
         <table class="govuk-table">
             <caption class="govuk-table__caption govuk-table__caption--m">{t("casework.queue.caption")}</caption>
             <thead class="govuk-table__head"><tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">{t("casework.col.reference")}</th>
-                <th scope="col" class="govuk-table__header">{t("casework.col.type")}</th>
-                <th scope="col" class="govuk-table__header">{t("casework.col.officer")}</th>
-                <th scope="col" class="govuk-table__header">{t("casework.clock.assignment")}</th>
-                <th scope="col" class="govuk-table__header">{t("casework.clock.first_contact")}</th>
-                <th scope="col" class="govuk-table__header">{t("casework.clock.contact_promised")}</th>
-                <th scope="col" class="govuk-table__header">{t("casework.clock.closure")}</th>
+                {header(Some(QueueSort::Reference), "casework.col.reference")}
+                {header(Some(QueueSort::Organisation), "casework.col.organisation")}
+                {header(Some(QueueSort::Customer), "casework.col.customer")}
+                {header(Some(QueueSort::CaseType), "casework.col.type")}
+                {sort_header(view, Some(QueueSort::Age), "casework.col.age", true)}
+                {header(None, "casework.col.officer")}
+                {header(Some(QueueSort::Due), "casework.col.next_due")}
+                {header(Some(QueueSort::Level), "casework.col.level")}
             </tr></thead>
             <tbody class="govuk-table__body">{rows}</tbody>
         </table>
@@ -160,6 +202,9 @@ fn queue_page(view: QueueView, done: Option<String>, reference: Option<String>) 
         {error_summary(flash)}
         <span class="govuk-caption-l">{t("casework.queues.title")}</span>
         <h1 class="govuk-heading-l">{name.clone()}</h1>
+        <p class="govuk-body">{t("casework.queue.age_note")}</p>
+        {filter_form(&view)}
+        {paging(&view)}
         {cases_table(&view)}
         {lead_form(&view)}
     }

@@ -21,8 +21,10 @@ pub fn ConsolePage() -> impl IntoView {
 }
 
 fn form(view: &ConsoleView, error: Option<String>) -> AnyView {
+    // `words` is what "Anything" reads a name as; it is not offered on its own.
     let kinds = SearchKind::all()
         .iter()
+        .filter(|kind| **kind != SearchKind::Words)
         .map(|kind| {
             (
                 kind.code().to_owned(),

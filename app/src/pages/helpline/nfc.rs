@@ -29,14 +29,26 @@ fn form(view: &NfcView) -> AnyView {
     if view.status != CaseStatus::Closed {
         return view! { <p class="govuk-body">{t("helpline.nfc.open")}</p> }.into_any();
     }
+    let about = tf("helpline.nfc.about", &[("reference", &view.reference)]);
     view! {
+        <p class="govuk-body" data-testid="confirm-about">{about}</p>
+        <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">{t("case.warning")}</span>
+                {t("helpline.nfc.will")}
+            </strong>
+        </div>
         <form method="post" action=MarkNfc::url() novalidate>
             {reference_field(&view.reference)}
             {Field::new("reason", t("helpline.nfc.reason"))
                 .hint(Some(t("helpline.nfc.reason_hint")))
                 .error(problem(flash, "reason"))
                 .textarea(Textarea::new(typed(flash, "reason", ""), 4))}
-            <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{t("helpline.nfc.submit")}</button>
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{t("helpline.nfc.submit")}</button>
+                <a class="govuk-link" href=format!("/staff/cases/{}", view.reference)>{t("helpline.nfc.cancel")}</a>
+            </div>
         </form>
     }
     .into_any()

@@ -46,7 +46,7 @@ pub fn forbidden_document(name: &str, stylesheet: &str) -> String {
         }
         .to_html()
     });
-    let title = format!("{} - {}", t("staff.forbidden.title"), t("service.name"));
+    let title = super::layout::staff_title(&t("staff.forbidden.title"));
     format!(
         "<!DOCTYPE html><html lang=\"en\" class=\"govuk-template\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -69,6 +69,11 @@ mod tests {
         );
         assert!(html.contains("Ann &lt;b&gt;Lee&lt;/b&gt;"), "{html}");
         assert!(html.contains("<title>You do not have permission"), "{html}");
+        assert!(
+            html.contains("permission to view this page - Casework</title>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("<title>").count(), 1, "{html}");
         assert!(html.contains("Sign out"), "{html}");
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("href=\"/pkg/portal.abc.css\""), "{html}");

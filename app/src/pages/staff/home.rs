@@ -1,19 +1,28 @@
-//! `/staff`: who is signed in, their roles, and the areas their roles open.
+//! `/staff`: who is signed in and, for staff who work cases, their work (their cases with the next
+//! service level of each, open work items, callbacks due, new correspondence), or their team's for
+//! a team manager (`?scope=team`); the cases sorted by `?sort=`. Then finding a case by its
+//! reference, their roles and the areas their roles open.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::my_work::work_lists;
 use super::{staff_page, StaffLayout};
-use crate::domain::staff::{StaffMember, AREAS};
+use crate::components::query_param;
+use crate::domain::staff::AREAS;
 use crate::i18n::{t, tf};
-use crate::server_fns::staff::whoami;
+use crate::server_fns::my_work::{load_staff_home, StaffHomeView};
 
 #[component]
 pub fn StaffHomePage() -> impl IntoView {
-    staff_page(whoami(), "/staff".to_owned(), |me| home(me).into_any())
+    let (scope, sort) = (query_param("scope"), query_param("sort"));
+    staff_page(load_staff_home(scope, sort), "/staff".to_owned(), |view| {
+        home(view).into_any()
+    })
 }
 
-fn home(me: StaffMember) -> impl IntoView {
+fn home(view: StaffHomeView) -> impl IntoView {
+    let me = view.me;
     let roles = me
         .roles
         .iter()
@@ -31,20 +40,21 @@ fn home(me: StaffMember) -> impl IntoView {
     view! {
         <Title text=t("staff.home.title")/>
         <StaffLayout name=Some(me.name.clone())>
+            <h1 class="govuk-heading-l">{t("staff.home.title")}</h1>
+            <p class="govuk-body">{tf("staff.home.signed_in_as", &[("name", &me.name)])}</p>
+            {view.work.map(|work| work_lists(work, view.today))}
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
-                    <h1 class="govuk-heading-l">{t("staff.home.title")}</h1>
-                    <p class="govuk-body">{tf("staff.home.signed_in_as", &[("name", &me.name)])}</p>
+                    {me.may_open(crate::server_fns::case::AREA).then(|| view! {
+                        <h2 class="govuk-heading-m">{t("case.find.title")}</h2>
+                        {crate::pages::case::find_form(&None)}
+                    })}
                     <h2 class="govuk-heading-m">{t("staff.home.roles")}</h2>
                     {if me.roles.is_empty() {
                         view! { <p class="govuk-body">{t("staff.home.no_roles")}</p> }.into_any()
                     } else {
                         view! { <ul class="govuk-list govuk-list--bullet">{roles}</ul> }.into_any()
                     }}
-                    {me.may_open(crate::server_fns::case::AREA).then(|| view! {
-                        <h2 class="govuk-heading-m">{t("case.find.title")}</h2>
-                        {crate::pages::case::find_form(&None)}
-                    })}
                     <h2 class="govuk-heading-m">{t("staff.home.areas")}</h2>
                     {if no_links {
                         view! { <p class="govuk-body">{t("staff.home.no_areas")}</p> }.into_any()

@@ -286,23 +286,51 @@ pub async fn change_party(
     .await
 }
 
-/// Merges a duplicate party record into the main record.
+/// Merges a duplicate party record into the main record: the first post goes to the
+/// confirmation page; the confirmation's post, with the reason, merges.
 #[server(prefix = "/staff/api/cases", endpoint = "party-merge")]
 pub async fn merge_party(
     reference: String,
     main: String,
     duplicate: String,
+    reason: Option<String>,
+    confirm: Option<String>,
 ) -> Result<(), StaffError> {
+    use super::confirm::{confirm_href, confirmation, Confirmation};
     use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
-    let change = CaseChange::MergeParty { main, duplicate };
-    apply(
+    let page = confirm_href(
         &reference,
-        change,
-        &[],
-        on_case(&reference, "party_merged", "parties"),
-    )
-    .await
+        "merge",
+        &[("main", main.as_str()), ("duplicate", duplicate.as_str())],
+    );
+    let typed = reason.clone().unwrap_or_default();
+    let values = [("reason", typed.as_str())];
+    let reason = match confirmation(confirm, reason, MAX_TEXT) {
+        Confirmation::Proposed => {
+            crate::server_fns::staff::require_access(super::AREA)?;
+            leptos_axum::redirect(&page);
+            return Ok(());
+        }
+        Confirmation::Blank => {
+            let form = format!("case:{reference}");
+            let errors = one("reason", "case.confirm.error.reason");
+            return refuse_field(super::AREA, &form, &values, errors, &page).await;
+        }
+        Confirmation::Given(reason) => reason,
+    };
+    let change = CaseChange::MergeParty {
+        main,
+        duplicate,
+        reason,
+    };
+    let back = Back {
+        area: super::AREA,
+        page,
+        done: "party_merged",
+        anchor: "parties",
+    };
+    apply(&reference, change, &values, back).await
 }
 
 /// Completes the 'prepare' work item (the allocated officer).
@@ -346,9 +374,16 @@ pub async fn complete_advice(reference: String, advice: Option<String>) -> Resul
     .await
 }
 
-/// Changes the case type (only while the case has never been closed).
+/// Changes the case type (only while the case has never been closed): the first post goes to
+/// the confirmation page; the confirmation's post, with the reason, changes it.
 #[server(prefix = "/staff/api/cases", endpoint = "type")]
-pub async fn change_type(reference: String, to: Option<String>) -> Result<(), StaffError> {
+pub async fn change_type(
+    reference: String,
+    to: Option<String>,
+    reason: Option<String>,
+    confirm: Option<String>,
+) -> Result<(), StaffError> {
+    use super::confirm::{confirm_href, confirmation, Confirmation};
     use crate::domain::case::CaseKind;
     use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
@@ -365,11 +400,33 @@ pub async fn change_type(reference: String, to: Option<String>) -> Result<(), St
         )
         .await;
     };
+    let page = confirm_href(&reference, "type", &[("to", to.code())]);
+    let typed_reason = reason.clone().unwrap_or_default();
+    let values = [("reason", typed_reason.as_str())];
+    let reason = match confirmation(confirm, reason, MAX_TEXT) {
+        Confirmation::Proposed => {
+            crate::server_fns::staff::require_access(super::AREA)?;
+            leptos_axum::redirect(&page);
+            return Ok(());
+        }
+        Confirmation::Blank => {
+            let form = format!("case:{reference}");
+            let errors = one("reason", "case.confirm.error.reason");
+            return refuse_field(super::AREA, &form, &values, errors, &page).await;
+        }
+        Confirmation::Given(reason) => reason,
+    };
+    let back = Back {
+        area: super::AREA,
+        page,
+        done: "type_changed",
+        anchor: "case-type",
+    };
     apply(
         &reference,
-        CaseChange::ChangeType { to },
+        CaseChange::ChangeType { to, reason },
         &values,
-        on_case(&reference, "type_changed", "case-type"),
+        back,
     )
     .await
 }

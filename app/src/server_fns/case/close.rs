@@ -89,7 +89,8 @@ pub async fn close_case(
     apply(&reference, CaseChange::Close(closure), &values, back).await
 }
 
-/// Closes every case listed (one reference a line) with one outcome, or none of them.
+/// Closes every case listed (one reference a line) with one outcome, or none of them: the first
+/// post goes to the confirmation (what will close, and the reason); its post closes them.
 #[server(prefix = "/staff/api/cases", endpoint = "close-several")]
 pub async fn close_several(
     references: Option<String>,
@@ -97,8 +98,11 @@ pub async fn close_several(
     nature_1: Option<String>,
     nature_2: Option<String>,
     subject_access_delay: Option<String>,
+    reason: Option<String>,
+    confirm: Option<String>,
 ) -> Result<(), StaffError> {
     use super::actions::refuse_field;
+    use super::confirm::{close_several_confirm_href, confirmation, Confirmation};
     use super::{services, store};
     use crate::domain::case::{reference_error_key, reference_lines};
     use crate::i18n::{fill, t};
@@ -162,10 +166,32 @@ pub async fn close_several(
     if !errors.is_empty() {
         return refuse_field(super::AREA, "close-several", &values, errors, &page).await;
     }
+    let confirm_page = close_several_confirm_href(&[
+        ("references", &references.join("\n")),
+        ("outcome", outcome.as_str()),
+        ("nature_1", nature_1.as_str()),
+        ("nature_2", nature_2.as_str()),
+        ("subject_access_delay", delay.as_str()),
+    ]);
+    let typed_reason = reason.clone().unwrap_or_default();
+    let reason = match confirmation(confirm, reason, 5_000) {
+        Confirmation::Proposed => {
+            leptos_axum::redirect(&confirm_page);
+            return Ok(());
+        }
+        Confirmation::Blank => {
+            let errors = vec![("reason".to_owned(), "case.confirm.error.reason".to_owned())];
+            let values = [("reason", typed_reason.as_str())];
+            return refuse_field(super::AREA, "close-several", &values, errors, &confirm_page)
+                .await;
+        }
+        Confirmation::Given(reason) => reason,
+    };
     let services = services()?;
     let request = CloseSeveral {
         references,
         closure,
+        reason,
         staff: current.member,
         today: services.clock.today(),
     };

@@ -51,8 +51,10 @@ pub(super) async fn case_page(
     };
     let flash = kept_form(&current.session_id, &format!("case:{}", reference)).await?;
     let sign_off = services.workspaces.sign_off(&me.id).await.map_err(store)?;
+    let clocks = crate::server_fns::casework::workspace_clocks(&services, &case);
     Ok(CasePageView {
         today: services.clock.today(),
+        clocks,
         me,
         case,
         may,

@@ -5,6 +5,7 @@
 
 mod actions;
 mod close;
+mod confirm;
 mod load;
 mod templates;
 mod views;
@@ -12,6 +13,7 @@ mod views;
 pub use crate::domain::case::EmailTemplate;
 pub use actions::*;
 pub use close::*;
+pub use confirm::*;
 pub use load::*;
 pub use templates::{draft, with_sign_off, DraftContext};
 pub use views::*;

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::case::{CaseKind, CaseRecord, DuplicateReason, SimilarReason};
+use crate::domain::case::{CaseKind, CaseRecord, SimilarReason};
 use crate::domain::staff::StaffMember;
 use crate::server_fns::staff::FormFlash;
 
@@ -16,7 +16,10 @@ pub struct DuplicateView {
     pub reference: String,
     pub name: String,
     pub email: Option<String>,
-    pub reason: DuplicateReason,
+    /// What makes it look like the same person, strongest first.
+    pub evidence: Vec<crate::domain::duplicates::Evidence>,
+    /// Staff may merge the two (evidence about the person, not the organisation alone).
+    pub mergeable: bool,
 }
 
 /// The organisation directory's entry a party is (or probably is).
@@ -171,6 +174,8 @@ pub struct CaseAbilities {
 pub struct CasePageView {
     pub me: StaffMember,
     pub today: NaiveDate,
+    /// The case's service levels as every page reads them.
+    pub clocks: crate::domain::casework::CaseClocks,
     pub case: CaseWorkspace,
     pub may: CaseAbilities,
     pub flash: Option<FormFlash>,

@@ -79,7 +79,7 @@ fn with_clocks(services: &crate::ports::Services, cases: Vec<QueueCase>) -> Vec<
 
 /// The clocks of a case on a page of its own ('prepare' done when its work item is).
 #[cfg(feature = "ssr")]
-fn workspace_clocks(
+pub(crate) fn workspace_clocks(
     services: &crate::ports::Services,
     case: &crate::server_fns::case::CaseWorkspace,
 ) -> crate::domain::casework::CaseClocks {

@@ -66,10 +66,15 @@ pub async fn load_queues() -> Result<QueuesView, StaffError> {
     })
 }
 
-/// One queue's cases with their service levels, and its lead.
+/// One page of a queue's cases with their service levels, as `params` (the address) filter,
+/// sort and page them; and its lead.
 #[server(prefix = "/staff/api/queues", endpoint = "queue")]
-pub async fn load_queue(queue: String) -> Result<QueueView, StaffError> {
+pub async fn load_queue(
+    queue: String,
+    params: crate::domain::casework::QueueListParams,
+) -> Result<QueueView, StaffError> {
     use super::{services, store, with_clocks, QUEUES_AREA};
+    use crate::domain::casework::QueueListQuery;
     use crate::domain::staff::Role;
     use crate::server_fns::staff::require_access;
     use crate::server_fns::staff::users::kept_form;
@@ -77,9 +82,11 @@ pub async fn load_queue(queue: String) -> Result<QueueView, StaffError> {
     let current = require_access(QUEUES_AREA)?;
     let queue = named(&queue)?;
     let services = services()?;
-    let cases = services
+    let query = QueueListQuery::from_params(&params);
+    let today = services.clock.today();
+    let (cases, total) = services
         .sift_and_queues
-        .queue_cases(queue, &current.member)
+        .queue_page(queue, &query, today, &current.member)
         .await
         .map_err(store)?;
     let lead = services
@@ -97,10 +104,12 @@ pub async fn load_queue(queue: String) -> Result<QueueView, StaffError> {
     )
     .await?;
     Ok(QueueView {
-        today: services.clock.today(),
+        today,
         cases: with_clocks(&services, cases),
         me: current.member,
         queue,
+        query,
+        total,
         lead,
         leads,
         flash,

@@ -17,6 +17,8 @@ pub struct QueueCase {
     pub officer: Option<String>,
     pub prepared_on: Option<NaiveDate>,
     pub open_flags: u32,
+    /// The customer's (data subject's, complainant's) name, when the case has one.
+    pub customer: Option<String>,
 }
 
 /// A listed case with its service-level clocks on today.
@@ -82,6 +84,10 @@ pub struct QueueView {
     pub today: NaiveDate,
     pub queue: WorkQueue,
     pub cases: Vec<ListedCase>,
+    /// What the address asked for (filters, sort, page).
+    pub query: crate::domain::casework::QueueListQuery,
+    /// How many cases the filters match.
+    pub total: u64,
     pub lead: Option<(String, String)>,
     /// Who may lead a queue: active case officers and team managers, (id, name) by name.
     pub leads: Vec<(String, String)>,

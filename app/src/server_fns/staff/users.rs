@@ -144,9 +144,10 @@ pub async fn create_staff(
             .iter()
             .map(|role| ("roles".to_owned(), role.code().to_owned())),
     );
-    let checked_name = check_name(&name).map_err(|e| ("name", e.key()));
-    let checked_email = normalise_email(&email).map_err(|e| ("email", e.key()));
-    let checked_password = check_password(&password).map_err(|e| ("password", e.key()));
+    let about_them = super::users_rules::about_them;
+    let checked_name = check_name(&name).map_err(|e| ("name", about_them(e.key())));
+    let checked_email = normalise_email(&email).map_err(|e| ("email", about_them(e.key())));
+    let checked_password = check_password(&password).map_err(|e| ("password", about_them(e.key())));
     let checked_roles = if roles.is_empty() {
         Err(("roles", "staff.error.roles.required"))
     } else {

@@ -65,6 +65,16 @@ pub fn check_changes(
     }
 }
 
+/// The add-staff form's message for a refused name, email or password: the form is about
+/// someone else, so a message the sign-in page words as "your" says "their" here.
+pub fn about_them(key: &'static str) -> &'static str {
+    match key {
+        "staff.error.email.required" => "staff.error.new_member.email.required",
+        "staff.error.password.required" => "staff.error.new_member.password.required",
+        other => other,
+    }
+}
+
 /// The away-until date: none when all three boxes are empty.
 fn away_date(day: &str, month: &str, year: &str) -> Result<Option<NaiveDate>, &'static str> {
     let parts = [day.trim(), month.trim(), year.trim()];
@@ -173,6 +183,30 @@ mod tests {
                 "staff.error.manager.invalid".to_owned()
             )]
         );
+    }
+
+    #[test]
+    fn the_add_staff_form_speaks_of_them_not_you() {
+        use crate::domain::staff::{check_name, check_password, normalise_email};
+        use crate::i18n::t;
+        let keys = [
+            normalise_email("").unwrap_err().key(),
+            normalise_email("nobody").unwrap_err().key(),
+            check_name("").unwrap_err().key(),
+            check_password("").unwrap_err().key(),
+            check_password("short").unwrap_err().key(),
+        ];
+        for key in keys {
+            let message = t(super::about_them(key));
+            assert!(!message.contains("your"), "{key}: {message}");
+            assert!(!message.starts_with("staff."), "{key} has no message");
+        }
+        assert_eq!(
+            t(super::about_them("staff.error.email.required")),
+            "Enter their email address"
+        );
+        // The sign-in page still speaks to the person signing in.
+        assert_eq!(t("staff.error.email.required"), "Enter your email address");
     }
 
     #[test]

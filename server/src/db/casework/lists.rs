@@ -15,23 +15,23 @@ use crate::db::{code_of, from_code, CaseStoreError, Database};
 
 /// The case row's columns, the officer's name, when the current 'prepare' was completed (none
 /// while one is open) and the flags still raised. `$1` is the member of staff reading.
-fn select_listed(condition: &str) -> String {
+pub(super) fn select_listed(condition: &str, order: &str) -> String {
     let extra = ", s.name AS officer_name, \
         (SELECT MAX(w.completed_at) FROM work_items w WHERE w.case_id = c.id \
            AND w.kind = 'prepare' AND NOT EXISTS (SELECT 1 FROM work_items o \
            WHERE o.case_id = c.id AND o.kind = 'prepare' AND o.completed_at IS NULL)) \
            AS prepared_at, \
         (SELECT COUNT(*) FROM sift_flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) \
-           AS open_flags FROM cases c";
+           AS open_flags, c.customer_name FROM cases c";
     format!(
         "{} LEFT JOIN staff s ON s.id = c.assigned_to WHERE {} AND {condition} \
-         ORDER BY c.created_at, c.reference",
+         ORDER BY {order}",
         SELECT_CASE_ROW.replacen(" FROM cases c", extra, 1),
         visible_to("$1"),
     )
 }
 
-fn listed(row: &AnyRow) -> Result<QueueCase, CaseStoreError> {
+pub(super) fn listed(row: &AnyRow) -> Result<QueueCase, CaseStoreError> {
     let prepared_at: Option<i64> = row.try_get("prepared_at")?;
     let open_flags: i64 = row.try_get("open_flags")?;
     Ok(QueueCase {
@@ -39,6 +39,7 @@ fn listed(row: &AnyRow) -> Result<QueueCase, CaseStoreError> {
         officer: row.try_get("officer_name")?,
         prepared_on: prepared_at.map(|at| london_s(at).date()),
         open_flags: u32::try_from(open_flags).unwrap_or(u32::MAX),
+        customer: row.try_get("customer_name")?,
     })
 }
 
@@ -57,7 +58,7 @@ impl Database {
         staff_id: &str,
         queue: Option<&str>,
     ) -> Result<Vec<QueueCase>, CaseStoreError> {
-        let sql = self.sql(&select_listed(condition));
+        let sql = self.sql(&select_listed(condition, "c.created_at, c.reference"));
         let mut query = sqlx::query(&sql).bind(staff_id);
         if let Some(queue) = queue {
             query = query.bind(queue);

@@ -6,9 +6,12 @@
 
 mod changes;
 mod lists;
+mod my_work;
+mod queue_list;
 mod record;
 mod store;
 
+pub use my_work::MyWorkStore;
 pub use record::{CaseRow, SELECT_CASE_ROW};
 pub use store::SiftAndQueuesStore;
 

@@ -109,6 +109,19 @@ impl SiftAndQueues for SiftAndQueuesStore {
             .map_err(store_error)
     }
 
+    async fn queue_page(
+        &self,
+        queue: WorkQueue,
+        query: &app::domain::casework::QueueListQuery,
+        today: chrono::NaiveDate,
+        staff: &StaffMember,
+    ) -> Result<(Vec<QueueCase>, u64), StoreError> {
+        self.database
+            .queue_page(queue, query, today, self.settings.due_soon_days, &staff.id)
+            .await
+            .map_err(store_error)
+    }
+
     async fn open_cases(&self, staff: &StaffMember) -> Result<Vec<QueueCase>, StoreError> {
         self.database
             .open_cases(&staff.id)

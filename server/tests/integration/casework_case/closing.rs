@@ -116,12 +116,16 @@ async fn closing_needs_an_outcome_of_the_type_and_its_natures_and_reopening_wait
     let closed_by: String = scalar(&portal, "SELECT i.closed_by FROM case_instances i JOIN cases c ON c.id = i.case_id WHERE c.reference = $1", &reference).await;
     assert_eq!(closed_by, officer_id);
 
-    // The type is fixed once closed.
+    // The type is fixed once closed, even confirmed with a reason.
     posted(
         &portal,
         &officer,
         "/staff/api/cases/type",
-        &[("reference", &reference), ("to", "SEC")],
+        &[
+            ("reference", &reference),
+            ("to", "SEC"),
+            ("reason", "Wrong type"),
+        ],
     )
     .await;
     let (_, html) = page(&portal, &officer, &path).await;
@@ -347,8 +351,16 @@ async fn several_cases_close_with_one_action_or_none_does() {
         "{html}"
     );
     assert_eq!(closed().await, 0);
+    let reason = |mut fields: Vec<(&'static str, String)>, why: &str| {
+        fields.push(("reason", why.to_owned()));
+        fields
+    };
     // An FS50 case cannot be closed 'undertaking served': nothing closed, that reference named.
-    send(fields(format!("{first}\n{second}\n{third}"))).await;
+    send(reason(
+        fields(format!("{first}\n{second}\n{third}")),
+        "One undertaking",
+    ))
+    .await;
     let (_, html) = page(&portal, &officer, several).await;
     assert!(
         html.contains(&format!("{third}: Choose an outcome for this case type")),
@@ -359,9 +371,32 @@ async fn several_cases_close_with_one_action_or_none_does() {
         "the list is kept"
     );
     assert_eq!(closed().await, 0);
-    // The two RFA cases: both closed, one event each.
-    let done = send(fields(format!("{first}\n{}\n", second.to_lowercase()))).await;
+    // The two RFA cases: the first post asks for confirmation and the reason; nothing closes
+    // without the reason; confirmed, both close, one event each with the reason.
+    let list = format!("{first}\n{}\n", second.to_lowercase());
+    let confirm = send(fields(list.clone())).await;
+    assert!(
+        confirm.starts_with(&format!("{several}?confirm=yes")),
+        "{confirm}"
+    );
+    let (_, html) = page(&portal, &officer, &confirm).await;
+    assert!(html.contains("You are about to close 2 cases"), "{html}");
+    assert!(html.contains(&format!("href=\"/staff/cases/{second}\"")));
+    assert!(html.contains("name=\"reason\""));
+    assert_eq!(closed().await, 0);
+    assert_eq!(send(reason(fields(list.clone()), "  ")).await, confirm);
+    assert!(page(&portal, &officer, &confirm)
+        .await
+        .1
+        .contains("Enter why you are making this change"));
+    assert_eq!(closed().await, 0);
+    let done = send(reason(fields(list), "One undertaking covers both")).await;
     assert_eq!(done, format!("{several}?closed={first},{second}"));
+    let (_, html) = page(&portal, &officer, &format!("/staff/cases/{first}")).await;
+    assert!(
+        html.contains("One undertaking covers both"),
+        "the reason on the timeline"
+    );
     assert_eq!(closed().await, 2);
     for reference in [&first, &second] {
         assert_eq!(events(&portal, reference).await, ["submitted", "closed"]);
@@ -369,7 +404,7 @@ async fn several_cases_close_with_one_action_or_none_does() {
         assert_eq!(outcome, "undertaking_served");
     }
     // Already closed: refused by name.
-    send(fields(format!("{first}\n{third}"))).await;
+    send(reason(fields(format!("{first}\n{third}")), "Again")).await;
     assert!(page(&portal, &officer, several)
         .await
         .1

@@ -161,8 +161,13 @@ async fn parties_are_added_their_arrangements_changed_and_duplicates_merged_into
     let path = format!("/staff/cases/{first}");
     let (_, html) = page(&portal, &officer, &path).await;
     assert!(html.contains("Possible duplicate records"), "{html}");
-    assert!(html.contains("the same name"));
-    assert!(html.contains("the same email address"));
+    // Ranked by evidence: the customer (same email) is suggested; the organisation alone is not.
+    assert!(html.contains("same email address"));
+    assert_eq!(
+        html.matches("data-testid=\"duplicate\"").count(),
+        1,
+        "{html}"
+    );
     // Similar, ongoing cases are shown and linked.
     assert!(
         html.contains(&format!("href=\"/staff/cases/{second}\"")),
@@ -246,19 +251,27 @@ async fn parties_are_added_their_arrangements_changed_and_duplicates_merged_into
         .1
         .contains("Sam Advocate"));
 
-    // Merge the second case's organisation record into this case's: it is marked for deletion,
-    // its case now links to the main record.
-    let main: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'organisation'", &first).await;
-    let duplicate: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'organisation'", &second).await;
+    // Merge the second case's customer record (same email) into this case's, confirmed with a
+    // reason: it is marked for deletion, its case now links to the main record.
+    let main: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'customer'", &first).await;
+    let duplicate: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'customer'", &second).await;
+    let merge = [
+        ("reference", first.as_str()),
+        ("main", main.as_str()),
+        ("duplicate", duplicate.as_str()),
+    ];
+    let confirm = posted(&portal, &officer, "/staff/api/cases/party-merge", &merge).await;
+    assert!(
+        confirm.starts_with(&format!("{path}/confirm?action=merge")),
+        "{confirm}"
+    );
+    let mut confirmed = merge.to_vec();
+    confirmed.push(("reason", "The same person: same email"));
     let done = posted(
         &portal,
         &officer,
         "/staff/api/cases/party-merge",
-        &[
-            ("reference", &first),
-            ("main", &main),
-            ("duplicate", &duplicate),
-        ],
+        &confirmed,
     )
     .await;
     assert_eq!(done, format!("{path}?done=party_merged#parties"));
@@ -278,15 +291,11 @@ async fn parties_are_added_their_arrangements_changed_and_duplicates_merged_into
         .await
         .contains(&"party_merged".to_owned()));
     let (_, html) = page(&portal, &officer, &format!("/staff/cases/{second}")).await;
-    assert!(
-        html.contains("Organisation — Example Organisation Ltd"),
-        "the main record now on the second case"
-    );
-    assert!(
-        !html.contains("Organisation — EXAMPLE ORGANISATION LIMITED"),
-        "the duplicate is gone from its case"
-    );
     assert!(html.contains("Linked here when a duplicate record was merged into it"));
+    assert!(
+        html.contains("The same person: same email"),
+        "the reason on the timeline"
+    );
     // Merging it again is refused: it is no longer current.
     posted(
         &portal,
@@ -296,6 +305,7 @@ async fn parties_are_added_their_arrangements_changed_and_duplicates_merged_into
             ("reference", &first),
             ("main", &main),
             ("duplicate", &duplicate),
+            ("reason", "Again"),
         ],
     )
     .await;
@@ -329,11 +339,24 @@ async fn the_type_changes_from_rfa_to_sec_once_allocated_and_documents_download_
     let path = format!("/staff/cases/{reference}");
     let (_, html) = page(&portal, &officer, &path).await;
     assert!(html.contains("Change RFA to SEC"), "{html}");
-    let done = posted(
+    // One click only proposes the change: the confirmation page asks for the reason.
+    let confirm = posted(
         &portal,
         &officer,
         "/staff/api/cases/type",
         &[("reference", &reference), ("to", "SEC")],
+    )
+    .await;
+    assert_eq!(confirm, format!("{path}/confirm?action=type&to=SEC"));
+    let done = posted(
+        &portal,
+        &officer,
+        "/staff/api/cases/type",
+        &[
+            ("reference", &reference),
+            ("to", "SEC"),
+            ("reason", "A complaint about a credit file"),
+        ],
     )
     .await;
     assert_eq!(done, format!("{path}?done=type_changed#case-type"));
@@ -348,16 +371,20 @@ async fn the_type_changes_from_rfa_to_sec_once_allocated_and_documents_download_
         events(&portal, &reference).await.last().map(String::as_str),
         Some("type_changed")
     );
-    // To a staff case: refused.
+    // To a staff case: refused, on the confirmation page.
     assert_eq!(
         posted(
             &portal,
             &officer,
             "/staff/api/cases/type",
-            &[("reference", &reference), ("to", "ECS")]
+            &[
+                ("reference", &reference),
+                ("to", "ECS"),
+                ("reason", "Staff case")
+            ]
         )
         .await,
-        path
+        format!("{path}/confirm?action=type&to=ECS")
     );
 
     let document: String = scalar(

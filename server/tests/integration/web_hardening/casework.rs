@@ -108,11 +108,17 @@ async fn only_the_allocated_officer_or_a_manager_changes_notes_parties_and_merge
                 ("reference", &first),
                 ("main", &main),
                 ("duplicate", &duplicate),
+                ("confirm", "yes"),
+                ("reason", "Because I can"),
             ],
         )
         .await;
-        assert_eq!(back, path, "{email}: party-merge");
-        let (_, html) = page(&portal, &client, &path).await;
+        // A merge is confirmed on its own page: refused there.
+        assert!(
+            back.starts_with(&format!("{path}/confirm?action=merge")),
+            "{email}: party-merge {back}"
+        );
+        let (_, html) = page(&portal, &client, &back).await;
         assert!(
             html.contains("Only the case officer or a team manager can merge the case"),
             "{email}: {html}"

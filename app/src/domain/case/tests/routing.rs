@@ -118,7 +118,10 @@ fn only_queues_1_to_18_are_numbered() {
 
 #[test]
 fn queues_have_the_names_staff_know_them_by() {
-    assert_eq!(WorkQueue::Numbered(7).name(), "Work queue 7");
+    assert_eq!(
+        WorkQueue::Numbered(7).name(),
+        "RFA DPA lenders and CRA concerns (work queue 7)"
+    );
     assert_eq!(
         WorkQueue::Investigations.name(),
         "DP - RAD Investigations (Any)"

@@ -1,0 +1,319 @@
+//! The staff home's lists of work: the switch between "my work" and "my team's work" (team
+//! managers), the cases with their next service level (sortable by plain links, `aria-sort` on the
+//! sorted column), open work items, callbacks due and cases with new correspondence.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::casework::{work_href, CaseSort, ServiceLevel, WorkCase, WorkScope};
+use crate::i18n::{fill, long_date, t};
+use crate::server_fns::case::case_href;
+use crate::server_fns::my_work::{CallbackLine, WorkItemLine, WorkView};
+
+/// A service level's tag (the words and colours of the lists and the case page).
+fn level_tag(level: ServiceLevel) -> AnyView {
+    let class = match level {
+        ServiceLevel::Met | ServiceLevel::OnTime => "govuk-tag govuk-tag--green",
+        ServiceLevel::DueSoon => "govuk-tag govuk-tag--yellow",
+        ServiceLevel::MetLate | ServiceLevel::Overdue => "govuk-tag govuk-tag--red",
+    };
+    let words = fill(
+        &t(&format!("casework.level.{}", level.code())),
+        &[("date", "")],
+    );
+    view! { <strong class=class data-level=level.code()>{words}</strong> }.into_any()
+}
+
+fn case_link(reference: &str) -> AnyView {
+    view! { <a class="govuk-link" href=case_href(reference)>{reference.to_owned()}</a> }.into_any()
+}
+
+fn header(text: String) -> AnyView {
+    view! { <th scope="col" class="govuk-table__header">{text}</th> }.into_any()
+}
+
+fn cell(content: impl IntoView + 'static) -> AnyView {
+    view! { <td class="govuk-table__cell">{content}</td> }.into_any()
+}
+
+fn or_none(text: Option<String>) -> String {
+    text.filter(|text| !text.trim().is_empty())
+        .unwrap_or_else(|| t("staff.work.none"))
+}
+
+/// A table of `rows` under `headers`; its caption is read by screen readers only unless `shown`.
+fn table(caption: (String, bool), headers: Vec<AnyView>, rows: Vec<AnyView>, id: &str) -> AnyView {
+    let (caption, shown) = caption;
+    let class = if shown {
+        "govuk-table__caption govuk-table__caption--s"
+    } else {
+        "govuk-table__caption govuk-visually-hidden"
+    };
+    view! {
+        <table class="govuk-table" data-testid=id.to_owned()>
+            <caption class=class>{caption}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">{headers}</tr></thead>
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// "My work" | "My team's work", for a team manager.
+fn scope_switch(view: &WorkView) -> AnyView {
+    let links = [WorkScope::Mine, WorkScope::Team]
+        .into_iter()
+        .map(|scope| {
+            let current = (scope == view.scope).then_some("page");
+            view! {
+                <li class="app-work-switch__item">
+                    <a class="govuk-link" href=work_href(scope, view.sort) aria-current=current>
+                        {t(&format!("staff.work.{}", scope.code()))}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav aria-label=t("staff.work.switch")>
+            <ul class="govuk-list app-work-switch">{links}</ul>
+        </nav>
+    }
+    .into_any()
+}
+
+/// A column header that sorts the cases: a plain link, `aria-sort` when it is the sort.
+fn sort_header(view: &WorkView, sort: CaseSort) -> AnyView {
+    let sorted = (view.sort == sort).then_some("ascending");
+    view! {
+        <th scope="col" class="govuk-table__header" aria-sort=sorted>
+            <a class="govuk-link" href=work_href(view.scope, sort)>{t(&format!("staff.work.col.{}", sort.code()))}</a>
+        </th>
+    }
+    .into_any()
+}
+
+fn case_row(case: &WorkCase, team: bool) -> AnyView {
+    let deadline = case.next.map(|clock| {
+        format!(
+            "{} {}",
+            t(&format!("casework.clock.{}", clock.kind.code())),
+            long_date(clock.due)
+        )
+    });
+    let level = case.next.map(|clock| level_tag(clock.level()));
+    view! {
+        <tr class="govuk-table__row" data-testid="work-case">
+            {cell(case_link(&case.reference))}
+            {cell(case.case_type.code())}
+            {cell(or_none(case.organisation.clone()))}
+            {cell(or_none(case.customer.clone()))}
+            {team.then(|| cell(or_none(case.officer.clone())))}
+            {cell(or_none(deadline))}
+            {cell(level)}
+        </tr>
+    }
+    .into_any()
+}
+
+fn cases(view: &WorkView) -> AnyView {
+    let team = view.scope == WorkScope::Team;
+    let heading = t(&format!("staff.work.cases.{}", view.scope.code()));
+    if view.cases.is_empty() {
+        return view! {
+            <h2 class="govuk-heading-m" id="my-cases">{heading}</h2>
+            <p class="govuk-body">{t(&format!("staff.work.cases.none.{}", view.scope.code()))}</p>
+        }
+        .into_any();
+    }
+    let mut columns = vec![
+        CaseSort::Reference,
+        CaseSort::Type,
+        CaseSort::Organisation,
+        CaseSort::Customer,
+    ];
+    if team {
+        columns.push(CaseSort::Officer);
+    }
+    columns.extend([CaseSort::Deadline, CaseSort::State]);
+    let headers = columns
+        .into_iter()
+        .map(|sort| sort_header(view, sort))
+        .collect();
+    let rows = view.cases.iter().map(|case| case_row(case, team)).collect();
+    let caption = fill(
+        &t("staff.work.cases.caption"),
+        &[
+            ("count", &view.cases.len().to_string()),
+            (
+                "column",
+                &t(&format!("staff.work.col.{}", view.sort.code())),
+            ),
+        ],
+    );
+    view! {
+        <h2 class="govuk-heading-m" id="my-cases">{heading}</h2>
+        {table((caption, true), headers, rows, "work-cases")}
+    }
+    .into_any()
+}
+
+fn item_row(line: &WorkItemLine, team: bool) -> AnyView {
+    let item = &line.item;
+    let key = format!("case.work.kind.{}", item.kind);
+    let kind = if crate::i18n::has(&key) {
+        t(&key)
+    } else {
+        item.kind.clone()
+    };
+    view! {
+        <tr class="govuk-table__row" data-testid="work-item">
+            {cell(case_link(&item.reference))}
+            {cell(kind)}
+            {team.then(|| cell(or_none(item.officer.clone())))}
+            {cell(long_date(item.due_on))}
+            {cell(level_tag(line.level))}
+        </tr>
+    }
+    .into_any()
+}
+
+fn work_items(view: &WorkView) -> AnyView {
+    let team = view.scope == WorkScope::Team;
+    let body = if view.work_items.is_empty() {
+        view! { <p class="govuk-body">{t("staff.work.items.none")}</p> }.into_any()
+    } else {
+        let mut headers = vec![
+            header(t("staff.work.col.reference")),
+            header(t("staff.work.col.item")),
+        ];
+        if team {
+            headers.push(header(t("staff.work.col.officer")));
+        }
+        headers.extend([
+            header(t("staff.work.col.due")),
+            header(t("staff.work.col.state")),
+        ]);
+        let rows = view
+            .work_items
+            .iter()
+            .map(|line| item_row(line, team))
+            .collect();
+        table(
+            (t("staff.work.items.heading"), false),
+            headers,
+            rows,
+            "work-items",
+        )
+    };
+    view! {
+        <h2 class="govuk-heading-m" id="work-items">{t("staff.work.items.heading")}</h2>
+        {body}
+    }
+    .into_any()
+}
+
+fn callback_row(line: &CallbackLine) -> AnyView {
+    let callback = &line.callback;
+    view! {
+        <tr class="govuk-table__row" data-testid="work-callback">
+            {cell(case_link(&callback.reference))}
+            {cell(callback.caller_name.clone())}
+            {cell(callback.staff_name.clone())}
+            {cell(long_date(callback.due_on))}
+            {cell(level_tag(line.level))}
+            <td class="govuk-table__cell govuk-table__cell--numeric">{callback.attempts.to_string()}</td>
+        </tr>
+    }
+    .into_any()
+}
+
+fn callbacks(view: &WorkView) -> AnyView {
+    let body = if view.callbacks.is_empty() {
+        view! { <p class="govuk-body">{t("staff.work.callbacks.none")}</p> }.into_any()
+    } else {
+        let headers = vec![
+            header(t("staff.work.col.reference")),
+            header(t("staff.work.col.caller")),
+            header(t("staff.work.col.calls")),
+            header(t("staff.work.col.due")),
+            header(t("staff.work.col.state")),
+            view! { <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("staff.work.col.attempts")}</th> }.into_any(),
+        ];
+        let rows = view.callbacks.iter().map(callback_row).collect();
+        view! {
+            {table((t("staff.work.callbacks.heading"), false), headers, rows, "work-callbacks")}
+            <p class="govuk-body"><a class="govuk-link" href="/staff/callbacks">{t("staff.work.callbacks.record")}</a></p>
+        }
+        .into_any()
+    };
+    view! {
+        <h2 class="govuk-heading-m" id="callbacks-due">{t("staff.work.callbacks.heading")}</h2>
+        {body}
+    }
+    .into_any()
+}
+
+fn correspondence(view: &WorkView) -> AnyView {
+    let team = view.scope == WorkScope::Team;
+    let body = if view.correspondence.is_empty() {
+        view! { <p class="govuk-body">{t("staff.work.mail.none")}</p> }.into_any()
+    } else {
+        let mut headers = vec![header(t("staff.work.col.reference"))];
+        if team {
+            headers.push(header(t("staff.work.col.officer")));
+        }
+        headers.extend([
+            view! { <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("staff.work.col.emails")}</th> }.into_any(),
+            header(t("staff.work.col.latest")),
+        ]);
+        let rows = view
+            .correspondence
+            .iter()
+            .map(|row| {
+                let latest = fill(
+                    &t("staff.work.at"),
+                    &[
+                        ("date", &long_date(row.latest.date())),
+                        ("time", &row.latest.format("%H:%M").to_string()),
+                    ],
+                );
+                view! {
+                    <tr class="govuk-table__row" data-testid="work-mail">
+                        {cell(case_link(&row.reference))}
+                        {team.then(|| cell(or_none(row.officer.clone())))}
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{row.emails.to_string()}</td>
+                        {cell(latest)}
+                    </tr>
+                }
+                .into_any()
+            })
+            .collect();
+        table(
+            (t("staff.work.mail.heading"), false),
+            headers,
+            rows,
+            "work-mail",
+        )
+    };
+    view! {
+        <h2 class="govuk-heading-m" id="new-correspondence">{t("staff.work.mail.heading")}</h2>
+        <p class="govuk-hint">{t("staff.work.mail.hint")}</p>
+        {body}
+    }
+    .into_any()
+}
+
+/// The lists of work, on `today`.
+pub fn work_lists(view: WorkView, today: NaiveDate) -> AnyView {
+    let today = fill(&t("staff.work.today"), &[("date", &long_date(today))]);
+    view! {
+        {view.manages.then(|| scope_switch(&view))}
+        <p class="govuk-body">{today}</p>
+        {cases(&view)}
+        {work_items(&view)}
+        {callbacks(&view)}
+        {correspondence(&view)}
+    }
+    .into_any()
+}

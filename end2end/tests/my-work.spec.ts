@@ -1,0 +1,103 @@
+import { APIRequestContext, Browser, expect, test, TestInfo } from '@playwright/test';
+import { expectAccessible, settled } from './helpers';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, context, runTag, signIn, who } from './staff-helpers';
+
+// The staff home's "my work", once with JavaScript and once without: a concern handed in through
+// the partner API is sifted and allocated to an officer; the officer signs in, finds the case on
+// their home page (not by typing its reference), sorts the list by another column with a plain
+// link, and opens the case. axe-core checks every page.
+
+const RUN = runTag();
+
+test.describe.configure({ timeout: 180_000 });
+
+const PASSWORD = 'my work password 12';
+
+/** Hands a concern in through the partner API; its reference. */
+async function handIn(request: APIRequestContext, customer: string): Promise<string> {
+  const response = await request.post('/api/v1/cases', {
+    headers: { authorization: `Bearer ${API_KEY}`, 'idempotency-key': `e2e-my-work-${Date.now()}-${Math.random()}` },
+    data: {
+      route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
+      organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
+      customer: { name: customer, email: `my-work-${RUN}@example.org` },
+      summary: 'I asked for my records in January and have heard nothing.',
+      harm: 'I cannot check what they hold about me.',
+    },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).reference;
+}
+
+/** Sifts the case to work queue 6 and allocates it to the officer, through the sift and work queue pages. */
+async function siftAndAllocate(browser: Browser, info: TestInfo, reference: string, manager: string, officerName: string) {
+  const ctx = await context(browser, info);
+  const page = await ctx.newPage();
+  try {
+    await signIn(page, info, manager, PASSWORD, `/staff/sift/${reference}`);
+    await expect(page.getByTestId('sift-form')).toBeVisible();
+    await page.locator('input[name="case_type"][value="RFA"]').check();
+    await page.locator('select#queue').selectOption('6');
+    await page.getByRole('button', { name: 'Sift and route' }).click();
+    await settled(page, info);
+    await expect(page.getByText(`Case ${reference} is sifted and routed.`)).toBeVisible();
+    await page.goto(`/staff/queues/6/${reference}`);
+    await settled(page, info);
+    const officerValue = await page.locator('select#officer option', { hasText: officerName }).getAttribute('value');
+    await page.locator('select#officer').selectOption(officerValue || '');
+    await page.getByRole('button', { name: 'Allocate', exact: true }).click();
+    await settled(page, info);
+    await expect(page.getByText(`Case ${reference} is allocated.`)).toBeVisible();
+  } finally {
+    await ctx.close();
+  }
+}
+
+test('an officer finds the case allocated to them on their home page and opens it', async ({ page, browser }, info) => {
+  const first = await handIn(page.request, `Zoe Jones ${RUN}`);
+  const second = await handIn(page.request, `Bea Adams ${RUN}`);
+  const officerName = `Olu Officer ${info.project.name} ${RUN}`;
+  const officer = who(info, 'officer');
+  const manager = who(info, 'manager');
+
+  await signIn(page, info, ADMIN_EMAIL, ADMIN_PASSWORD, '/staff/users/new');
+  await addStaff(page, info, { name: officerName, email: officer, roles: ['Case officer'], password: PASSWORD });
+  await addStaff(page, info, { name: `Sam Manager ${info.project.name} ${RUN}`, email: manager, roles: ['Advice service', 'Team manager'], password: PASSWORD });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await settled(page, info);
+  await siftAndAllocate(browser, info, first, manager, officerName);
+  await siftAndAllocate(browser, info, second, manager, officerName);
+
+  // The officer's home lists both cases, by next deadline, with their service levels.
+  await signIn(page, info, officer, PASSWORD, '/staff');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff home');
+  await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+  const cases = page.getByTestId('work-cases');
+  await expect(cases.getByRole('link', { name: first, exact: true })).toBeVisible();
+  await expect(cases.getByRole('link', { name: second, exact: true })).toBeVisible();
+  await expect(cases.getByText(`Zoe Jones ${RUN}`)).toBeVisible();
+  await expect(cases.locator('th[aria-sort="ascending"]')).toHaveText('Next deadline');
+  await expect(page.getByRole('heading', { name: 'Open work items' })).toBeVisible();
+  await expect(page.getByTestId('work-items').getByRole('link', { name: first, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Callbacks due' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'New correspondence' })).toBeVisible();
+  // The reference box is still there.
+  await expect(page.getByLabel('Case reference')).toBeVisible();
+  await expectAccessible(page);
+
+  // Sorted by customer with a plain link: Bea Adams's case (handed in second) comes first.
+  await cases.getByRole('link', { name: 'Customer', exact: true }).click();
+  await expect(page).toHaveURL(/\/staff\?sort=customer$/);
+  await settled(page, info);
+  const sorted = page.getByTestId('work-cases');
+  await expect(sorted.locator('th[aria-sort="ascending"]')).toHaveText('Customer');
+  await expect(sorted.getByTestId('work-case').first()).toContainText(second);
+  await expectAccessible(page);
+
+  // Opens the case from the list.
+  await sorted.getByRole('link', { name: first, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${first}$`));
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(first);
+  await expectAccessible(page);
+});

@@ -1,0 +1,351 @@
+//! A work queue's list at scale (a benchmark that prints figures, not a pass/fail test): fills a
+//! fresh SQLite database (and a fresh PostgreSQL database when `PORTAL_BENCH_DATABASE_URL` names
+//! a server) with N open, sifted cases (default 1,000,000), 60% of them in work queue 13 and the
+//! rest spread over queues 6 to 18, each with its current instance and customer party (the
+//! queue-list columns kept by migration 60's triggers, as in production), then times pages of
+//! queue 13 through the real store: the first page, a deep page, each sort (both directions) and
+//! each filter, each with its count. p50 and p95 of repeated runs.
+//!
+//! `cargo bench -p server --bench queue_list -- 1000000`
+//! (`PORTAL_BENCH_DIR` chooses the SQLite folder; `PORTAL_BENCH_RUNS` the runs, default 15.)
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use app::domain::case::{Reference, WorkQueue};
+use app::domain::casework::{QueueListParams, QueueListQuery};
+use chrono::NaiveDate;
+use server::db::{Backend, Database};
+
+const LAST: &[&str] = &[
+    "Jones", "Smith", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas",
+    "Walker", "White", "Edwards", "Hughes", "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel",
+];
+const ORGS: &[&str] = &[
+    "Leeds City Council",
+    "Bristol City Council",
+    "Cardiff Council",
+    "Kent County Council",
+    "Manchester City Council",
+    "Norfolk County Council",
+    "Swansea Council",
+    "Birmingham City Council",
+];
+const TYPES: &[&str] = &["RFA", "RFA", "RFA", "FS50", "FER", "ELE"];
+const BATCH_ROWS: usize = 200;
+const TRANSACTION_CASES: usize = 50_000;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn day(n: u64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n)
+}
+
+async fn load(database: &Database, cases: usize) {
+    let sqlite = database.backend == Backend::Sqlite;
+    let p = |n: usize| {
+        if sqlite {
+            format!("?{n}")
+        } else {
+            format!("${n}")
+        }
+    };
+    sqlx::query(
+        "INSERT INTO staff (id, email, name, password_hash, created_at) \
+         VALUES ('bench-officer', 'officer@example.gov.uk', 'Bench Officer', 'x', 0)",
+    )
+    .execute(&database.writer)
+    .await
+    .unwrap();
+    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    let started = Instant::now();
+    let mut n = 1;
+    while n <= cases {
+        let mut tx = database.writer.begin().await.unwrap();
+        let end = (n + TRANSACTION_CASES).min(cases + 1);
+        while n < end {
+            let batch: Vec<usize> = (n..(n + BATCH_ROWS).min(end)).collect();
+            n += batch.len();
+            let mut values = Vec::new();
+            let mut binds: Vec<Option<String>> = Vec::new();
+            for (i, number) in batch.iter().enumerate() {
+                let random = rng.next().to_le_bytes();
+                let reference =
+                    Reference::generate(*number as u32, [random[0], random[1], random[2]]);
+                let queue = if rng.below(10) < 6 {
+                    13
+                } else {
+                    6 + rng.below(13)
+                };
+                let created = rng.below(340);
+                let case_type = TYPES[rng.below(TYPES.len() as u64) as usize];
+                let organisation = format!(
+                    "{} {}",
+                    ORGS[rng.below(ORGS.len() as u64) as usize],
+                    number % 500
+                );
+                let assigned = (rng.below(2) == 0).then(|| "bench-officer".to_owned());
+                let b = i * 13;
+                values.push(format!(
+                    "({})",
+                    (1..=13).map(|k| p(b + k)).collect::<Vec<_>>().join(", ")
+                ));
+                binds.extend([
+                    Some(format!("case-{number}")),
+                    Some(reference.as_str().to_owned()),
+                    Some(case_type.to_owned()),
+                    Some(format!("{{\"numbered\":{queue}}}")),
+                    Some(day(created).to_string()),
+                    Some(day(created + 3).to_string()),
+                    Some(day(created + 14).to_string()),
+                    Some(day(created + 30).to_string()),
+                    Some(day(created + 182).to_string()),
+                    Some(organisation),
+                    Some(day(created + 1).to_string()),
+                    assigned,
+                    Some((created * 86_400 + *number as u64 % 86_400).to_string()),
+                ]);
+            }
+            let sql = format!(
+                "INSERT INTO cases (id, reference, case_type, work_queue, created_on, assign_by, \
+                 first_contact_due, contact_promised_by, close_by, organisation_name, sifted_on, \
+                 assigned_to, created_at, priority, channel, status, answers) \
+                 SELECT v.*, 'normal', 'web', 'open', '{{}}' FROM (VALUES {}) AS v",
+                values.join(", ")
+            );
+            let sql = if sqlite {
+                sql
+            } else {
+                // PostgreSQL: the created_at text as a number.
+                sql.replace(
+                    "SELECT v.*,",
+                    "SELECT v.column1, v.column2, v.column3, v.column4, \
+                    v.column5, v.column6, v.column7, v.column8, v.column9, v.column10, v.column11, \
+                    v.column12, CAST(v.column13 AS BIGINT),",
+                )
+            };
+            let mut query = sqlx::query(&sql);
+            for bind in &binds {
+                query = query.bind(bind.clone());
+            }
+            query.execute(&mut *tx).await.unwrap();
+
+            let instances = format!(
+                "INSERT INTO case_instances (id, case_id, number, opened_on) \
+                 SELECT id || '-1', id, 1, created_on FROM cases WHERE id IN ({})",
+                (1..=batch.len()).map(p).collect::<Vec<_>>().join(", ")
+            );
+            let mut query = sqlx::query(&instances);
+            for number in &batch {
+                query = query.bind(format!("case-{number}"));
+            }
+            query.execute(&mut *tx).await.unwrap();
+
+            let parties = format!(
+                "INSERT INTO parties (id, case_id, role, name, details) VALUES {}",
+                (0..batch.len())
+                    .map(|i| format!(
+                        "({}, {}, 'customer', {}, '{{}}')",
+                        p(i * 3 + 1),
+                        p(i * 3 + 2),
+                        p(i * 3 + 3)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let mut query = sqlx::query(&parties);
+            for number in &batch {
+                let name = format!("{} {number}", LAST[rng.below(LAST.len() as u64) as usize]);
+                query = query
+                    .bind(format!("case-{number}-c"))
+                    .bind(format!("case-{number}"))
+                    .bind(name);
+            }
+            query.execute(&mut *tx).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        eprintln!("  {} cases loaded ({:.0?})", n - 1, started.elapsed());
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "loaded {cases} cases (an instance and a customer each) in {elapsed:.1?}: {:.0} cases/s",
+        cases as f64 / elapsed.as_secs_f64()
+    );
+}
+
+fn query(pairs: &[(&str, &str)]) -> QueueListQuery {
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| (*value).to_owned())
+    };
+    QueueListQuery::from_params(&QueueListParams {
+        sort: get("sort"),
+        dir: get("dir"),
+        case_type: get("type"),
+        level: get("level"),
+        allocated: get("allocated"),
+        organisation: get("organisation"),
+        page: get("page"),
+    })
+}
+
+async fn time(database: &Database, runs: usize, label: &str, pairs: &[(&str, &str)]) {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    let query = query(pairs);
+    let mut times: Vec<Duration> = Vec::new();
+    let mut shown = (0, 0);
+    for _ in 0..runs {
+        let started = Instant::now();
+        let (cases, total) = database
+            .queue_page(WorkQueue::Numbered(13), &query, today, 3, "bench-manager")
+            .await
+            .unwrap();
+        times.push(started.elapsed());
+        shown = (cases.len(), total);
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{label:<40} p50 {:>9.2?}  p95 {:>9.2?}  ({} shown of {})",
+        at(0.5),
+        at(0.95),
+        shown.0,
+        shown.1
+    );
+}
+
+async fn measure(database: &Database, runs: usize) {
+    time(database, runs, "first page (oldest first)", &[]).await;
+    time(database, runs, "page 2", &[("page", "2")]).await;
+    time(
+        database,
+        runs,
+        "deep page (1,000: cases 49,951-50,000)",
+        &[("page", "1000")],
+    )
+    .await;
+    time(
+        database,
+        runs,
+        "deep page (5,000: cases 249,951-250,000)",
+        &[("page", "5000")],
+    )
+    .await;
+    for sort in [
+        "reference",
+        "organisation",
+        "customer",
+        "type",
+        "age",
+        "due",
+        "level",
+    ] {
+        time(database, runs, &format!("sort {sort}"), &[("sort", sort)]).await;
+        time(
+            database,
+            runs,
+            &format!("sort {sort} descending"),
+            &[("sort", sort), ("dir", "desc")],
+        )
+        .await;
+    }
+    time(database, runs, "filter type FS50", &[("type", "FS50")]).await;
+    time(database, runs, "filter overdue", &[("level", "overdue")]).await;
+    time(database, runs, "filter due soon", &[("level", "due_soon")]).await;
+    time(database, runs, "filter on time", &[("level", "on_time")]).await;
+    time(
+        database,
+        runs,
+        "filter not allocated",
+        &[("allocated", "no")],
+    )
+    .await;
+    time(
+        database,
+        runs,
+        "filter organisation 'leeds'",
+        &[("organisation", "leeds")],
+    )
+    .await;
+    time(
+        database,
+        runs,
+        "overdue + not allocated, by customer, page 3",
+        &[
+            ("level", "overdue"),
+            ("allocated", "no"),
+            ("sort", "customer"),
+            ("page", "3"),
+        ],
+    )
+    .await;
+}
+
+#[tokio::main]
+async fn main() {
+    let cases: usize = std::env::args()
+        .skip(1)
+        .find_map(|arg| arg.parse().ok())
+        .unwrap_or(1_000_000);
+    let runs: usize = std::env::var("PORTAL_BENCH_RUNS")
+        .ok()
+        .and_then(|runs| runs.parse().ok())
+        .unwrap_or(15);
+    let dir = std::env::var("PORTAL_BENCH_DIR").unwrap_or_else(|_| "target/bench".to_owned());
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = format!("{dir}/queue-list-{cases}.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{path}{suffix}"));
+    }
+    let database = Database::connect(&format!("sqlite://{path}?mode=rwc"))
+        .await
+        .unwrap();
+    load(&database, cases).await;
+    sqlx::query("ANALYZE")
+        .execute(&database.pool)
+        .await
+        .unwrap();
+    println!("SQLite, queue 13 of {cases} cases, {runs} runs each:");
+    measure(&database, runs).await;
+
+    if let Ok(base) = std::env::var("PORTAL_BENCH_DATABASE_URL") {
+        use sqlx::Executor;
+        let name = format!("portal_bench_queue_{}", std::process::id());
+        let admin = sqlx::AnyPool::connect(&base).await.unwrap();
+        admin
+            .execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .unwrap();
+        let (prefix, rest) = base.rsplit_once('/').unwrap();
+        let query = rest.find('?').map(|at| &rest[at..]).unwrap_or("");
+        let url = format!("{prefix}/{name}{query}");
+        let database = Database::connect(&url).await.unwrap();
+        load(&database, cases).await;
+        sqlx::query("ANALYZE")
+            .execute(&database.pool)
+            .await
+            .unwrap();
+        println!("PostgreSQL, queue 13 of {cases} cases, {runs} runs each:");
+        measure(&database, runs).await;
+        database.pool.close().await;
+        admin
+            .execute(format!("DROP DATABASE {name}").as_str())
+            .await
+            .unwrap();
+    }
+}
