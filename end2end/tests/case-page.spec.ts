@@ -1,6 +1,6 @@
-import { APIRequestContext, Browser, expect, test, TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible, settled } from './helpers';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, context, runTag, signIn, who } from './staff-helpers';
+import { addStaff, ADMIN_EMAIL, ADMIN_PASSWORD, handInConcern, runTag, siftAndAllocate, signIn, who } from './staff-helpers';
 
 // Issue 17, the case page to scan and safe actions, once with JavaScript and once without: the
 // officer opens a case allocated to them and sees the summary at the top and the contents list;
@@ -14,48 +14,10 @@ test.describe.configure({ timeout: 180_000 });
 
 const PASSWORD = 'case page password 12';
 
-/** Hands a concern in through the partner API; its reference. */
-async function handIn(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/cases', {
-    headers: { authorization: `Bearer ${API_KEY}`, 'idempotency-key': `e2e-case-page-${Date.now()}-${Math.random()}` },
-    data: {
-      route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
-      organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
-      customer: { name: 'Alex Jones', email: `case-page-${RUN}@example.org` },
-      summary: 'I asked for my records in January and have heard nothing.',
-      harm: 'I cannot check what they hold about me.',
-    },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()).reference;
-}
 
-/** Sifts the case to work queue 6 and allocates it to the officer, through the sift and work queue pages. */
-async function siftAndAllocate(browser: Browser, info: TestInfo, reference: string, manager: string, officerName: string) {
-  const ctx = await context(browser, info);
-  const page = await ctx.newPage();
-  try {
-    await signIn(page, info, manager, PASSWORD, `/staff/sift/${reference}`);
-    await expect(page.getByTestId('sift-form')).toBeVisible();
-    await page.locator('input[name="case_type"][value="RFA"]').check();
-    await page.locator('select#queue').selectOption('6');
-    await page.getByRole('button', { name: 'Sift and route' }).click();
-    await settled(page, info);
-    await expect(page.getByText(`Case ${reference} is sifted and routed.`)).toBeVisible();
-    await page.goto(`/staff/queues/6/${reference}`);
-    await settled(page, info);
-    const officerValue = await page.locator('select#officer option', { hasText: officerName }).getAttribute('value');
-    await page.locator('select#officer').selectOption(officerValue || '');
-    await page.getByRole('button', { name: 'Allocate', exact: true }).click();
-    await settled(page, info);
-    await expect(page.getByText(`Case ${reference} is allocated.`)).toBeVisible();
-  } finally {
-    await ctx.close();
-  }
-}
 
 test('a type change asks for confirmation and a reason, which shows on the timeline', async ({ page, browser }, info) => {
-  const reference = await handIn(page.request);
+  const reference = await handInConcern(page.request, { name: 'Alex Jones', email: `case-page-${RUN}@example.org` });
   const officerName = `Olu Officer ${info.project.name} ${RUN}`;
   const officer = who(info, 'case-page-officer');
   const manager = who(info, 'case-page-manager');
@@ -65,7 +27,7 @@ test('a type change asks for confirmation and a reason, which shows on the timel
   await addStaff(page, info, { name: `Sam Manager ${info.project.name} ${RUN}`, email: manager, roles: ['Advice service', 'Team manager'], password: PASSWORD });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await settled(page, info);
-  await siftAndAllocate(browser, info, reference, manager, officerName);
+  await siftAndAllocate(browser, info, reference, manager, PASSWORD, officerName);
 
   // The case page: the summary first, the contents list, every section reachable.
   await signIn(page, info, officer, PASSWORD, `/staff/cases/${reference}`);

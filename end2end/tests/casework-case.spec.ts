@@ -1,9 +1,9 @@
-import { APIRequestContext, Browser, expect, Page, test, TestInfo } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { expectAccessible, settled, waitForMail } from './helpers';
 import { databaseFile, portal, ROOT } from './portal';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, context, runTag, signIn, who } from './staff-helpers';
+import { addStaff, ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, handInConcern, runTag, siftAndAllocate, signIn, who } from './staff-helpers';
 
 // The case officer's journey, once with JavaScript and once without: a concern handed in through
 // the partner API is sifted, routed and allocated, then the officer finds it, prepares it, emails
@@ -19,48 +19,7 @@ test.describe.configure({ timeout: 240_000 });
 
 const PASSWORD = 'casework password 1';
 
-/** Hands a concern in through the partner API; its reference. */
-async function handIn(request: APIRequestContext, email: string): Promise<string> {
-  const response = await request.post('/api/v1/cases', {
-    // Required: one key per concern (a retry with it cannot make a second case).
-    headers: { authorization: `Bearer ${API_KEY}`, 'idempotency-key': `e2e-${Date.now()}-${Math.random()}` },
-    data: {
-      route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
-      organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
-      customer: { name: 'Alex Jones', email },
-      summary: 'I asked for my records in January and have heard nothing.',
-      harm: 'I cannot check what they hold about me.',
-    },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()).reference;
-}
 
-/** Sifts the case to work queue 6 and allocates it to the officer, through the sift and work queue pages. */
-async function siftAndAllocate(browser: Browser, info: TestInfo, reference: string, manager: string, officerName: string) {
-  const ctx = await context(browser, info);
-  const page = await ctx.newPage();
-  try {
-    await signIn(page, info, manager, PASSWORD, `/staff/sift/${reference}`);
-    await expect(page.getByTestId('sift-form')).toBeVisible();
-    await expectAccessible(page);
-    await page.locator('input[name="case_type"][value="RFA"]').check();
-    await page.locator('select#queue').selectOption('6');
-    await page.getByRole('button', { name: 'Sift and route' }).click();
-    await settled(page, info);
-    await expect(page.getByText(`Case ${reference} is sifted and routed.`)).toBeVisible();
-    await page.goto(`/staff/queues/6/${reference}`);
-    await settled(page, info);
-    await expectAccessible(page);
-    const officerValue = await page.locator('select#officer option', { hasText: officerName }).getAttribute('value');
-    await page.locator('select#officer').selectOption(officerValue || '');
-    await page.getByRole('button', { name: 'Allocate', exact: true }).click();
-    await settled(page, info);
-    await expect(page.getByText(`Case ${reference} is allocated.`)).toBeVisible();
-  } finally {
-    await ctx.close();
-  }
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -113,7 +72,7 @@ async function onTimeline(page: Page, words: string | RegExp) {
 
 test('an officer prepares, emails, hears back, closes and re-opens a case the next day', async ({ page, browser }, info) => {
   const customer = `alex-${info.project.name}-${RUN}@example.org`;
-  const reference = await handIn(page.request, customer);
+  const reference = await handInConcern(page.request, { name: 'Alex Jones', email: customer });
   const officerName = `Olu Officer ${info.project.name} ${RUN}`;
   const officer = who(info, 'officer');
   const manager = who(info, 'manager');
@@ -124,7 +83,7 @@ test('an officer prepares, emails, hears back, closes and re-opens a case the ne
   await addStaff(page, info, { name: `Sam Manager ${info.project.name} ${RUN}`, email: manager, roles: ['Advice service', 'Team manager'], password: PASSWORD });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await settled(page, info);
-  await siftAndAllocate(browser, info, reference, manager, officerName);
+  await siftAndAllocate(browser, info, reference, manager, PASSWORD, officerName);
 
   // The officer finds the case from the staff home's box.
   await signIn(page, info, officer, PASSWORD, '/staff');

@@ -1,6 +1,6 @@
-import { APIRequestContext, Browser, expect, test, TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible, settled } from './helpers';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, context, runTag, signIn, who } from './staff-helpers';
+import { addStaff, ADMIN_EMAIL, ADMIN_PASSWORD, handInConcern, runTag, siftAndAllocate, signIn, who } from './staff-helpers';
 
 // The staff home's "my work", once with JavaScript and once without: a concern handed in through
 // the partner API is sifted and allocated to an officer; the officer signs in, finds the case on
@@ -13,49 +13,11 @@ test.describe.configure({ timeout: 180_000 });
 
 const PASSWORD = 'my work password 12';
 
-/** Hands a concern in through the partner API; its reference. */
-async function handIn(request: APIRequestContext, customer: string): Promise<string> {
-  const response = await request.post('/api/v1/cases', {
-    headers: { authorization: `Bearer ${API_KEY}`, 'idempotency-key': `e2e-my-work-${Date.now()}-${Math.random()}` },
-    data: {
-      route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
-      organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
-      customer: { name: customer, email: `my-work-${RUN}@example.org` },
-      summary: 'I asked for my records in January and have heard nothing.',
-      harm: 'I cannot check what they hold about me.',
-    },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()).reference;
-}
 
-/** Sifts the case to work queue 6 and allocates it to the officer, through the sift and work queue pages. */
-async function siftAndAllocate(browser: Browser, info: TestInfo, reference: string, manager: string, officerName: string) {
-  const ctx = await context(browser, info);
-  const page = await ctx.newPage();
-  try {
-    await signIn(page, info, manager, PASSWORD, `/staff/sift/${reference}`);
-    await expect(page.getByTestId('sift-form')).toBeVisible();
-    await page.locator('input[name="case_type"][value="RFA"]').check();
-    await page.locator('select#queue').selectOption('6');
-    await page.getByRole('button', { name: 'Sift and route' }).click();
-    await settled(page, info);
-    await expect(page.getByText(`Case ${reference} is sifted and routed.`)).toBeVisible();
-    await page.goto(`/staff/queues/6/${reference}`);
-    await settled(page, info);
-    const officerValue = await page.locator('select#officer option', { hasText: officerName }).getAttribute('value');
-    await page.locator('select#officer').selectOption(officerValue || '');
-    await page.getByRole('button', { name: 'Allocate', exact: true }).click();
-    await settled(page, info);
-    await expect(page.getByText(`Case ${reference} is allocated.`)).toBeVisible();
-  } finally {
-    await ctx.close();
-  }
-}
 
 test('an officer finds the case allocated to them on their home page and opens it', async ({ page, browser }, info) => {
-  const first = await handIn(page.request, `Zoe Jones ${RUN}`);
-  const second = await handIn(page.request, `Bea Adams ${RUN}`);
+  const first = await handInConcern(page.request, { name: `Zoe Jones ${RUN}`, email: `my-work-${RUN}@example.org` });
+  const second = await handInConcern(page.request, { name: `Bea Adams ${RUN}`, email: `my-work-${RUN}@example.org` });
   const officerName = `Olu Officer ${info.project.name} ${RUN}`;
   const officer = who(info, 'officer');
   const manager = who(info, 'manager');
@@ -65,8 +27,8 @@ test('an officer finds the case allocated to them on their home page and opens i
   await addStaff(page, info, { name: `Sam Manager ${info.project.name} ${RUN}`, email: manager, roles: ['Advice service', 'Team manager'], password: PASSWORD });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await settled(page, info);
-  await siftAndAllocate(browser, info, first, manager, officerName);
-  await siftAndAllocate(browser, info, second, manager, officerName);
+  await siftAndAllocate(browser, info, first, manager, PASSWORD, officerName);
+  await siftAndAllocate(browser, info, second, manager, PASSWORD, officerName);
 
   // The officer's home lists both cases, by next deadline, with their service levels.
   await signIn(page, info, officer, PASSWORD, '/staff');

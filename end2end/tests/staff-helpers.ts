@@ -1,6 +1,6 @@
-import { Browser, BrowserContext, expect, Page, TestInfo } from '@playwright/test';
+import { APIRequestContext, Browser, BrowserContext, expect, Page, TestInfo } from '@playwright/test';
 import * as path from 'node:path';
-import { jsEnabled, settled } from './helpers';
+import { expectAccessible, jsEnabled, settled } from './helpers';
 
 // What the staff journeys share: signing in from a staff page, the admin adding staff, browser
 // contexts of the project's kind.
@@ -58,4 +58,50 @@ export async function addStaff(
 /** A new browser context of the project's kind (with or without JavaScript). */
 export async function context(browser: Browser, info: TestInfo, baseURL?: string): Promise<BrowserContext> {
   return browser.newContext({ javaScriptEnabled: jsEnabled(info), baseURL: baseURL || info.project.use.baseURL });
+}
+
+/** Hands a data protection concern in through the partner API for `customer`; its reference. */
+export async function handInConcern(request: APIRequestContext, customer: { name: string; email: string }): Promise<string> {
+  const response = await request.post('/api/v1/cases', {
+    // Required: one key per concern (a retry with it cannot make a second case).
+    headers: { authorization: `Bearer ${API_KEY}`, 'idempotency-key': `e2e-${Date.now()}-${Math.random()}` },
+    data: {
+      route: 'data_protection', today: '2026-03-02', subject_access: true, raised_on: '2026-01-20',
+      organisation: { name: 'Example Telecoms Ltd', sector: 'telecoms' },
+      customer,
+      summary: 'I asked for my records in January and have heard nothing.',
+      harm: 'I cannot check what they hold about me.',
+    },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).reference;
+}
+
+/** Sifts the case to work queue 6 and allocates it to the officer, as `manager`, through the sift
+ *  and work queue pages (axe on each). */
+export async function siftAndAllocate(
+  browser: Browser, info: TestInfo, reference: string, manager: string, password: string, officerName: string,
+) {
+  const ctx = await context(browser, info);
+  const page = await ctx.newPage();
+  try {
+    await signIn(page, info, manager, password, `/staff/sift/${reference}`);
+    await expect(page.getByTestId('sift-form')).toBeVisible();
+    await expectAccessible(page);
+    await page.locator('input[name="case_type"][value="RFA"]').check();
+    await page.locator('select#queue').selectOption('6');
+    await page.getByRole('button', { name: 'Sift and route' }).click();
+    await settled(page, info);
+    await expect(page.getByText(`Case ${reference} is sifted and routed.`)).toBeVisible();
+    await page.goto(`/staff/queues/6/${reference}`);
+    await settled(page, info);
+    await expectAccessible(page);
+    const officerValue = await page.locator('select#officer option', { hasText: officerName }).getAttribute('value');
+    await page.locator('select#officer').selectOption(officerValue || '');
+    await page.getByRole('button', { name: 'Allocate', exact: true }).click();
+    await settled(page, info);
+    await expect(page.getByText(`Case ${reference} is allocated.`)).toBeVisible();
+  } finally {
+    await ctx.close();
+  }
 }
