@@ -101,14 +101,14 @@ pub async fn guard(
             .into_response(),
         Decision::Forbidden => {
             tracing::warn!(path = %path, "staff request refused: no role for it");
-            let name = current.map(|c| c.member.name).unwrap_or_default();
+            let member = current.map(|c| c.member);
             if page_request {
                 let stylesheet = request
                     .extensions()
                     .get::<Arc<Stylesheet>>()
                     .map(|sheet| sheet.0.as_str())
                     .unwrap_or("/pkg/portal.css");
-                let document = forbidden_document(&name, stylesheet);
+                let document = forbidden_document(member, &path, stylesheet);
                 let mut response = (StatusCode::FORBIDDEN, Html(document)).into_response();
                 response.headers_mut().insert(
                     header::CONTENT_SECURITY_POLICY,

@@ -33,16 +33,21 @@ fn ForbiddenContent() -> impl IntoView {
     }
 }
 
-/// The whole 403 document, rendered by the server's middleware (no scripts: nothing to hydrate),
-/// with the stylesheet at `stylesheet` (its name carries the build's hash).
+/// The whole 403 document for `member` at `path`, rendered by the server's middleware (no
+/// scripts: nothing to hydrate), in the staff frame with the navigation their roles open, with
+/// the stylesheet at `stylesheet` (its name carries the build's hash).
 #[cfg(feature = "ssr")]
-pub fn forbidden_document(name: &str, stylesheet: &str) -> String {
-    let name = Some(name.to_owned());
+pub fn forbidden_document(
+    member: Option<crate::domain::staff::StaffMember>,
+    path: &str,
+    stylesheet: &str,
+) -> String {
+    let path = path.to_owned();
     let body = Owner::new().with(|| {
         view! {
-            <StaffLayout name>
+            <super::layout::StaffFrame name=None member path>
                 <ForbiddenContent/>
-            </StaffLayout>
+            </super::layout::StaffFrame>
         }
         .to_html()
     });
@@ -62,7 +67,17 @@ pub fn forbidden_document(name: &str, stylesheet: &str) -> String {
 mod tests {
     #[test]
     fn the_forbidden_document_says_so_and_escapes_the_name() {
-        let html = super::forbidden_document("Ann <b>Lee</b>", "/pkg/portal.abc.css");
+        use crate::domain::staff::{Role, StaffMember};
+        let member = StaffMember {
+            id: "s1".to_owned(),
+            email: "ann@example.org".to_owned(),
+            name: "Ann <b>Lee</b>".to_owned(),
+            roles: vec![Role::Helpline],
+            active: true,
+            manager_id: None,
+            away_until: None,
+        };
+        let html = super::forbidden_document(Some(member), "/staff/users", "/pkg/portal.abc.css");
         assert!(
             html.contains("You do not have permission to view this page"),
             "{html}"
@@ -77,5 +92,9 @@ mod tests {
         assert!(html.contains("Sign out"), "{html}");
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("href=\"/pkg/portal.abc.css\""), "{html}");
+        // The navigation of the areas the person may open, so they can go on from here.
+        assert!(html.contains("aria-label=\"Casework areas\""), "{html}");
+        assert!(html.contains("href=\"/staff/helpline\""), "{html}");
+        assert!(!html.contains("href=\"/staff/users\""), "{html}");
     }
 }

@@ -118,6 +118,18 @@ fn navigation(items: Vec<NavItem>) -> impl IntoView {
 #[component]
 pub fn StaffLayout(name: Option<String>, children: Children) -> impl IntoView {
     let (member, path) = signed_in();
+    view! { <StaffFrame name member path>{children()}</StaffFrame> }
+}
+
+/// The frame for `member` (if anyone is signed in) on the page at `path`: for a document drawn
+/// outside the router (the 403 page), which has no request in its context.
+#[component]
+pub fn StaffFrame(
+    name: Option<String>,
+    member: Option<StaffMember>,
+    path: String,
+    children: Children,
+) -> impl IntoView {
     let name = name.or_else(|| member.as_ref().map(|member| member.name.clone()));
     let nav = member.map(|member| navigation(nav_items(&member, &path)));
     view! {

@@ -68,6 +68,10 @@ async fn a_case_officer_is_refused_the_admin_area_with_a_403_page() {
     );
     assert!(html.contains("Staff"), "{html}");
     assert!(html.contains("/staff/api/sign-out"), "{html}");
+    // The frame's navigation, so the officer can go on to the areas their role opens.
+    assert!(html.contains("aria-label=\"Casework areas\""), "{html}");
+    assert!(html.contains("href=\"/staff/cases\""), "{html}");
+    assert!(!html.contains("href=\"/staff/users\""), "{html}");
     let refused = post(&portal, &officer, "/staff/api/users/list", &[]).await;
     assert_eq!(refused.status().as_u16(), 403);
     let create = post(
