@@ -23,6 +23,60 @@ impl Lang {
             Lang::Cy => "cy",
         }
     }
+
+    /// The language a code names (`en`, `cy`), if it is one the portal speaks.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "cy" => Some(Lang::Cy),
+            _ => None,
+        }
+    }
+
+    /// The other language: what the language switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Cy,
+            Lang::Cy => Lang::En,
+        }
+    }
+}
+
+/// The cookie that remembers the language a person chose (its value a [`Lang::code`]).
+pub const LANG_COOKIE: &str = "lang";
+
+/// The language of the page being drawn: the one the app's root put in context for this
+/// request ([`provide_request_lang`]), else the request's own choice, else English.
+pub fn current_lang() -> Lang {
+    if let Some(lang) = leptos::prelude::use_context::<Lang>() {
+        return lang;
+    }
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() {
+        return request_lang(&parts);
+    }
+    Lang::default()
+}
+
+/// The language a request asks for: staff screens are English (their words are for staff);
+/// a public page is in the language of the person's `lang` cookie, if any.
+#[cfg(feature = "ssr")]
+pub fn request_lang(parts: &http::request::Parts) -> Lang {
+    if parts.uri.path() == "/staff" || parts.uri.path().starts_with("/staff/") {
+        return Lang::En;
+    }
+    let secure = crate::server_fns::cookie::secure_in_context();
+    crate::server_fns::cookie::cookie_value(&parts.headers, LANG_COOKIE, secure)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Puts this request's language in context at the app's root, so every `t()` below reads it
+/// once rather than the request's cookies each time.
+#[cfg(feature = "ssr")]
+pub fn provide_request_lang() {
+    let lang = current_lang();
+    leptos::prelude::provide_context(lang);
 }
 
 type Catalogue = HashMap<String, String>;
@@ -40,12 +94,13 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/intelligence.json")),
             include_str!(concat!("../locales/", $lang, "/workflow.json")),
             include_str!(concat!("../locales/", $lang, "/case.json")),
+            include_str!(concat!("../locales/", $lang, "/info.json")),
         ]
     };
 }
 
-const ENGLISH_FILES: [&str; 9] = catalogue_files!("en");
-const WELSH_FILES: [&str; 9] = catalogue_files!("cy");
+const ENGLISH_FILES: [&str; 10] = catalogue_files!("en");
+const WELSH_FILES: [&str; 10] = catalogue_files!("cy");
 
 fn parse(files: &[&str]) -> Catalogue {
     files
@@ -73,9 +128,9 @@ pub fn t_in(lang: Lang, key: &str) -> String {
     found.cloned().unwrap_or_else(|| key.to_owned())
 }
 
-/// The message for `key` in the portal's current language.
+/// The message for `key` in the language of the page being drawn ([`current_lang`]).
 pub fn t(key: &str) -> String {
-    t_in(Lang::default(), key)
+    t_in(current_lang(), key)
 }
 
 /// Whether a message exists for `key` (used to choose a route-specific wording).
@@ -97,7 +152,11 @@ pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 mod article;
+#[cfg(test)]
+mod coverage;
+mod switch;
 pub use article::a_or_an;
+pub use switch::{safe_back, switch_href, SWITCH_PATH};
 
 /// Replaces each `{name}` in `text` by its value.
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
@@ -106,10 +165,15 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     })
 }
 
-/// A date as people in the UK write it: "5 January 2026".
+/// A date as people in the UK write it, in the page's language: "5 January 2026", "5 Ionawr 2026".
 pub fn long_date(date: chrono::NaiveDate) -> String {
+    long_date_in(current_lang(), date)
+}
+
+/// A date as [`long_date`] writes it, in `lang` (for emails and letters, written away from a page).
+pub fn long_date_in(lang: Lang, date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    let month = t(&format!("month.{}", date.month()));
+    let month = t_in(lang, &format!("month.{}", date.month()));
     format!("{} {} {}", date.day(), month, date.year())
 }
 
@@ -150,6 +214,42 @@ mod tests {
     fn a_long_date_reads_naturally() {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
         assert_eq!(long_date(date), "5 January 2026");
+        assert_eq!(long_date_in(Lang::Cy, date), "5 Ionawr 2026");
+        let december = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        assert_eq!(long_date_in(Lang::Cy, december), "7 Rhagfyr 2026");
+    }
+
+    #[test]
+    fn the_language_in_context_is_the_one_t_speaks() {
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            assert_eq!(t("common.back"), "Back");
+            leptos::prelude::provide_context(Lang::Cy);
+            assert_eq!(t("common.back"), "Yn ôl");
+            assert_eq!(current_lang().other(), Lang::En);
+        });
+        assert_eq!(Lang::from_code("cy"), Some(Lang::Cy));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_request_speaks_its_cookies_language_except_on_staff_screens() {
+        let parts = |path: &str, cookie: &str| {
+            http::Request::builder()
+                .uri(path)
+                .header(http::header::COOKIE, cookie)
+                .body(())
+                .unwrap()
+                .into_parts()
+                .0
+        };
+        assert_eq!(request_lang(&parts("/concern/about", "lang=cy")), Lang::Cy);
+        assert_eq!(request_lang(&parts("/concern/about", "lang=xx")), Lang::En);
+        assert_eq!(request_lang(&parts("/concern/about", "other=1")), Lang::En);
+        assert_eq!(request_lang(&parts("/staff/cases", "lang=cy")), Lang::En);
+        assert_eq!(request_lang(&parts("/staff", "lang=cy")), Lang::En);
+        assert_eq!(request_lang(&parts("/staffing", "lang=cy")), Lang::Cy);
     }
 
     /// Every literal key passed to `t("…")`/`tf("…"` in the source exists in English.

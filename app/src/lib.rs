@@ -26,8 +26,8 @@ use leptos_router::{
 
 use crate::i18n::t;
 use crate::pages::{
-    about_data, breach, case, casework, concern, helpline, home, intelligence, not_found, nuisance,
-    staff,
+    about_data, breach, case, casework, concern, helpline, home, info, intelligence, not_found,
+    nuisance, staff,
 };
 
 /// The HTML document around every page (server-rendered). Pages are islands: the server renders
@@ -37,7 +37,7 @@ use crate::pages::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en" class="govuk-template">
+        <html lang=crate::i18n::current_lang().code() class="govuk-template">
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -58,6 +58,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// The router: one route per page.
 #[component]
 pub fn App() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::i18n::provide_request_lang();
     provide_meta_context();
     #[cfg(feature = "ssr")]
     content_security_policy();
@@ -71,10 +73,15 @@ pub fn App() -> impl IntoView {
             <Routes fallback=not_found::NotFound>
                 <Route path=path!("/") view=home::HomePage/>
                 <Route path=path!("/about/data") view=about_data::AboutDataPage/>
+                <Route path=path!("/privacy") view=info::PrivacyPage/>
+                <Route path=path!("/cookies") view=info::CookiesPage/>
+                <Route path=path!("/accessibility") view=info::AccessibilityPage/>
+                <Route path=path!("/contact") view=info::ContactPage/>
                 <Route path=path!("/concern/check") view=concern::check::CheckAnswersPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/letter") view=concern::letter::LetterPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/submit") view=concern::submit::SubmitPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/confirmation") view=concern::submit::ConfirmationPage ssr=SsrMode::Async/>
+                <Route path=path!("/concern/confirmation/print") view=concern::submit::ConfirmationPrintPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/result/:verdict") view=concern::verdict::VerdictPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/:step") view=concern::question::QuestionPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sign-in") view=staff::SignInPage/>
@@ -84,6 +91,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/users/:id") view=staff::EditStaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/nuisance") view=intelligence::OffendersPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/nuisance/add") view=intelligence::AddReportPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/nuisance/report") view=intelligence::ReportLookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/nuisance/offenders/:id") view=intelligence::OffenderPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-nuisance") view=nuisance::start::StartPage/>
                 <Route path=path!("/report-breach") view=breach::start::BreachStartPage/>
@@ -91,6 +99,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/report-breach/report") view=breach::report::TasksPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-breach/report/check") view=breach::report::CheckPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-breach/report/sent") view=breach::report::SentPage ssr=SsrMode::Async/>
+                <Route path=path!("/report-breach/report/sent/print") view=breach::report::SentPrintPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-breach/report/save") view=breach::report::SavePage ssr=SsrMode::Async/>
                 <Route path=path!("/report-breach/report/saved") view=breach::report::SavedPage ssr=SsrMode::Async/>
                 <Route path=path!("/report-breach/report/:part") view=breach::report::PartPage ssr=SsrMode::Async/>

@@ -83,7 +83,7 @@ test('an organisation checks whether a breach must be reported, keeps the record
   // Back from the first question is the start page.
   await page.getByRole('link', { name: /^Change .*involve personal data/ }).click();
   await settled(page, info);
-  await page.getByRole('link', { name: 'Back' }).click();
+  await page.getByRole('link', { name: 'Back', exact: true }).click();
   await settled(page, info);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report a personal data breach');
 });

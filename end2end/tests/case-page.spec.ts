@@ -39,6 +39,17 @@ test('a type change asks for confirmation and a reason, which shows on the timel
   const contents = page.getByTestId('case-contents');
   await expect(contents.getByRole('link', { name: 'Timeline' })).toHaveAttribute('href', '#timeline');
   await expectAccessible(page);
+  // Where it stands is on the first screen, at a desktop's and a phone's width; the page's
+  // height is printed for the note (it was about 4,970 px, with nothing to jump by).
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const box = await glance.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeLessThan(900);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`case page at ${width} px (${info.project.name}): ${height} px tall, summary at ${Math.round(box!.y)} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // One click only proposes the change: the confirmation page says what will happen.
   await page.getByRole('button', { name: /^Change RFA to SEC/ }).click();

@@ -61,7 +61,7 @@ async function continueToSend(page: Page, info: TestInfo) {
   await page.getByRole('button', { name: 'Continue to send your concern' }).click();
   await expect(page).toHaveURL(/\/concern\/acting-for$/);
   await settled(page, info);
-  await expect(page.getByRole('link', { name: 'Back' })).toHaveAttribute('href', /^\/concern\/result\/(ready|late)$/);
+  await expect(page.getByRole('link', { name: 'Back', exact: true })).toHaveAttribute('href', /^\/concern\/result\/(ready|late)$/);
 }
 
 /** Checks an error page: the summary links to the field and the same message is next to it. */
@@ -181,8 +181,8 @@ async function eirReady(page: Page, info: TestInfo) {
 async function foiLate(page: Page, info: TestInfo) {
   await start(page, info);
   await choose(page, info, 'A freedom of information request to a public authority', /organisation$/);
-  await type(page, info, 'Leeds City Council', /public-authority$/);
-  await choose(page, info, 'Yes', /scottish-authority$/);
+  // Listed in the organisation directory as a public authority: not asked (issue 18).
+  await type(page, info, 'Leeds City Council', /scottish-authority$/);
   await choose(page, info, 'No', /\/raised$/);
   await choose(page, info, 'Yes', /raised-on$/);
   await date(page, info, ['1', '10', '2025'], /responded$/);
@@ -243,7 +243,8 @@ async function answerHandIn(page: Page, info: TestInfo, hand: HandIn) {
   await write(page, info, 'They sent my details to the wrong person and would not say how it happened.', /timeline$/);
   await addEvent(page, info, ['5', '1', '2026'], 'I wrote to them about it.');
   await next(page, info, /harm$/);
-  await write(page, info, 'I was worried and spent hours on the phone.', hand.late ? /late-reason$/ : /evidence$/);
+  await write(page, info, 'I was worried and spent hours on the phone.', /what-you-want$/);
+  await write(page, info, 'An apology, and to know it will not happen again.', hand.late ? /late-reason$/ : /evidence$/);
   if (hand.late) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Why did you not contact us sooner?');
     await write(page, info, 'I was in hospital over the winter.', /evidence$/);
@@ -502,7 +503,8 @@ test('bad answers on the way are explained next to the field and in the summary'
   await expect(page.getByLabel('What happened on that date')).toHaveValue('They will reply.');
   await addEvent(page, info, ['2', '3', '2026'], 'They did not reply.');
   await next(page, info, /harm$/);
-  await write(page, info, 'I was worried.', /evidence$/);
+  await write(page, info, 'I was worried.', /what-you-want$/);
+  await write(page, info, 'A copy of my records.', /evidence$/);
 
   // Evidence: nothing uploaded, then an executable called letter.pdf.
   await expectAccessible(page);
@@ -612,7 +614,8 @@ test('every question after the verdict says what is missing, and the check page 
   await expectAccessible(page);
   await next(page, info, /harm$/);
   await refused(page, info, /harm$/, 'Enter how this has affected you', 'harm');
-  await write(page, info, 'I was upset.', /evidence$/);
+  await write(page, info, 'I was upset.', /what-you-want$/);
+  await write(page, info, 'An explanation.', /evidence$/);
 
   // Evidence: no file chosen; a picture called .pdf is kept as a picture; a file removed; consent missing.
   await expectAccessible(page);
@@ -764,7 +767,8 @@ test("with JavaScript, each new question starts with its own answer, not the las
   await write(page, info, 'They lost my file.', /timeline$/);
   await addEvent(page, info, ['5', '1', '2026'], 'I wrote to them.');
   await next(page, info, /harm$/);
-  await write(page, info, 'I was upset.', /evidence$/);
+  await write(page, info, 'I was upset.', /what-you-want$/);
+  await write(page, info, 'An explanation.', /evidence$/);
   await uploadFile(page, info, 'Your complaint to the organisation', 'letter.pdf');
   await uploadFile(page, info, "The organisation's reply", 'reply.docx');
   await next(page, info, /your-name$/);
@@ -781,14 +785,14 @@ test('with JavaScript, the character count updates as you type', async ({ page }
   await choose(page, info, 'Me', /organisation-match$/);
   await answerOrganisation(page, info, { none: 'Other business, such as a shop' });
   const count = page.locator('#summary-info');
-  await expect(count).toHaveText('You have 2000 characters remaining');
+  await expect(count).toHaveText('You have 2,000 characters remaining');
   await page.locator('textarea[name="value"]').pressSequentially('Hello');
-  await expect(count).toHaveText('You have 1995 characters remaining');
+  await expect(count).toHaveText('You have 1,995 characters remaining');
   await page.locator('textarea[name="value"]').fill('a'.repeat(2003));
   await expect(count).toHaveText('You have 3 characters too many');
   await expect(count).toHaveClass(/govuk-error-message/);
   await page.locator('textarea[name="value"]').fill('');
-  await expect(count).toHaveText('You have 2000 characters remaining');
+  await expect(count).toHaveText('You have 2,000 characters remaining');
   await expectAccessible(page);
 });
 
@@ -813,10 +817,10 @@ test('with JavaScript, the character count is the page\'s only code and counts w
   const wasm = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('.wasm'));
   await page.reload({ waitUntil: 'domcontentloaded' });
   await page.locator('textarea[name="value"]').fill('Typed early');
-  await expect(page.locator('#summary-info')).toHaveText('You can enter up to 2000 characters');
+  await expect(page.locator('#summary-info')).toHaveText('You can enter up to 2,000 characters');
   release();
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
-  await expect(page.locator('#summary-info')).toHaveText('You have 1989 characters remaining');
+  await expect(page.locator('#summary-info')).toHaveText('You have 1,989 characters remaining');
   await expect(page.locator('textarea[name="value"]')).toHaveValue('Typed early');
   // One module and one wasm, named by their content and kept for a year.
   expect((await wasm).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -834,7 +838,7 @@ test('without JavaScript, the character count states the limit', async ({ page }
   await continueToSend(page, info);
   await choose(page, info, 'Me', /organisation-match$/);
   await answerOrganisation(page, info, { none: 'Other business, such as a shop' });
-  await expect(page.locator('#summary-info')).toHaveText('You can enter up to 2000 characters');
+  await expect(page.locator('#summary-info')).toHaveText('You can enter up to 2,000 characters');
 });
 
 // Assisted digital (manual §12): a helpline adviser completes the concern for a caller on the phone

@@ -3,8 +3,9 @@
 //! a server) with N open, sifted cases (default 1,000,000), 60% of them in work queue 13 and the
 //! rest spread over queues 6 to 18, each with its current instance and customer party (the
 //! queue-list columns kept by migration 60's triggers, as in production), then times pages of
-//! queue 13 through the real store: the first page, a deep page, each sort (both directions) and
-//! each filter, each with its count. p50 and p95 of repeated runs.
+//! queue 13 through the real store: the first page, deep pages (read by key: after and before a
+//! case 250,000 down, the last page), each sort (both directions) and each filter, each with its
+//! capped count, and the count alone. p50 and p95 of repeated runs.
 //!
 //! `cargo bench -p server --bench queue_list -- 1000000`
 //! (`PORTAL_BENCH_DIR` chooses the SQLite folder; `PORTAL_BENCH_RUNS` the runs, default 15.)
@@ -200,6 +201,8 @@ fn query(pairs: &[(&str, &str)]) -> QueueListQuery {
         level: get("level"),
         allocated: get("allocated"),
         organisation: get("organisation"),
+        after: get("after"),
+        before: get("before"),
         page: get("page"),
     })
 }
@@ -211,12 +214,12 @@ async fn time(database: &Database, runs: usize, label: &str, pairs: &[(&str, &st
     let mut shown = (0, 0);
     for _ in 0..runs {
         let started = Instant::now();
-        let (cases, total) = database
+        let (cases, window) = database
             .queue_page(WorkQueue::Numbered(13), &query, today, 3, "bench-manager")
             .await
             .unwrap();
         times.push(started.elapsed());
-        shown = (cases.len(), total);
+        shown = (cases.len(), window.matching);
     }
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
@@ -229,23 +232,93 @@ async fn time(database: &Database, runs: usize, label: &str, pairs: &[(&str, &st
     );
 }
 
-async fn measure(database: &Database, runs: usize) {
+/// The reference of queue 13's case at `offset` (0-based) in `order`: a cursor far down.
+async fn reference_at(database: &Database, order: &str, offset: u64) -> String {
+    use sqlx::Row;
+    let sql = format!(
+        "SELECT c.reference FROM cases c WHERE c.work_queue = '{{\"numbered\":13}}' \
+         AND c.status = 'open' ORDER BY {order} LIMIT 1 OFFSET {offset}"
+    );
+    sqlx::query(&sql)
+        .fetch_one(&database.pool)
+        .await
+        .unwrap()
+        .get::<String, _>("reference")
+}
+
+/// The count alone (capped), as the page runs it.
+async fn time_count(database: &Database, runs: usize) {
+    let mut times: Vec<Duration> = Vec::new();
+    let mut matching = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        matching = database
+            .queue_count(
+                WorkQueue::Numbered(13),
+                &QueueListQuery::default(),
+                NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+                3,
+                "bench-manager",
+            )
+            .await
+            .unwrap();
+        times.push(started.elapsed());
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{:<40} p50 {:>9.2?}  p95 {:>9.2?}  (counted {matching}, capped)",
+        "count alone (capped at 10,000)",
+        at(0.5),
+        at(0.95),
+    );
+}
+
+async fn measure(database: &Database, runs: usize, cases: usize) {
+    // A quarter of the way through the cases (queue 13 holds 60% of them): 249,950 at a million.
+    let far = (cases as u64 / 4).saturating_sub(50);
     time(database, runs, "first page (oldest first)", &[]).await;
-    time(database, runs, "page 2", &[("page", "2")]).await;
+    let second = reference_at(database, "c.created_at, c.reference", 49).await;
     time(
         database,
         runs,
-        "deep page (1,000: cases 49,951-50,000)",
-        &[("page", "1000")],
+        "page 2 (after case 50)",
+        &[("after", &second)],
+    )
+    .await;
+    let deep = reference_at(database, "c.created_at, c.reference", far).await;
+    time(
+        database,
+        runs,
+        &format!("deep page (after case {far})"),
+        &[("after", &deep)],
     )
     .await;
     time(
         database,
         runs,
-        "deep page (5,000: cases 249,951-250,000)",
-        &[("page", "5000")],
+        &format!("deep page (before case {})", far + 1),
+        &[("before", &deep)],
     )
     .await;
+    time(database, runs, "last page", &[("page", "last")]).await;
+    let deep_due = reference_at(database, "c.next_due, c.reference", far).await;
+    time(
+        database,
+        runs,
+        "deep page by due, descending",
+        &[("sort", "due"), ("dir", "desc"), ("after", &deep_due)],
+    )
+    .await;
+    let deep_customer = reference_at(database, "c.customer_name, c.reference", far).await;
+    time(
+        database,
+        runs,
+        "deep page by customer",
+        &[("sort", "customer"), ("after", &deep_customer)],
+    )
+    .await;
+    time_count(database, runs).await;
     for sort in [
         "reference",
         "organisation",
@@ -285,15 +358,169 @@ async fn measure(database: &Database, runs: usize) {
     time(
         database,
         runs,
-        "overdue + not allocated, by customer, page 3",
+        "overdue + not allocated, by customer, last",
         &[
             ("level", "overdue"),
             ("allocated", "no"),
             ("sort", "customer"),
-            ("page", "3"),
+            ("page", "last"),
         ],
     )
     .await;
+}
+
+/// The case page's duplicate lookup for one person (issue 17): before, each of the party's
+/// lookups (lower-cased email, phone, lower-cased name) had no index and each candidate's
+/// organisations were one query more; after, the indexes of migration 20261207000020 and one
+/// query with the organisations joined. 30 records on other cases share the person's name and
+/// phone, each case with an organisation.
+async fn measure_duplicates(database: &Database, runs: usize) {
+    let sqlite = database.backend == Backend::Sqlite;
+    let p = |n: usize| {
+        if sqlite {
+            format!("?{n}")
+        } else {
+            format!("${n}")
+        }
+    };
+    for n in 0..30 {
+        for (suffix, role, name) in [
+            ("d", "customer", "Sam Duplicate"),
+            ("o", "organisation", "Leeds City Council"),
+        ] {
+            sqlx::query(&format!(
+                "INSERT INTO parties (id, case_id, role, name, phone, details) \
+                 VALUES ({}, {}, {}, {}, '07700900123', '{{}}')",
+                p(1),
+                p(2),
+                p(3),
+                p(4)
+            ))
+            .bind(format!("dup-{n}-{suffix}"))
+            .bind(format!("case-{}", 1_000 + n * 7))
+            .bind(role)
+            .bind(name)
+            .execute(&database.writer)
+            .await
+            .unwrap();
+        }
+    }
+    let visible = "(c.case_type <> 'ECS' OR EXISTS (SELECT 1 FROM case_staff cs \
+         WHERE cs.case_id = c.id AND cs.staff_id = {6}))";
+    let found = format!(
+        "SELECT p.id, p.case_id, p.role, p.name, p.email, p.phone, p.details, \
+         c.reference, c.created_on FROM parties p JOIN cases c ON c.id = p.case_id \
+         WHERE p.status = {} AND p.case_id <> {} AND p.role <> 'organisation' \
+         AND (lower(p.email) = {} OR p.phone = {} OR lower(p.name) = {}) AND {} \
+         ORDER BY c.reference LIMIT 200",
+        p(1),
+        p(2),
+        p(3),
+        p(4),
+        p(5),
+        visible.replace("{6}", &p(6))
+    );
+    let by_key = found.replace(
+        "(lower(p.email) = ?3 OR p.phone = ?4 OR lower(p.name) = ?5)"
+            .replace('?', if sqlite { "?" } else { "$" })
+            .as_str(),
+        &format!(
+            "p.id IN (SELECT q.id FROM parties q WHERE q.phone = {} UNION ALL \
+             SELECT q.id FROM parties q WHERE lower(q.name) = {}) AND {} <> ''",
+            p(4),
+            p(5),
+            p(3)
+        ),
+    );
+    let joined = format!(
+        "WITH found AS ({by_key}) SELECT found.*, o.name AS organisation FROM found \
+         LEFT JOIN parties o ON o.case_id = found.case_id AND o.status = {} \
+         AND o.role = 'organisation' ORDER BY found.reference, found.id, o.id",
+        p(7)
+    );
+    let organisations = format!(
+        "SELECT p.name FROM parties p WHERE p.case_id = {} AND p.status = {} \
+         AND p.role = 'organisation'",
+        p(1),
+        p(2)
+    );
+    let organisations = &organisations;
+    let lookup = |sql: String, joined: bool| async move {
+        use sqlx::Row;
+        let mut query = sqlx::query(&sql)
+            .bind("current")
+            .bind("case-999999")
+            .bind("-")
+            .bind("07700900123")
+            .bind("sam duplicate")
+            .bind("bench-manager");
+        if joined {
+            query = query.bind("current");
+        }
+        let rows = query.fetch_all(&database.pool).await.unwrap();
+        if !joined {
+            for row in &rows {
+                let case_id: String = row.get("case_id");
+                sqlx::query(organisations)
+                    .bind(case_id)
+                    .bind("current")
+                    .fetch_all(&database.pool)
+                    .await
+                    .unwrap();
+            }
+        }
+        rows.len()
+    };
+    let indexes = [
+        ("parties_lower_email", "lower(email)"),
+        ("parties_phone", "phone"),
+        ("parties_lower_name", "lower(name)"),
+    ];
+    for (name, _) in indexes {
+        sqlx::query(&format!("DROP INDEX {name}"))
+            .execute(&database.writer)
+            .await
+            .unwrap();
+    }
+    for (label, sql, joined) in [
+        (
+            "duplicates: no index, query per case (before)",
+            found.clone(),
+            false,
+        ),
+        (
+            "duplicates: indexes, one query (after)",
+            joined.clone(),
+            true,
+        ),
+    ] {
+        if joined {
+            for (name, expression) in indexes {
+                sqlx::query(&format!("CREATE INDEX {name} ON parties ({expression})"))
+                    .execute(&database.writer)
+                    .await
+                    .unwrap();
+            }
+            sqlx::query("ANALYZE")
+                .execute(&database.writer)
+                .await
+                .unwrap();
+        }
+        let mut times: Vec<Duration> = Vec::new();
+        let mut found_rows = 0;
+        for _ in 0..runs.min(7) {
+            let started = Instant::now();
+            found_rows = lookup(sql.clone(), joined).await;
+            times.push(started.elapsed());
+        }
+        times.sort();
+        let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+        println!(
+            "{label:<46} p50 {:>9.2?}  p95 {:>9.2?}  ({found_rows} rows)",
+            at(0.5),
+            at(0.95)
+        );
+    }
 }
 
 #[tokio::main]
@@ -321,7 +548,8 @@ async fn main() {
         .await
         .unwrap();
     println!("SQLite, queue 13 of {cases} cases, {runs} runs each:");
-    measure(&database, runs).await;
+    measure(&database, runs, cases).await;
+    measure_duplicates(&database, runs).await;
 
     if let Ok(base) = std::env::var("PORTAL_BENCH_DATABASE_URL") {
         use sqlx::Executor;
@@ -341,7 +569,8 @@ async fn main() {
             .await
             .unwrap();
         println!("PostgreSQL, queue 13 of {cases} cases, {runs} runs each:");
-        measure(&database, runs).await;
+        measure(&database, runs, cases).await;
+        measure_duplicates(&database, runs).await;
         database.pool.close().await;
         admin
             .execute(format!("DROP DATABASE {name}").as_str())

@@ -116,6 +116,7 @@ impl CaseIntake for Intake {
                 "to": details.customer.email,
                 "name": details.customer.name,
                 "reply_in_welsh": details.customer.reply_in_welsh,
+                "copy": hand_in.copy,
             }),
             message_kind: "acknowledgement",
             events: vec![NewEvent {

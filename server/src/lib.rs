@@ -6,6 +6,7 @@ pub mod breach;
 pub mod case;
 pub mod clock;
 pub mod config;
+pub mod copy_pdf;
 pub mod db;
 pub mod files;
 pub mod http;

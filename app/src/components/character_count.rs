@@ -33,8 +33,8 @@ pub fn CharacterCount(
     let too_many = move || used.get().is_some_and(|n| n > max);
     let message = move || match used.get() {
         None => limit.clone(),
-        Some(n) if n <= max => remaining.replace("{n}", &(max - n).to_string()),
-        Some(n) => over.replace("{n}", &(n - max).to_string()),
+        Some(n) if n <= max => remaining.replace("{n}", &grouped(max - n)),
+        Some(n) => over.replace("{n}", &grouped(n - max)),
     };
     view! {
         <div id=format!("{field_id}-info") aria-live="polite" class=move || if too_many() {
@@ -43,6 +43,19 @@ pub fn CharacterCount(
             "govuk-hint govuk-character-count__message"
         }>{message}</div>
     }
+}
+
+/// A count as people write it, with a comma between each group of three digits: "3,000".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// The number of characters in the field now (browser only).
@@ -62,4 +75,18 @@ fn typed_length(id: &str) -> Option<usize> {
 #[cfg(not(feature = "hydrate"))]
 fn typed_length(_id: &str) -> Option<usize> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn counts_have_a_thousands_separator() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(3000), "3,000");
+        assert_eq!(grouped(1234567), "1,234,567");
+    }
 }

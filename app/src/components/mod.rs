@@ -2,13 +2,18 @@
 
 mod character_count;
 pub mod fields;
+mod language_switch;
 mod layout;
 mod loaded;
+pub mod sent_copy;
 mod summary;
 
-pub use character_count::CharacterCount;
+pub use character_count::{grouped, CharacterCount};
 pub use fields::{Checkboxes, DateInput, ErrorMessage, Radios, Select, TextArea, TextInput};
-pub use layout::{page_frame, BackLink, ErrorSummary, Layout, Panel};
+pub use language_switch::LanguageSwitch;
+pub use layout::{
+    page_frame, titled, BackLink, ErrorSummary, Layout, Panel, PublicService, FOOTER_LINKS,
+};
 pub use loaded::{loaded, path_param, query_param};
 pub use summary::{SummaryList, SummaryRow};
 

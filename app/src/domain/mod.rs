@@ -13,6 +13,7 @@ pub mod breach;
 pub mod calendar;
 pub mod case;
 pub mod casework;
+pub mod copy;
 pub mod csv;
 pub mod duplicates;
 pub mod evidence;

@@ -7,6 +7,7 @@ pub mod casework;
 pub mod concern;
 pub mod helpline;
 pub mod home;
+pub mod info;
 pub mod intelligence;
 pub mod not_found;
 pub mod nuisance;

@@ -53,6 +53,10 @@ pub struct Journey {
     /// A helpline adviser completes this concern for a caller on the phone (assisted digital).
     #[serde(default)]
     pub assisted: Option<AssistedDigital>,
+    /// The copy of the concern as handed in, for the confirmation, its print view and the PDF
+    /// (kept with the journey, which only this browser's cookie names).
+    #[serde(default)]
+    pub sent_copy: Option<crate::domain::copy::SentCopy>,
 }
 
 /// An assisted digital journey: the adviser, the caller's recorded consent, and (once handed in)
@@ -78,6 +82,8 @@ pub struct HandIn {
     pub details: CaseDetails,
     /// The answers as given, kept with the case.
     pub answers: serde_json::Value,
+    /// The copy of the answers for the acknowledgement email, when the person gave them online.
+    pub copy: Option<crate::domain::copy::SentCopy>,
 }
 
 /// Why intake could not store a case (the detail is for logs, never for the person).
@@ -153,6 +159,11 @@ pub struct NuisanceReceipt {
 #[async_trait::async_trait]
 pub trait NuisanceReports: Send + Sync {
     async fn record(&self, submission: NuisanceSubmission) -> Result<NuisanceReceipt, StoreError>;
+    /// The calls and messages of report `id` (empty when there is no such report).
+    async fn report_incidents(
+        &self,
+        id: i64,
+    ) -> Result<Vec<crate::domain::nuisance::intelligence::StoredIncident>, StoreError>;
     /// The offenders with most reports in the query's period, most first.
     async fn repeat_offenders(&self, query: &OffenderQuery)
         -> Result<Vec<OffenderRow>, StoreError>;

@@ -53,15 +53,16 @@ pub trait SiftAndQueues: Send + Sync {
         staff: &StaffMember,
     ) -> Result<Vec<QueueCase>, StoreError>;
 
-    /// One page of the sifted open cases in `queue` as `query` filters and sorts them, and how
-    /// many the filters match; `today` and `due_soon_days` read the service-level filter.
+    /// One page of the sifted open cases in `queue` as `query` filters, sorts and places them,
+    /// whether pages come before and after it, and how many the filters match (counted up to a
+    /// cap); `today` and `due_soon_days` read the service-level filter.
     async fn queue_page(
         &self,
         queue: WorkQueue,
         query: &crate::domain::casework::QueueListQuery,
         today: NaiveDate,
         staff: &StaffMember,
-    ) -> Result<(Vec<QueueCase>, u64), StoreError>;
+    ) -> Result<(Vec<QueueCase>, crate::domain::casework::QueueWindow), StoreError>;
 
     /// Every open case (the report of cases past their service levels).
     async fn open_cases(&self, staff: &StaffMember) -> Result<Vec<QueueCase>, StoreError>;

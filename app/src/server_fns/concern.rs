@@ -37,6 +37,9 @@ pub struct JourneyView {
     /// acknowledgement letter.
     #[serde(default)]
     pub letter_to: Option<(String, Option<String>)>,
+    /// The copy of the concern as handed in.
+    #[serde(default)]
+    pub sent_copy: Option<crate::domain::copy::SentCopy>,
 }
 
 /// What a verdict page needs.
@@ -71,6 +74,7 @@ pub async fn load_journey() -> Result<JourneyView, ServerFnError> {
         submitted: journey.submitted,
         assisted: journey.assisted.is_some(),
         letter_to: journey.assisted.and_then(|assisted| assisted.letter_to),
+        sent_copy: journey.sent_copy,
     })
 }
 
@@ -124,6 +128,11 @@ pub async fn answer_question(
     match validated {
         Ok(answer) => {
             journey.answers.set(step, answer);
+            if step == Step::Organisation {
+                let name = journey.answers.text(Step::Organisation).unwrap_or_default();
+                let listed = services.organisations.listed_public_authority(name);
+                journey.answers.set_listed_public_authority(listed);
+            }
             journey.flash = None;
             if handover.is_some() && journey.submission_key.is_none() {
                 journey.submission_key = Some(format!("web:{}", session::random_hex()?));

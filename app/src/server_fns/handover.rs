@@ -293,6 +293,19 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
             details.customer.address.clone(),
         )
     });
+    let picked = journey
+        .answers
+        .choice(Step::OrganisationMatch)
+        .and_then(|id| services.organisations.get(id))
+        .map(|organisation| organisation.name.clone());
+    // The reference is known once the case is made: the email and the journey fill it in.
+    let copy = crate::pages::concern::copy::concern_copy(
+        &journey.answers,
+        &handover,
+        picked.as_deref(),
+        "",
+        today,
+    );
     let hand_in = HandIn {
         idempotency_key: journey.submission_key.clone(),
         channel,
@@ -302,6 +315,7 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
         details,
         answers: serde_json::to_value(&journey.answers)
             .map_err(|error| ServerFnError::new(error.to_string()))?,
+        copy: Some(copy.clone()),
     };
     match services.intake.hand_in(hand_in).await {
         Ok(receipt) => {
@@ -319,6 +333,10 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
                     leptos::logging::error!("recording the helpline's assistance failed: {error}");
                 }
             }
+            journey.sent_copy = Some(crate::domain::copy::SentCopy {
+                reference: receipt.reference.clone(),
+                ..copy
+            });
             journey.submitted = Some(receipt);
             journey.answers = Default::default();
             journey.flash = None;

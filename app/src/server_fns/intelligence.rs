@@ -347,3 +347,68 @@ fn form_values(form: &crate::domain::nuisance::IncidentForm) -> Vec<(String, Str
     );
     values
 }
+
+/// A nuisance report found by the reference the person was given (`NR-000005-K`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportLookupView {
+    pub me: StaffMember,
+    /// The reference as typed.
+    pub searched: String,
+    /// The reference of the report found, written the standard way.
+    pub reference: Option<String>,
+    pub incidents: Vec<IncidentLine>,
+}
+
+/// Looks a report up by its reference: nothing found when the reference is malformed, its check
+/// character does not hold, or there is no such report.
+#[server(prefix = "/staff/api/nuisance", endpoint = "report")]
+pub async fn load_report_lookup(reference: Option<String>) -> Result<ReportLookupView, StaffError> {
+    use crate::domain::nuisance::intelligence::{excerpt, sender_line};
+    use crate::domain::nuisance::{parse_report_reference, report_reference};
+    use crate::server_fns::staff::require_access;
+    let me = require_access(AREA)?.member;
+    let services = services()?;
+    let searched: String = reference.unwrap_or_default().chars().take(40).collect();
+    let Some(id) = parse_report_reference(&searched) else {
+        return Ok(ReportLookupView {
+            me,
+            searched,
+            reference: None,
+            incidents: Vec::new(),
+        });
+    };
+    let stored = services
+        .nuisance
+        .report_incidents(id)
+        .await
+        .map_err(|error| StaffError::server("looking a report up", error))?;
+    let incidents: Vec<IncidentLine> = stored
+        .iter()
+        .map(|stored| {
+            let incident = stored.incident();
+            IncidentLine {
+                id: stored.id,
+                report_id: stored.report_id,
+                received_on: stored.received_on,
+                occurred_at: stored.occurred_at.format("%d/%m/%Y %H:%M").to_string(),
+                channel: stored.channel.clone(),
+                categories: stored.categories.clone(),
+                sender: incident.as_ref().and_then(|i| sender_line(&i.sender)),
+                company: incident
+                    .as_ref()
+                    .and_then(|i| i.company.as_ref().map(|c| c.name().to_owned())),
+                text: incident
+                    .as_ref()
+                    .map(|i| excerpt(i, 400))
+                    .unwrap_or_default(),
+                source: stored.source.clone(),
+            }
+        })
+        .collect();
+    Ok(ReportLookupView {
+        me,
+        searched,
+        reference: (!incidents.is_empty()).then(|| report_reference(id)),
+        incidents,
+    })
+}

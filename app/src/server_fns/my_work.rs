@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::casework::work_rows::{CallbackDueRow, NewCorrespondenceRow, WorkItemRow};
-use crate::domain::casework::{CaseSort, ServiceLevel, WorkCase, WorkScope};
+use crate::domain::casework::{CaseSort, ServiceLevel, WorkCase, WorkListing, WorkScope};
 use crate::domain::staff::StaffMember;
 use crate::server_fns::staff::StaffError;
 
@@ -32,8 +32,12 @@ pub struct WorkView {
     pub sort: CaseSort,
     /// A team manager: they may switch to their team's work.
     pub manages: bool,
-    /// Sorted as `sort` says.
+    /// The address's sort, direction and page of the cases.
+    pub listing: WorkListing,
+    /// The page of cases shown, sorted as `listing` says.
     pub cases: Vec<WorkCase>,
+    /// How many open cases the list has in all.
+    pub case_count: usize,
     pub work_items: Vec<WorkItemLine>,
     pub callbacks: Vec<CallbackLine>,
     pub correspondence: Vec<NewCorrespondenceRow>,
@@ -49,11 +53,13 @@ pub struct StaffHomeView {
 }
 
 /// The staff home: the signed-in member and, when they work cases, the lists of `scope` (`mine`,
-/// `team`) with the cases sorted by `sort`.
+/// `team`) with the cases sorted by `sort` (`dir`: `desc` the other way) and paged (`page`).
 #[server(prefix = "/staff/api", endpoint = "my-work")]
 pub async fn load_staff_home(
     scope: Option<String>,
     sort: Option<String>,
+    dir: Option<String>,
+    page: Option<String>,
 ) -> Result<StaffHomeView, StaffError> {
     use crate::domain::staff::Role;
 
@@ -63,14 +69,19 @@ pub async fn load_staff_home(
     let today = services.clock.today();
     let work = if me.may_open(crate::server_fns::case::AREA) {
         let manages = me.has_any(&[Role::TeamManager]);
-        let scope = WorkScope::requested(scope.as_deref(), manages);
-        let sort = CaseSort::requested(sort.as_deref());
+        let listing = WorkListing::requested(
+            scope.as_deref(),
+            sort.as_deref(),
+            dir.as_deref(),
+            page.as_deref(),
+            manages,
+        );
         let lists = services
             .my_work
-            .work_lists(&me, scope)
+            .work_lists(&me, listing.scope)
             .await
             .map_err(|error| StaffError::server("the staff home's lists", error))?;
-        Some(shape(&services, today, scope, sort, manages, lists))
+        Some(shape(&services, today, listing, manages, lists))
     } else {
         None
     };
@@ -83,12 +94,13 @@ pub async fn load_staff_home(
 fn shape(
     services: &crate::ports::Services,
     today: NaiveDate,
-    scope: WorkScope,
-    sort: CaseSort,
+    listing: WorkListing,
     manages: bool,
     lists: crate::ports::my_work::WorkLists,
 ) -> WorkView {
-    use crate::domain::casework::{case_clocks, deadline_level, next_deadline, sort_cases};
+    use crate::domain::casework::{
+        case_clocks, deadline_level, next_deadline, sort_cases_by, work_page,
+    };
 
     let soon = services.case_settings.due_soon_days;
     let mut cases: Vec<WorkCase> = lists
@@ -112,12 +124,16 @@ fn shape(
             }
         })
         .collect();
-    sort_cases(&mut cases, sort);
+    sort_cases_by(&mut cases, listing.sort, listing.descending);
+    let case_count = cases.len();
+    let (cases, page) = work_page(cases, listing.page);
     WorkView {
-        scope,
-        sort,
+        scope: listing.scope,
+        sort: listing.sort,
+        listing: listing.on_page(page),
         manages,
         cases,
+        case_count,
         work_items: lists
             .work_items
             .into_iter()

@@ -7,7 +7,7 @@ use leptos_axum::ResponseOptions;
 
 use crate::ports::{Journey, Services};
 
-const COOKIE_NAME: &str = "journey";
+pub const COOKIE_NAME: &str = "journey";
 /// How long an unfinished journey is remembered in the browser (28 days).
 const MAX_AGE_SECONDS: i64 = 28 * 24 * 60 * 60;
 

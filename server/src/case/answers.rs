@@ -104,6 +104,7 @@ pub fn answer_sections(answers: &Value) -> Vec<AnswerSection> {
             ("case.answers.summary", words(&details["summary"])),
             ("case.answers.timeline", timeline),
             ("case.answers.harm", words(&details["harm"])),
+            ("case.answers.wanted", words(&details["wanted"])),
             ("case.answers.late_reason", words(&details["late_reason"])),
         ],
     ));

@@ -22,10 +22,14 @@ const READ: i64 = 200;
 
 /// An organisation party as compared across cases: its directory id, else its name.
 pub(crate) fn organisation_key(party: &PartyRecord) -> String {
-    party.details["directory_id"]
+    key_of(&party.details, &party.name)
+}
+
+fn key_of(details: &serde_json::Value, name: &str) -> String {
+    details["directory_id"]
         .as_str()
         .map(str::to_owned)
-        .unwrap_or_else(|| comparable_name(&party.name))
+        .unwrap_or_else(|| comparable_name(name))
 }
 
 fn day(text: Option<String>) -> Option<NaiveDate> {
@@ -52,27 +56,9 @@ pub(crate) fn facts(
 }
 
 impl CaseStore {
-    /// The organisations (as [`organisation_key`]) of a case's current party records.
-    async fn organisations_of(
-        &self,
-        conn: &mut AnyConnection,
-        case_id: &str,
-    ) -> Result<Vec<String>, CaseStoreError> {
-        let rows = sqlx::query(&self.sql(
-            "SELECT p.id, p.case_id, p.role, p.name, p.email, p.phone, p.details, \
-             p.restricted_contact, p.single_point_of_contact FROM parties p \
-             WHERE p.case_id = $1 AND p.status = $2 AND p.role = 'organisation'",
-        ))
-        .bind(case_id)
-        .bind(PARTY_CURRENT)
-        .fetch_all(&mut *conn)
-        .await?;
-        rows.iter()
-            .map(|row| PartyRecord::from_row(row).map(|party| organisation_key(&party)))
-            .collect()
-    }
-
-    /// The records on other cases that look like the same person as `party`, ranked.
+    /// The records on other cases that look like the same person as `party`, ranked: one query
+    /// finds them (by the lower-cased email, the phone or the lower-cased name, each through an
+    /// index of migration 20261207000020) with the organisations on each one's case.
     pub(crate) async fn ranked_duplicates(
         &self,
         conn: &mut AnyConnection,
@@ -86,52 +72,86 @@ impl CaseStore {
             .email
             .as_deref()
             .map(|email| email.trim().to_lowercase())
-            .filter(|email| !email.is_empty())
-            .unwrap_or_else(|| "-".to_owned());
+            .filter(|email| !email.is_empty());
         let phone = party
             .phone
             .as_deref()
             .map(str::trim)
             .filter(|phone| !phone.is_empty())
-            .unwrap_or("-")
-            .to_owned();
+            .map(str::to_owned);
         let name = party.name.trim().to_lowercase();
-        let rows = sqlx::query(&self.sql(&format!(
-            "SELECT p.id, p.case_id, p.role, p.name, p.email, p.phone, p.details, \
-             p.restricted_contact, p.single_point_of_contact, c.reference, c.created_on, \
-             CASE WHEN c.status = 'closed' THEN (SELECT MAX(i.closed_on) FROM case_instances i \
-             WHERE i.case_id = c.id) END AS closed_on \
+        // Each key the record has, looked up through its own index (an OR of the three reads
+        // every party on SQLite); `$3` on.
+        let mut keys = vec![("lower(q.name)", name)];
+        keys.extend(email.map(|email| ("lower(q.email)", email)));
+        keys.extend(phone.map(|phone| ("q.phone", phone)));
+        let lookups = keys
+            .iter()
+            .enumerate()
+            .map(|(i, (expression, _))| {
+                format!("SELECT q.id FROM parties q WHERE {expression} = ${}", i + 3)
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ");
+        let staff = keys.len() + 3;
+        let sql = self.sql(&format!(
+            "WITH found AS (SELECT p.id, p.case_id, p.role, p.name, p.email, p.phone, \
+             p.details, p.restricted_contact, p.single_point_of_contact, c.reference, \
+             c.created_on, CASE WHEN c.status = 'closed' THEN (SELECT MAX(i.closed_on) \
+             FROM case_instances i WHERE i.case_id = c.id) END AS closed_on \
              FROM parties p JOIN cases c ON c.id = p.case_id \
              WHERE p.status = $1 AND p.case_id <> $2 AND p.role <> 'organisation' \
-             AND (lower(p.email) = $3 OR p.phone = $4 OR lower(p.name) = $5) AND {} \
-             ORDER BY c.reference LIMIT {READ}",
-            visible_to("$6")
-        )))
-        .bind(PARTY_CURRENT)
-        .bind(&row.id)
-        .bind(email)
-        .bind(phone)
-        .bind(name)
-        .bind(staff_id)
-        .fetch_all(&mut *conn)
-        .await?;
+             AND p.id IN ({lookups}) AND {} \
+             ORDER BY c.reference LIMIT {READ}) \
+             SELECT found.*, o.name AS organisation, o.details AS organisation_details \
+             FROM found LEFT JOIN parties o ON o.case_id = found.case_id AND o.status = ${} \
+             AND o.role = 'organisation' ORDER BY found.reference, found.id, o.id",
+            visible_to(&format!("${staff}")),
+            staff + 1
+        ));
+        let mut query = sqlx::query(&sql).bind(PARTY_CURRENT).bind(&row.id);
+        for (_, value) in &keys {
+            query = query.bind(value.clone());
+        }
+        let rows = query
+            .bind(staff_id)
+            .bind(PARTY_CURRENT)
+            .fetch_all(&mut *conn)
+            .await?;
         let ours = facts(
             party,
             organisations.to_vec(),
             Some(row.record.created_on),
             row.record.closed_on,
         );
-        let mut candidates = Vec::new();
+        // One row per record and organisation on its case (one with none when there are none).
+        let mut candidates: Vec<((PartyRecord, String), PartyFacts)> = Vec::new();
         for found in &rows {
             let other = PartyRecord::from_row(found)?;
             if here.contains(&other.id) {
                 continue;
             }
+            let organisation: Option<String> = found.try_get("organisation")?;
+            let organisation = match organisation {
+                Some(name) => {
+                    let details: Option<String> = found.try_get("organisation_details")?;
+                    let details = details
+                        .and_then(|details| serde_json::from_str(&details).ok())
+                        .unwrap_or(serde_json::Value::Null);
+                    Some(key_of(&details, &name))
+                }
+                None => None,
+            };
+            if let Some(((last, _), last_facts)) = candidates.last_mut() {
+                if last.id == other.id {
+                    last_facts.organisations.extend(organisation);
+                    continue;
+                }
+            }
             let reference: String = found.try_get("reference")?;
             let opened = day(found.try_get("created_on")?);
             let closed = day(found.try_get("closed_on")?);
-            let theirs = self.organisations_of(conn, &other.case_id).await?;
-            let their_facts = facts(&other, theirs, opened, closed);
+            let their_facts = facts(&other, organisation.into_iter().collect(), opened, closed);
             candidates.push(((other, reference), their_facts));
         }
         Ok(ranked(&ours, candidates)

@@ -182,6 +182,7 @@ pub async fn create(
         assessment,
         details: CaseDetails::default(),
         answers: Value::Null,
+        copy: None,
     };
     // A concern the rules stop is answered as such, whatever else is wrong with the body.
     let case_type = match eligible_case_type(&hand_in) {

@@ -7,9 +7,11 @@ mod breach_record;
 mod case_routes;
 mod cases;
 mod casework_csv;
+mod copies;
 mod csrf;
 mod downloads;
 mod intelligence;
+mod language;
 mod nuisance_reports;
 mod openapi;
 mod public_files;
@@ -215,7 +217,10 @@ pub fn build_router(
             "/staff/exceptions/past-service-levels.csv",
             get(casework_csv::past_service_levels),
         )
+        .route("/language/{code}", get(language::switch))
         .route("/concern/letter.txt", get(downloads::letter))
+        .route("/concern/confirmation/copy.pdf", get(copies::concern))
+        .route("/report-breach/report/sent/copy.pdf", get(copies::breach))
         .route("/report-breach/assess/record", get(breach_record::record))
         .route("/concern/reminder.ics", get(downloads::reminder))
         .route("/health", get(move || health(database.clone())))

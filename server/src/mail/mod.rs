@@ -17,7 +17,7 @@ use tokio::io::AsyncWriteExt;
 
 pub use breach_copy::{answer_lines, breach_copy, BreachCopyPayload};
 pub use outbox::{deliver_due, run_outbox_worker};
-pub use templates::acknowledgement;
+pub use templates::{acknowledgement, AcknowledgementPayload};
 
 /// Where mail goes.
 #[derive(Debug, Clone)]

@@ -1,5 +1,6 @@
 //! Message templates. Subjects carry `[Ref. IC-…]` so replies attach to the case.
 
+use app::domain::copy::SentCopy;
 use app::i18n::{fill, long_date, t};
 use chrono::NaiveDate;
 use lettre::message::{header::ContentType, Mailbox};
@@ -14,6 +15,9 @@ pub struct AcknowledgementPayload {
     pub name: Option<String>,
     pub reference: String,
     pub contact_promised_by: NaiveDate,
+    /// The answers as sent (concerns handed in online), copied into the email.
+    #[serde(default)]
+    pub copy: Option<SentCopy>,
 }
 
 /// The acknowledgement of a new concern.
@@ -37,6 +41,22 @@ pub fn acknowledgement(
         .to(to)
         .subject(fill(&t("mail.acknowledgement.subject"), &values))
         .header(ContentType::TEXT_PLAIN)
-        .body(fill(&t("mail.acknowledgement.body"), &values))
+        .body(acknowledgement_body(payload, &values))
         .map_err(|error| format!("building the acknowledgement: {error}"))
+}
+
+/// The acknowledgement's words, then the copy of the answers as sent (when there is one).
+fn acknowledgement_body(payload: &AcknowledgementPayload, values: &[(&str, &str)]) -> String {
+    let mut body = fill(&t("mail.acknowledgement.body"), values);
+    if let Some(copy) = &payload.copy {
+        let copy = SentCopy {
+            reference: payload.reference.clone(),
+            ..copy.clone()
+        };
+        body.push_str("\n\n");
+        body.push_str(&t("mail.acknowledgement.copy_intro"));
+        body.push_str("\n\n");
+        body.push_str(&copy.as_text());
+    }
+    body
 }

@@ -60,6 +60,16 @@ impl NuisanceReports for NuisanceIntake {
             .map_err(|error| StoreError(format!("repeat offenders: {error}")))
     }
 
+    async fn report_incidents(
+        &self,
+        id: i64,
+    ) -> Result<Vec<app::domain::nuisance::intelligence::StoredIncident>, StoreError> {
+        self.database
+            .report_incidents(id)
+            .await
+            .map_err(|error| StoreError(format!("report {id}: {error}")))
+    }
+
     async fn offender(
         &self,
         id: i64,
@@ -144,10 +154,8 @@ fn offender_ref(incident: &Incident, key: OffenderKey) -> OffenderRef {
     }
 }
 
-/// `+449061701461` → `09061701461`; other numbers as they are.
+/// A number as people write it: `+449061701461` → `0906 170 1461`, `+33123456789` →
+/// `+33 1 23 45 67 89`, a short code as it is.
 pub fn national(number: &str) -> String {
-    match number.strip_prefix("+44") {
-        Some(rest) => format!("0{rest}"),
-        None => number.to_owned(),
-    }
+    app::domain::nuisance::written_number(number)
 }

@@ -221,7 +221,7 @@ async fn the_copy_of_the_answers_reaches_a_real_smtp_server_with_the_reference()
     for expected in [
         "Riverside Surgery",
         "Ransomware encrypted the appointments server.",
-        "20/11/2026 08:00",
+        "8:00am on 20 November 2026",
         "Health, Basic personal identifiers, for example name or contact details",
         "12000",
         "The National Cyber Security Centre (NCSC), The police",

@@ -151,3 +151,64 @@ async fn parties_from_before_the_search_tokens_are_tokenised_by_the_backfill() {
     assert_eq!(found(&portal, &adviser, "patl").await, [reference]);
     db.backfill_search_tokens().await.unwrap();
 }
+
+/// The store's paths for several words (issue 17's timing work): the words counted in one
+/// query, the rarest driving; a driving word that is on no party found through those of its
+/// typo tokens that are (one query tells which); the other words checked on the same party
+/// only; a name's start; and a word of the other party of a case does not count.
+#[tokio::test]
+async fn several_words_drive_from_the_rarest_through_its_typo_tokens_on_one_party() {
+    let (portal, _) = portal().await;
+    let (adviser, _) = staff(&portal, "adviser@example.gov.uk", &[Role::Helpline]).await;
+    let alex = submit(
+        &portal,
+        &person(
+            "Alex Walker",
+            "alex@example.org",
+            "07700 900456",
+            "Harrogate Water",
+        ),
+    )
+    .await;
+    let priya = submit(
+        &portal,
+        &person(
+            "Priya Walker",
+            "priya@example.org",
+            "07700 900111",
+            "Alex Motors",
+        ),
+    )
+    .await;
+    // "alx" is on no party: its typo token (alex less one letter) finds Alex; "walker" is
+    // checked on the same party, so Priya (whose organisation is "Alex Motors") is not found.
+    assert_eq!(
+        found(&portal, &adviser, "walker alx").await,
+        [alex.as_str()]
+    );
+    assert_eq!(
+        found(&portal, &adviser, "wlaker alex").await,
+        [alex.as_str()]
+    );
+    assert_eq!(
+        found(&portal, &adviser, "priya walkr").await,
+        [priya.as_str()]
+    );
+    assert_eq!(
+        found(&portal, &adviser, "alex motors").await,
+        [priya.as_str()],
+        "both words on the organisation"
+    );
+    assert!(
+        found(&portal, &adviser, "priya harrogate").await.is_empty(),
+        "words of two parties"
+    );
+    assert!(found(&portal, &adviser, "alex walker zebedee")
+        .await
+        .is_empty());
+    assert_eq!(
+        found(&portal, &adviser, "Priya Wal").await,
+        [priya.as_str()],
+        "a name's start"
+    );
+}

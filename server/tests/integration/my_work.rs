@@ -129,7 +129,9 @@ async fn an_officer_sees_their_cases_work_items_callbacks_and_new_correspondence
         "Leeds City Council".to_owned(),
         "First contact (internal target) by 3 March 2026".to_owned(),
         "Due soon".to_owned(),
-        "aria-sort=\"ascending\" class=\"govuk-table__header\"><a href=\"/staff\" class=\"govuk-link\">Next deadline".to_owned(),
+        // The sorted column's link sorts it the other way.
+        "aria-sort=\"ascending\" class=\"govuk-table__header\"><a href=\"/staff?dir=desc\""
+            .to_owned(),
         "href=\"/staff?sort=customer\"".to_owned(),
     ] {
         assert!(cases.contains(&expected), "{expected} missing: {cases}");
@@ -161,7 +163,7 @@ async fn an_officer_sees_their_cases_work_items_callbacks_and_new_correspondence
     assert!(at[0] < at[1], "by customer: {cases}");
     assert!(
         cases.contains(
-            "aria-sort=\"ascending\" class=\"govuk-table__header\"><a href=\"/staff?sort=customer\" class=\"govuk-link\">Customer"
+            "aria-sort=\"ascending\" class=\"govuk-table__header\"><a href=\"/staff?sort=customer&amp;dir=desc\" data-sort=\"customer\" class=\"govuk-link\">Customer"
         ),
         "{cases}"
     );
@@ -281,8 +283,90 @@ async fn two_hundred_cases_render_quickly_with_one_query_per_list() {
     let started = std::time::Instant::now();
     let (_, html) = page(&portal, &officer, "/staff").await;
     let took = started.elapsed();
-    assert_eq!(html.matches("data-testid=\"work-case\"").count(), 200);
+    assert_eq!(
+        html.matches("data-testid=\"work-case\"").count(),
+        25,
+        "a page of 25"
+    );
+    assert!(html.contains("Showing 1 to 25 of 200 cases"), "{html}");
+    assert!(html.contains("200 open cases, sorted by"), "{html}");
     assert_eq!(html.matches("data-testid=\"work-item\"").count(), 200);
     eprintln!("/staff with 200 cases: {took:?}");
     assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+}
+
+/// The references in the cases table, in order.
+fn case_references(html: &str) -> Vec<String> {
+    html.split("data-testid=\"work-case\"")
+        .skip(1)
+        .map(|row| {
+            let start = row.find("href=\"/staff/cases/").unwrap() + 19;
+            let end = start + row[start..].find('"').unwrap();
+            row[start..end].to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_case_list_sorts_both_ways_and_pages_for_the_officer_and_the_team() {
+    let (portal, _) = portal().await;
+    let (officer, officer_id) =
+        staff(&portal, "officer@example.gov.uk", &[Role::CaseOfficer]).await;
+    let (manager, manager_id) =
+        staff(&portal, "manager@example.gov.uk", &[Role::TeamManager]).await;
+    for n in 0..30 {
+        let reference = case_from(&portal, &format!("Customer {n:02}"), "Example Ltd").await;
+        allocate(&portal, &reference, &officer_id).await;
+    }
+    // A to Z by customer: 25, then 5 on page 2, links keeping the sort.
+    let (status, html) = page(&portal, &officer, "/staff?sort=customer").await;
+    assert_eq!(status, 200, "{html}");
+    let first = case_references(&html);
+    assert_eq!(first.len(), 25);
+    assert!(html.contains("Customer 00"), "{html}");
+    assert!(html.contains("aria-sort=\"ascending\""), "{html}");
+    assert!(
+        html.contains("href=\"/staff?sort=customer&amp;dir=desc\" data-sort=\"customer\""),
+        "the sorted column's link sorts the other way: {html}"
+    );
+    assert!(html.contains("Showing 1 to 25 of 30 cases"), "{html}");
+    assert!(
+        html.contains("href=\"/staff?sort=customer&amp;page=2\""),
+        "{html}"
+    );
+    let (_, html) = page(&portal, &officer, "/staff?sort=customer&page=2").await;
+    let second = case_references(&html);
+    assert_eq!(second.len(), 5);
+    assert!(html.contains("Showing 26 to 30 of 30 cases"), "{html}");
+    assert!(
+        html.contains("href=\"/staff?sort=customer\" rel=\"prev\""),
+        "{html}"
+    );
+    // Z to A is the same list backwards.
+    let (_, html) = page(&portal, &officer, "/staff?sort=customer&dir=desc").await;
+    assert!(html.contains("aria-sort=\"descending\""), "{html}");
+    let mut all: Vec<String> = first.iter().chain(&second).cloned().collect();
+    all.reverse();
+    assert_eq!(case_references(&html), all[..25]);
+    assert!(html.contains("href=\"/staff?sort=customer\" data-sort=\"customer\""));
+    // The team's list for the manager leading queue 6: the same tools, the scope kept.
+    run(
+        &portal,
+        "INSERT INTO work_queue_leads (work_queue, staff_id) VALUES ($1, $2)",
+        &[r#"{"numbered":6}"#, &manager_id],
+    )
+    .await;
+    let (_, html) = page(&portal, &manager, "/staff?scope=team&sort=officer&dir=desc").await;
+    assert_eq!(case_references(&html).len(), 25, "{html}");
+    assert!(html.contains("aria-sort=\"descending\""), "{html}");
+    assert!(
+        html.contains("href=\"/staff?scope=team&amp;sort=officer&amp;dir=desc&amp;page=2\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"/staff?sort=officer&amp;dir=desc\" class=\"govuk-link\">My work"),
+        "the switch to their own keeps the sort: {html}"
+    );
+    let (_, html) = page(&portal, &manager, "/staff?scope=team&page=2").await;
+    assert_eq!(case_references(&html).len(), 5, "{html}");
 }

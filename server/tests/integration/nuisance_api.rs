@@ -70,7 +70,7 @@ async fn a_report_is_stored_and_says_how_often_the_number_was_reported() {
         .unwrap()
         .clone();
     assert_eq!(number["key"], "+449061701461");
-    assert_eq!(number["display"], "09061701461");
+    assert_eq!(number["display"], "0906 170 1461");
     assert_eq!(number["reports"], 1);
     assert_eq!(first["window_days"], 30);
     // The same number written differently is the same offender.

@@ -92,11 +92,13 @@ async fn the_ranking_an_offender_and_the_exports_show_what_was_reported() {
     let page = get(&portal, &enforcement, "/staff/nuisance?period=7").await;
     assert_eq!(page.status().as_u16(), 200);
     let html = page.text().await.unwrap();
-    let first = html.find("09061701461").expect("the most reported number");
-    let second = html.find("08002986030").expect("the second");
+    let first = html
+        .find("0906 170 1461")
+        .expect("the most reported number");
+    let second = html.find("0800 298 6030").expect("the second");
     assert!(first < second, "most reported first");
     assert!(
-        !html.contains("02079460123"),
+        !html.contains("020 7946 0123"),
         "reported once: not a repeat offender"
     );
 

@@ -190,7 +190,7 @@ async fn each_channel_is_reported_end_to_end_and_stored_once() {
         (
             "fax",
             "020 7946 0123",
-            "This number has been reported 2 times in the last 30 days",
+            "This number has been reported twice in the last 30 days",
         ),
     ];
     for (index, (channel, sender, expected)) in cases.iter().enumerate() {

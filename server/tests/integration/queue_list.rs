@@ -222,7 +222,6 @@ async fn a_queue_list_filters_sorts_and_pages_keeping_each_choice() {
         "Leeds City Council",
         "Customer 999",
         ">28<",
-        "href=\"/staff/queues/13?page=2\"",
         "href=\"/staff/queues/13?sort=customer\"",
         "aria-sort=\"ascending\"",
     ] {
@@ -230,11 +229,37 @@ async fn a_queue_list_filters_sorts_and_pages_keeping_each_choice() {
     }
     assert!(!html.contains("rel=\"prev\""));
     assert!(position(&html, &references[0]) < position(&html, &references[1]));
-    let (_, html) = page(&portal, &manager, "/staff/queues/13?page=3").await;
+    // Pages by key: next is after the last case shown; the last page is a link of its own.
+    let next = format!("/staff/queues/13?after={}", references[49]);
+    assert_eq!(link(&html, "next"), next);
+    assert_eq!(link(&html, "last"), "/staff/queues/13?page=last");
+    let (_, html) = page(&portal, &manager, &next).await;
+    assert_eq!(listed_references(&html), references[50..100]);
+    assert!(html.contains("Showing 50 of 120 cases"), "{html}");
+    assert_eq!(link(&html, "first"), "/staff/queues/13");
+    assert_eq!(
+        link(&html, "previous"),
+        format!("/staff/queues/13?before={}", references[50])
+    );
+    let (_, html) = page(&portal, &manager, &link(&html, "next")).await;
     assert_eq!(rows(&html), 20);
     assert!(html.contains("Showing 101 to 120 of 120 cases"), "{html}");
-    assert!(html.contains("href=\"/staff/queues/13?page=2\""), "{html}");
     assert!(!html.contains("rel=\"next\""));
+    let (_, html) = page(&portal, &manager, "/staff/queues/13?page=last").await;
+    assert_eq!(listed_references(&html), references[70..120]);
+    assert!(html.contains("Showing 71 to 120 of 120 cases"), "{html}");
+    let (_, html) = page(&portal, &manager, &link(&html, "previous")).await;
+    assert_eq!(listed_references(&html), references[20..70]);
+    let (_, html) = page(&portal, &manager, &link(&html, "previous")).await;
+    assert_eq!(
+        listed_references(&html),
+        references[0..50],
+        "back at the start"
+    );
+    assert!(html.contains("Showing 1 to 50 of 120 cases"), "{html}");
+    // An old page number is the first page, not a scan past 250,000 rows.
+    let (_, html) = page(&portal, &manager, "/staff/queues/13?page=5000").await;
+    assert_eq!(listed_references(&html), references[0..50]);
 
     // Each filter.
     let (_, html) = page(&portal, &manager, "/staff/queues/13?level=overdue").await;
@@ -316,8 +341,14 @@ async fn a_queue_list_filters_sorts_and_pages_keeping_each_choice() {
     let path = "/staff/queues/13?sort=customer&level=on_time";
     let (_, html) = page(&portal, &manager, path).await;
     assert!(html.contains("Showing 1 to 50 of 60 cases"), "{html}");
-    let next = "href=\"/staff/queues/13?sort=customer&amp;level=on_time&amp;page=2\"";
-    assert!(html.contains(next), "{html}");
+    // By customer A to Z is youngest first; on time is n % 4 of 2 or 3.
+    let on_time: Vec<&String> = (0..120)
+        .rev()
+        .filter(|n| n % 4 >= 2)
+        .map(|n| &references[n])
+        .collect();
+    let next = format!("{path}&after={}", on_time[49]);
+    assert_eq!(link(&html, "next"), next, "{html}");
     assert!(
         html.contains("<input type=\"hidden\" name=\"sort\" value=\"customer\""),
         "{html}"
@@ -326,12 +357,188 @@ async fn a_queue_list_filters_sorts_and_pages_keeping_each_choice() {
         html.contains("href=\"/staff/queues/13?sort=type&amp;level=on_time\""),
         "a new sort keeps the filter, page 1: {html}"
     );
-    let (_, html) = page(&portal, &manager, &format!("{path}&page=2")).await;
+    let (_, html) = page(&portal, &manager, &next).await;
     assert!(html.contains("Showing 51 to 60 of 60 cases"), "{html}");
-    assert!(
-        html.contains("href=\"/staff/queues/13?sort=customer&amp;level=on_time\""),
-        "previous keeps the rest: {html}"
+    assert_eq!(
+        link(&html, "previous"),
+        format!("{path}&before={}", on_time[50]),
+        "previous keeps the rest"
     );
+    assert_eq!(link(&html, "first"), path, "first keeps the rest");
+}
+
+/// The address of the paging link `name` (first, previous, next, last).
+fn link(html: &str, name: &str) -> String {
+    let at = position(html, &format!("data-page=\"{name}\""));
+    let start = html[..at].rfind("href=\"").unwrap() + 6;
+    let end = start + html[start..].find('"').unwrap();
+    html[start..end].replace("&amp;", "&")
+}
+
+/// The references listed, in order.
+fn listed_references(html: &str) -> Vec<String> {
+    html.split("data-testid=\"queue-case\"")
+        .skip(1)
+        .map(|row| {
+            let start = row.find("href=\"/staff/queues/13/").unwrap() + 23;
+            let end = start + row[start..].find('"').unwrap();
+            row[start..end].to_owned()
+        })
+        .collect()
+}
+
+/// Every page of `path`, following "Next" from the first and "Previous" from the last.
+async fn walk(portal: &TestPortal, client: &reqwest::Client, path: &str) -> Vec<String> {
+    let mut forwards = Vec::new();
+    let mut at = path.to_owned();
+    for _ in 0..10 {
+        let (status, html) = page(portal, client, &at).await;
+        assert_eq!(status, 200, "{html}");
+        forwards.extend(listed_references(&html));
+        if !html.contains("data-page=\"next\"") {
+            break;
+        }
+        at = link(&html, "next");
+    }
+    let mut backwards = Vec::new();
+    let separator = if path.contains('?') { '&' } else { '?' };
+    let mut at = format!("{path}{separator}page=last");
+    for _ in 0..10 {
+        let (_, html) = page(portal, client, &at).await;
+        // The page before a short start is the first page, full: it may repeat a few.
+        let mut shown = listed_references(&html);
+        shown.retain(|reference| !backwards.contains(reference));
+        shown.extend(backwards);
+        backwards = shown;
+        if !html.contains("data-page=\"previous\"") {
+            break;
+        }
+        at = link(&html, "previous");
+    }
+    assert_eq!(forwards, backwards, "{path}: forwards and backwards agree");
+    forwards
+}
+
+#[tokio::test]
+async fn every_page_by_key_lists_each_case_once_blanks_last_going_up() {
+    let (portal, _) = portal().await;
+    let (manager, _) = staff(&portal, "manager@example.gov.uk", &[Role::TeamManager]).await;
+    let (_, officer) = staff(&portal, "officer@example.gov.uk", &[Role::CaseOfficer]).await;
+    let references = seed_queue(&portal, &officer).await;
+    // Every 7th case has no organisation and no customer; a few share one next deadline.
+    let db = &portal.database;
+    sqlx::query(&db.sql(
+        "UPDATE cases SET organisation_name = NULL WHERE id IN \
+         (SELECT id FROM cases WHERE id LIKE 'seeded-%' AND (CAST(SUBSTR(id, 8) AS INTEGER) % 7) = 0)",
+    ))
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query(&db.sql(
+        "DELETE FROM parties WHERE id LIKE 'seeded-%-c' \
+         AND (CAST(SUBSTR(id, 8, LENGTH(id) - 9) AS INTEGER) % 7) = 0",
+    ))
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query(&db.sql(
+        "UPDATE cases SET customer_name = NULL WHERE id LIKE 'seeded-%' \
+         AND (CAST(SUBSTR(id, 8) AS INTEGER) % 7) = 0",
+    ))
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    let blank: Vec<&String> = (0..120)
+        .filter(|n| n % 7 == 0)
+        .map(|n| &references[n])
+        .collect();
+    let mut all = references.clone();
+    all.sort();
+    for path in [
+        "/staff/queues/13?sort=organisation",
+        "/staff/queues/13?sort=organisation&dir=desc",
+        "/staff/queues/13?sort=customer",
+        "/staff/queues/13?sort=customer&dir=desc",
+        "/staff/queues/13?sort=due",
+        "/staff/queues/13?sort=due&dir=desc",
+        "/staff/queues/13?sort=reference&dir=desc",
+        "/staff/queues/13?sort=type",
+        "/staff/queues/13?sort=age&dir=desc",
+        "/staff/queues/13?sort=level&allocated=no",
+    ] {
+        let listed = walk(&portal, &manager, path).await;
+        let mut sorted = listed.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), listed.len(), "{path}: no case twice");
+        if !path.contains("allocated") {
+            assert_eq!(sorted, all, "{path}: every case");
+        }
+        if path.contains("organisation") || path.contains("customer") {
+            let (head, tail) = if path.contains("desc") {
+                (&listed[..blank.len()], &listed[blank.len()..])
+            } else {
+                let (before, after) = listed.split_at(listed.len() - blank.len());
+                (after, before)
+            };
+            assert!(
+                head.iter().all(|r| blank.contains(&r)),
+                "{path}: blanks together at the end going up"
+            );
+            assert!(tail.iter().all(|r| !blank.contains(&r)), "{path}");
+        }
+    }
+    // Reference order is the references' order.
+    let listed = walk(&portal, &manager, "/staff/queues/13?sort=reference").await;
+    assert_eq!(listed, all);
+    // A cursor naming no case is the first page; a cursor past the end is the last page.
+    let (status, html) = page(&portal, &manager, "/staff/queues/13?after=ZZ-0000").await;
+    assert_eq!(status, 200);
+    assert_eq!(listed_references(&html), references[0..50]);
+    let path = format!("/staff/queues/13?after={}", references[119]);
+    let (_, html) = page(&portal, &manager, &path).await;
+    assert_eq!(listed_references(&html), references[70..120]);
+}
+
+#[tokio::test]
+async fn the_count_stops_at_ten_thousand() {
+    let (portal, _) = portal().await;
+    let (manager, _) = staff(&portal, "manager@example.gov.uk", &[Role::TeamManager]).await;
+    let db = &portal.database;
+    sqlx::query(&db.sql(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10050) \
+         INSERT INTO cases (id, reference, case_type, work_queue, priority, channel, status, \
+         created_on, assign_by, first_contact_due, contact_promised_by, close_by, \
+         organisation_name, answers, created_at, sifted_on) \
+         SELECT 'bulk-' || i, 'ZZ-' || (100000 + i), 'RFA', '{\"numbered\":14}', 'normal', 'web', \
+         'open', '2026-02-02', '2026-02-05', '2026-03-20', '2026-04-30', '2026-08-02', \
+         'Kent County Council', '{}', 1770000000 + i, '2026-02-03' FROM n",
+    ))
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query(&db.sql(
+        "INSERT INTO case_instances (id, case_id, number, opened_on) \
+         SELECT id || '-1', id, 1, created_on FROM cases WHERE id LIKE 'bulk-%'",
+    ))
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    let (status, html) = page(&portal, &manager, "/staff/queues/14").await;
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains("Showing 1 to 50 of more than 10,000 cases"),
+        "{html}"
+    );
+    let (_, html) = page(&portal, &manager, "/staff/queues/14?page=last").await;
+    assert!(
+        html.contains("Showing 50 of more than 10,000 cases"),
+        "{html}"
+    );
+    assert!(html.contains(">ZZ-110050<"), "the last case: {html}");
+    assert!(!html.contains("data-page=\"next\""));
+    let (_, html) = page(&portal, &manager, "/staff/queues/14?type=FS50").await;
+    assert!(html.contains("There are no open cases"), "{html}");
 }
 
 #[tokio::test]

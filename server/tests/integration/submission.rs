@@ -96,6 +96,9 @@ pub(crate) async fn up_to_evidence(portal: &TestPortal) {
         .await;
     assert_eq!(location(&finished), "/concern/harm");
     portal.answer(&[("step", "harm"), ("value", "Worry")]).await;
+    portal
+        .answer(&[("step", "what-you-want"), ("value", "A copy of my records")])
+        .await;
 }
 
 /// Answers every question after the verdict, uploading the request.

@@ -92,7 +92,7 @@ impl Field {
         view! {
             <div class="govuk-character-count" data-maxlength=max>
                 {group}
-                <CharacterCount field_id=self.id max limit=fill(&t("count.limit"), &[("max", &max.to_string())])
+                <CharacterCount field_id=self.id max limit=fill(&t("count.limit"), &[("max", &crate::components::grouped(max))])
                     remaining=t("count.remaining") over=t("count.over")/>
             </div>
         }

@@ -52,6 +52,27 @@ impl Answers {
         self.0.insert(step, answer);
     }
 
+    pub fn remove(&mut self, step: Step) {
+        self.0.remove(&step);
+    }
+
+    /// Records what the organisation directory says about the organisation named: one listed as
+    /// a public authority is not asked about ([`LISTED`](super::steps::LISTED)); a name that
+    /// no longer matches one is asked again.
+    pub fn set_listed_public_authority(&mut self, listed: bool) {
+        use super::steps::LISTED;
+        if listed {
+            self.set(Step::PublicAuthority, Answer::Choice(LISTED.to_owned()));
+        } else if self.choice(Step::PublicAuthority) == Some(LISTED) {
+            self.remove(Step::PublicAuthority);
+        }
+    }
+
+    /// Whether the organisation directory lists the organisation named as a public authority.
+    pub fn listed_public_authority(&self) -> bool {
+        self.choice(Step::PublicAuthority) == Some(super::steps::LISTED)
+    }
+
     pub fn has(&self, step: Step) -> bool {
         self.0.contains_key(&step)
     }

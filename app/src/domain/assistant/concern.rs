@@ -106,6 +106,8 @@ pub(crate) fn build(answers: &Answers, on_path: &[Step]) -> Option<Concern> {
     }
     if asked(Step::PublicAuthority) {
         concern.organisation.public_authority = yes_no_unsure(answers, Step::PublicAuthority);
+    } else if asked(Step::Organisation) && answers.listed_public_authority() {
+        concern.organisation.public_authority = Some(true);
     }
     if asked(Step::ScottishAuthority) {
         concern.organisation.scottish_public_authority = answers.yes(Step::ScottishAuthority);

@@ -79,7 +79,10 @@ fn data_protection(walk: &mut Walk<'_, '_>, topic: Topic) {
 
 fn information_request(walk: &mut Walk<'_, '_>) {
     let answers = walk.answers;
-    if !walk.ask(Step::Organisation) || !walk.ask(Step::PublicAuthority) {
+    // An organisation the directory lists as a public authority is not asked about.
+    if !walk.ask(Step::Organisation)
+        || (!answers.listed_public_authority() && !walk.ask(Step::PublicAuthority))
+    {
         return;
     }
     if answers.choice(Step::PublicAuthority) == Some("no") || !walk.ask(Step::ScottishAuthority) {

@@ -38,7 +38,7 @@ pub fn submit_path(answers: &Answers, handover: &Handover) -> Vec<Step> {
             wanted.push(Step::Sector);
         }
     }
-    wanted.extend([Step::Summary, Step::Timeline, Step::Harm]);
+    wanted.extend([Step::Summary, Step::Timeline, Step::Harm, Step::Wanted]);
     if handover.late {
         wanted.push(Step::LateReason);
     }
@@ -197,6 +197,7 @@ pub fn case_details(
         summary: text(Step::Summary).unwrap_or_default(),
         timeline: answers.events(Step::Timeline).to_vec(),
         harm: text(Step::Harm).unwrap_or_default(),
+        wanted: text(Step::Wanted),
         late_reason: if handover.late {
             text(Step::LateReason)
         } else {

@@ -52,6 +52,7 @@ fn all_answered(late: bool) -> Answers {
         }]),
     );
     text(&mut answers, Step::Harm, "Worry");
+    text(&mut answers, Step::Wanted, "A copy of my records");
     if late {
         text(&mut answers, Step::LateReason, "I was in hospital");
     }
@@ -89,6 +90,7 @@ fn a_ready_concern_asks_every_question_once_in_order() {
             Step::Summary,
             Step::Timeline,
             Step::Harm,
+            Step::Wanted,
             Step::Evidence,
             Step::YourName,
             Step::Email,
@@ -207,6 +209,7 @@ fn the_details_take_the_directory_record_over_the_typed_name() {
     assert_eq!(details.customer.email, "alex@example.org");
     assert_eq!(details.customer.phone, None);
     assert_eq!(details.late_reason, None);
+    assert_eq!(details.wanted.as_deref(), Some("A copy of my records"));
     choice(&mut answers, Step::OrganisationMatch, "none");
     choice(&mut answers, Step::Sector, "not_sure");
     let typed = case_details(&answers, &handover(Route::DataProtection, false), |_| None);
@@ -242,5 +245,30 @@ fn contact_by_phone_or_post_needs_the_number_or_address() {
     assert_eq!(
         validate_answer(Step::Summary, &summary, &answers, &[], today).unwrap(),
         Answer::Text("a\n\nb".to_owned())
+    );
+}
+
+/// The verdicts promise to ask what the person would like to happen (issue 18): it is asked
+/// after how it affected them, one question on its own page, and it is required.
+#[test]
+fn what_they_would_like_to_happen_is_asked_after_the_harm() {
+    let mut answers = all_answered(false);
+    answers.remove(Step::Wanted);
+    let ready = handover(Route::DataProtection, false);
+    assert_eq!(submit_path(&answers, &ready).last(), Some(&Step::Wanted));
+    assert_eq!(
+        submit_next_after(&answers, &ready, Step::Harm, false),
+        Progress::Ask(Step::Wanted)
+    );
+    let empty = crate::domain::assistant::RawAnswer::default();
+    assert_eq!(
+        crate::domain::assistant::validate_answer(
+            Step::Wanted,
+            &empty,
+            &answers,
+            &[],
+            date(2026, 3, 2)
+        ),
+        Err("error.what-you-want.required".to_owned())
     );
 }

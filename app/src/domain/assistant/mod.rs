@@ -23,4 +23,4 @@ pub use handover::{
     submit_previous_before, submits_on_web, validate_event, Handover, MAX_EVENTS,
 };
 pub use plan::{plan, Letter, NextStep, Outcome};
-pub use steps::{validate_answer, AnswerKind, Step, SECTOR_CHOICES};
+pub use steps::{validate_answer, AnswerKind, Step, LISTED, SECTOR_CHOICES};

@@ -74,6 +74,20 @@ impl NextStep {
         }
     }
 
+    /// Whether the person is waiting for an internal review's result: they may come back to us
+    /// as soon as the result arrives if they are not happy with it, before `come_back_from`
+    /// (policy §2: the review may be awaited up to 40 working days, not that it must be).
+    pub fn awaits_review(&self) -> bool {
+        matches!(
+            self,
+            NextStep::WaitForReview { .. }
+                | NextStep::SendLetter {
+                    letter: Letter::InternalReviewRequest,
+                    ..
+                }
+        )
+    }
+
     pub fn letter(&self) -> Option<Letter> {
         match self {
             NextStep::SendLetter { letter, .. } => Some(*letter),

@@ -69,6 +69,8 @@ pub enum Step {
     Summary,
     Timeline,
     Harm,
+    /// What the person would like to happen (the verdicts promise to ask it).
+    Wanted,
     LateReason,
     Evidence,
     YourName,
@@ -101,6 +103,11 @@ pub enum AnswerKind {
     /// A page of its own (organisation search, timeline, uploads).
     Custom,
 }
+
+/// The answer to [`Step::PublicAuthority`] the organisation directory gave, not the person (who
+/// cannot post it): the organisation named is listed there as a public authority, so the
+/// question is not asked.
+pub const LISTED: &str = "listed";
 
 const YES_NO: &[&str] = &["yes", "no"];
 const YES_NO_NOT_SURE: &[&str] = &["yes", "no", "not_sure"];
@@ -137,6 +144,7 @@ impl Step {
         Step::Summary,
         Step::Timeline,
         Step::Harm,
+        Step::Wanted,
         Step::LateReason,
         Step::Evidence,
         Step::YourName,
@@ -181,6 +189,7 @@ impl Step {
             Step::Summary => "summary",
             Step::Timeline => "timeline",
             Step::Harm => "harm",
+            Step::Wanted => "what-you-want",
             Step::LateReason => "late-reason",
             Step::Evidence => "evidence",
             Step::YourName => "your-name",
@@ -254,6 +263,10 @@ impl Step {
             Step::Summary | Step::Harm => AnswerKind::TextArea {
                 optional: false,
                 max: 2000,
+            },
+            Step::Wanted => AnswerKind::TextArea {
+                optional: false,
+                max: 1000,
             },
             Step::LateReason => AnswerKind::TextArea {
                 optional: false,

@@ -228,3 +228,80 @@ fn the_back_link_follows_the_path() {
     );
     assert_eq!(previous_before(&answers, Step::About), None);
 }
+
+/// Issue 18: a body the organisation directory lists as a public authority is not asked about;
+/// the concern still records it as one, and a name that no longer matches asks again.
+#[test]
+fn a_listed_public_authority_skips_the_question() {
+    let mut answers = Answers::default();
+    choose(&mut answers, Step::About, "foi");
+    answers.set(
+        Step::Organisation,
+        Answer::Text("Leeds City Council".into()),
+    );
+    answers.set_listed_public_authority(true);
+    assert_eq!(
+        path(&answers),
+        vec![Step::About, Step::Organisation, Step::ScottishAuthority]
+    );
+    assert_eq!(
+        next_after(&answers, Step::Organisation, false),
+        Progress::Ask(Step::ScottishAuthority)
+    );
+    assert_eq!(
+        to_concern(&answers).map(|c| c.organisation.public_authority),
+        Some(Some(true))
+    );
+    answers.set_listed_public_authority(false);
+    assert_eq!(
+        path(&answers),
+        vec![Step::About, Step::Organisation, Step::PublicAuthority]
+    );
+    // An answer the person gave stays when the name is not listed.
+    choose(&mut answers, Step::PublicAuthority, "no");
+    answers.set_listed_public_authority(false);
+    assert_eq!(answers.choice(Step::PublicAuthority), Some("no"));
+    // Nobody can post the directory's answer.
+    let raw = RawAnswer {
+        value: Some(LISTED.to_owned()),
+        ..RawAnswer::default()
+    };
+    assert!(validate_answer(Step::PublicAuthority, &raw, &answers, &[], date(2026, 3, 2)).is_err());
+}
+
+/// Issue 18: waiting for an internal review, the person may come back as soon as an unhappy
+/// result arrives, not only from the date the review is overdue.
+#[test]
+fn waiting_for_a_review_says_the_person_may_come_back_sooner() {
+    let mut answers = Answers::default();
+    choose(&mut answers, Step::About, "foi");
+    answers.set(
+        Step::Organisation,
+        Answer::Text("Leeds City Council".into()),
+    );
+    choose(&mut answers, Step::PublicAuthority, "yes");
+    choose(&mut answers, Step::ScottishAuthority, "no");
+    choose(&mut answers, Step::Raised, "yes");
+    answers.set(Step::RaisedOn, Answer::Date(date(2026, 1, 5)));
+    choose(&mut answers, Step::Responded, "yes");
+    answers.set(Step::ResponseOn, Answer::Date(date(2026, 1, 30)));
+    choose(&mut answers, Step::Review, "no");
+    let letter = outcome(&answers, date(2026, 3, 2)).next_step.unwrap();
+    assert!(letter.awaits_review());
+    choose(&mut answers, Step::Review, "yes");
+    answers.set(Step::ReviewOn, Answer::Date(date(2026, 2, 20)));
+    choose(&mut answers, Step::ReviewAnswered, "no");
+    answers.set(Step::LastContact, Answer::NoDate);
+    let waiting = outcome(&answers, date(2026, 3, 2)).next_step.unwrap();
+    assert!(
+        matches!(waiting, NextStep::WaitForReview { .. }),
+        "{waiting:?}"
+    );
+    assert!(waiting.awaits_review());
+    choose(&mut answers, Step::About, "subject_access");
+    assert!(!NextStep::MakeRequest {
+        respond_by: date(2026, 3, 2),
+        come_back_from: date(2026, 3, 2)
+    }
+    .awaits_review());
+}

@@ -76,6 +76,9 @@ pub struct SentReport {
     pub reference: String,
     pub email: String,
     pub late: bool,
+    /// The report as sent, for the person to print or download (kept with the receipt, for a
+    /// day, under this browser's cookie).
+    pub copy: Option<crate::domain::copy::SentCopy>,
 }
 
 /// Why a draft cannot be sent yet.

@@ -25,11 +25,13 @@ pub use exceptions::{
     reopened_same_day_csv, IncompleteClosure, InstanceDates, PastServiceLevel, ReopenedSameDay,
 };
 pub use my_work::{
-    deadline_level, next_deadline, sort_cases, work_href, CaseSort, WorkCase, WorkScope,
+    deadline_level, next_deadline, sort_cases, sort_cases_by, work_href, work_page, work_pages,
+    CaseSort, WorkCase, WorkListing, WorkScope, WORK_PAGE_SIZE,
 };
 pub use queue_list::{
-    due_bounds, last_page, level_code, page_span, with_thousands, QueueListParams, QueueListQuery,
-    QueueSort, MAX_ORGANISATION_FILTER_CHARS, QUEUE_PAGE_SIZE,
+    due_bounds, level_code, matching_figure, page_span, with_thousands, QueueListParams,
+    QueueListQuery, QueuePosition, QueueSort, QueueWindow, MAX_ORGANISATION_FILTER_CHARS,
+    QUEUE_COUNT_CAP, QUEUE_PAGE_SIZE,
 };
 pub use queues::{
     queue_choices, queue_from_slug, queue_name, queue_slug, reason_problem, set_queue_names,

@@ -107,6 +107,115 @@ fn text_key(text: &Option<String>) -> (bool, String) {
     }
 }
 
+/// Cases on one page of the staff home's list.
+pub const WORK_PAGE_SIZE: usize = 25;
+
+/// How the staff home's case list is asked for in the address (`?scope=team&sort=customer
+/// &dir=desc&page=2`); the defaults are left out of every link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkListing {
+    pub scope: WorkScope,
+    pub sort: CaseSort,
+    pub descending: bool,
+    /// From 1.
+    pub page: u32,
+}
+
+impl WorkListing {
+    /// The listing the address asks for (`manages`: a team manager, who may see the team's).
+    pub fn requested(
+        scope: Option<&str>,
+        sort: Option<&str>,
+        dir: Option<&str>,
+        page: Option<&str>,
+        manages: bool,
+    ) -> WorkListing {
+        WorkListing {
+            scope: WorkScope::requested(scope, manages),
+            sort: CaseSort::requested(sort),
+            descending: dir.map(str::trim) == Some("desc"),
+            page: page
+                .and_then(|page| page.trim().parse::<u32>().ok())
+                .filter(|page| *page >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    /// The address of this listing.
+    pub fn href(&self) -> String {
+        let mut query = Vec::new();
+        if self.scope != WorkScope::Mine {
+            query.push(format!("scope={}", self.scope.code()));
+        }
+        if self.sort != CaseSort::Deadline {
+            query.push(format!("sort={}", self.sort.code()));
+        }
+        if self.descending {
+            query.push("dir=desc".to_owned());
+        }
+        if self.page > 1 {
+            query.push(format!("page={}", self.page));
+        }
+        if query.is_empty() {
+            "/staff".to_owned()
+        } else {
+            format!("/staff?{}", query.join("&"))
+        }
+    }
+
+    /// Sorted by `sort`: ascending, or the other way when it already is; the first page.
+    pub fn sorted_by(&self, sort: CaseSort) -> WorkListing {
+        WorkListing {
+            sort,
+            descending: self.sort == sort && !self.descending,
+            page: 1,
+            ..*self
+        }
+    }
+
+    /// The same listing on `page`.
+    pub fn on_page(&self, page: u32) -> WorkListing {
+        WorkListing {
+            page: page.max(1),
+            ..*self
+        }
+    }
+
+    /// `scope`'s list, sorted the same way, from the first page.
+    pub fn in_scope(&self, scope: WorkScope) -> WorkListing {
+        WorkListing {
+            scope,
+            page: 1,
+            ..*self
+        }
+    }
+}
+
+/// How many pages `count` cases fill (at least one).
+pub fn work_pages(count: usize) -> u32 {
+    u32::try_from(count.div_ceil(WORK_PAGE_SIZE).max(1)).unwrap_or(u32::MAX)
+}
+
+/// The cases on `page` (past the last page: the last page), and the page shown.
+pub fn work_page<T>(items: Vec<T>, page: u32) -> (Vec<T>, u32) {
+    let page = page.clamp(1, work_pages(items.len()));
+    let skip = (page as usize - 1) * WORK_PAGE_SIZE;
+    (
+        items.into_iter().skip(skip).take(WORK_PAGE_SIZE).collect(),
+        page,
+    )
+}
+
+/// Sorts the cases by `sort` (the other way round when `descending`): a case with no running
+/// deadline after those with one going up; ties by the next deadline, then by reference, so the
+/// order is always the same (and exactly reversed going down).
+pub fn sort_cases_by(cases: &mut [WorkCase], sort: CaseSort, descending: bool) {
+    sort_cases(cases, sort);
+    if descending {
+        cases.reverse();
+    }
+}
+
 /// Sorts the cases by `sort`, ascending; a case with no running deadline after those with one;
 /// ties by the next deadline, then by reference, so the order is always the same.
 pub fn sort_cases(cases: &mut [WorkCase], sort: CaseSort) {
@@ -131,18 +240,13 @@ pub fn sort_cases(cases: &mut [WorkCase], sort: CaseSort) {
 /// The address of the staff home listing `scope`'s cases sorted by `sort` (the defaults left
 /// out, so the plain `/staff` is the officer's own list by deadline).
 pub fn work_href(scope: WorkScope, sort: CaseSort) -> String {
-    let mut query = Vec::new();
-    if scope != WorkScope::Mine {
-        query.push(format!("scope={}", scope.code()));
+    WorkListing {
+        scope,
+        sort,
+        descending: false,
+        page: 1,
     }
-    if sort != CaseSort::Deadline {
-        query.push(format!("sort={}", sort.code()));
-    }
-    if query.is_empty() {
-        "/staff".to_owned()
-    } else {
-        format!("/staff?{}", query.join("&"))
-    }
+    .href()
 }
 
 #[cfg(test)]
@@ -239,6 +343,59 @@ mod tests {
         assert_eq!(references(&cases), ["IC-4", "IC-2", "IC-3", "IC-1"]);
         // An unknown sort is the default.
         assert_eq!(CaseSort::requested(Some("nonsense")), CaseSort::Deadline);
+    }
+
+    #[test]
+    fn a_listing_sorts_both_ways_and_pages_keeping_the_rest() {
+        let listing = WorkListing::requested(
+            Some("team"),
+            Some("customer"),
+            Some("desc"),
+            Some("3"),
+            true,
+        );
+        assert_eq!(
+            listing.href(),
+            "/staff?scope=team&sort=customer&dir=desc&page=3"
+        );
+        let again = listing.sorted_by(CaseSort::Customer);
+        assert_eq!(
+            again.href(),
+            "/staff?scope=team&sort=customer",
+            "back to A to Z, page 1"
+        );
+        assert_eq!(
+            again.sorted_by(CaseSort::Customer).href(),
+            "/staff?scope=team&sort=customer&dir=desc"
+        );
+        assert_eq!(
+            again.sorted_by(CaseSort::Reference).href(),
+            "/staff?scope=team&sort=reference"
+        );
+        assert_eq!(
+            listing.on_page(2).href(),
+            "/staff?scope=team&sort=customer&dir=desc&page=2"
+        );
+        assert_eq!(
+            listing.in_scope(WorkScope::Mine).href(),
+            "/staff?sort=customer&dir=desc"
+        );
+        let lenient = WorkListing::requested(None, Some("x"), Some("up"), Some("-2"), false);
+        assert_eq!(lenient.href(), "/staff");
+        assert_eq!(work_pages(0), 1);
+        assert_eq!(work_pages(25), 1);
+        assert_eq!(work_pages(26), 2);
+        let (shown, page) = work_page((0..60).collect(), 3);
+        assert_eq!((shown, page), ((50..60).collect::<Vec<_>>(), 3));
+        let (shown, page) = work_page((0..60).collect::<Vec<_>>(), 9);
+        assert_eq!((shown.len(), page), (10, 3), "past the end: the last page");
+        let mut cases = vec![
+            case("IC-1", Some("Bea"), None),
+            case("IC-2", Some("alex"), None),
+            case("IC-3", None, None),
+        ];
+        sort_cases_by(&mut cases, CaseSort::Customer, true);
+        assert_eq!(references(&cases), ["IC-3", "IC-1", "IC-2"]);
     }
 
     #[test]

@@ -1,7 +1,12 @@
 //! A work queue's list as a team manager asks for it in the address (`?sort=due&dir=desc&type=RFA
-//! &level=overdue&allocated=no&organisation=leeds&page=3`): read leniently (anything not
+//! &level=overdue&allocated=no&organisation=leeds&after=IC-…`): read leniently (anything not
 //! understood is left at its default), written back with only what differs from the defaults, so
 //! every link and form keeps the other choices.
+//!
+//! Pages are read by key, not by number: "Next" is the page after the last case shown
+//! (`after=<its reference>`), "Previous" the page before the first (`before=<reference>`), and
+//! "Last" the end of the list (`page=last`), so every page costs the same at a million cases. The
+//! count stops at [`QUEUE_COUNT_CAP`] ("more than 10,000 cases").
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,6 +16,12 @@ use crate::domain::case::{CaseKind, SlaState};
 
 /// Cases on one page of a queue's list.
 pub const QUEUE_PAGE_SIZE: u32 = 50;
+
+/// The count of matching cases stops after this many ("more than 10,000 cases").
+pub const QUEUE_COUNT_CAP: u64 = 10_000;
+
+/// The longest reference kept from a paging link.
+const MAX_CURSOR_CHARS: usize = 40;
 
 /// The longest organisation text kept for the filter.
 pub const MAX_ORGANISATION_FILTER_CHARS: usize = 100;
@@ -47,8 +58,31 @@ pub struct QueueListQuery {
     pub allocated: Option<bool>,
     /// Part of the organisation's name, any case (blank: any organisation).
     pub organisation: String,
-    /// From 1.
-    pub page: u32,
+    /// Which page: the first, the one after or before a case (by reference), or the last.
+    pub position: QueuePosition,
+}
+
+/// Where a page of a queue's list is, in the list's order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QueuePosition {
+    /// The start of the list.
+    #[default]
+    First,
+    /// The cases after the one with this reference (`?after=`).
+    After(String),
+    /// The cases before the one with this reference (`?before=`).
+    Before(String),
+    /// The end of the list (`?page=last`).
+    Last,
+}
+
+/// Whether a page has pages before and after it, and how many cases the filters match (counted
+/// up to [`QUEUE_COUNT_CAP`] + 1: more than the cap reads "more than 10,000").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueWindow {
+    pub matching: u64,
+    pub earlier: bool,
+    pub later: bool,
 }
 
 impl Default for QueueListQuery {
@@ -61,7 +95,7 @@ impl Default for QueueListQuery {
             level: None,
             allocated: None,
             organisation: String::new(),
-            page: 1,
+            position: QueuePosition::First,
         }
     }
 }
@@ -82,7 +116,7 @@ fn level_from(code: &str) -> Option<SlaState> {
 }
 
 /// The address's values, by name, as given (`None`: not in the address): `?sort=&dir=&type=
-/// &level=&allocated=&organisation=&page=`.
+/// &level=&allocated=&organisation=&after=&before=&page=`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueListParams {
     pub sort: Option<String>,
@@ -91,7 +125,19 @@ pub struct QueueListParams {
     pub level: Option<String>,
     pub allocated: Option<String>,
     pub organisation: Option<String>,
+    pub after: Option<String>,
+    pub before: Option<String>,
     pub page: Option<String>,
+}
+
+/// A reference from a paging link: letters, digits and hyphens, upper case; `None` if it is
+/// anything else.
+fn cursor(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()
+        && value.len() <= MAX_CURSOR_CHARS
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    .then(|| value.to_ascii_uppercase())
 }
 
 impl QueueListQuery {
@@ -120,11 +166,15 @@ impl QueueListQuery {
                 _ => None,
             },
             organisation,
-            page: text(&params.page)
-                .parse::<u32>()
-                .ok()
-                .filter(|page| *page >= 1)
-                .unwrap_or(1),
+            position: if let Some(after) = cursor(&text(&params.after)) {
+                QueuePosition::After(after)
+            } else if let Some(before) = cursor(&text(&params.before)) {
+                QueuePosition::Before(before)
+            } else if text(&params.page) == "last" {
+                QueuePosition::Last
+            } else {
+                QueuePosition::First
+            },
         }
     }
 
@@ -150,8 +200,11 @@ impl QueueListQuery {
         if !self.organisation.is_empty() {
             params.push(("organisation", self.organisation.clone()));
         }
-        if self.page > 1 {
-            params.push(("page", self.page.to_string()));
+        match &self.position {
+            QueuePosition::First => {}
+            QueuePosition::After(reference) => params.push(("after", reference.clone())),
+            QueuePosition::Before(reference) => params.push(("before", reference.clone())),
+            QueuePosition::Last => params.push(("page", "last".to_owned())),
         }
         params
     }
@@ -171,27 +224,22 @@ impl QueueListQuery {
         }
     }
 
-    /// Sorted by `sort`: ascending, or the other way round when it already is; page 1.
+    /// Sorted by `sort`: ascending, or the other way round when it already is; the first page.
     pub fn sorted_by(&self, sort: QueueSort) -> QueueListQuery {
         QueueListQuery {
             sort,
             descending: self.sort == sort && !self.descending,
-            page: 1,
+            position: QueuePosition::First,
             ..self.clone()
         }
     }
 
-    /// The same request on `page`.
-    pub fn on_page(&self, page: u32) -> QueueListQuery {
+    /// The same request at `position`.
+    pub fn at(&self, position: QueuePosition) -> QueueListQuery {
         QueueListQuery {
-            page: page.max(1),
+            position,
             ..self.clone()
         }
-    }
-
-    /// How many cases come before this page.
-    pub fn offset(&self) -> u64 {
-        u64::from(self.page.saturating_sub(1)) * u64::from(QUEUE_PAGE_SIZE)
     }
 }
 
@@ -224,19 +272,40 @@ pub fn with_thousands(n: u64) -> String {
     out
 }
 
-/// The first and last case shown on a page of `total` (1-based; `(0, 0)` when there are none).
-pub fn page_span(query: &QueueListQuery, shown: usize, total: u64) -> (u64, u64) {
-    if shown == 0 || total == 0 {
-        return (0, 0);
+/// How many cases match as a figure ("12,345"), and whether it is past the cap (then the figure
+/// is the cap's: "more than 10,000").
+pub fn matching_figure(matching: u64) -> (String, bool) {
+    if matching > QUEUE_COUNT_CAP {
+        (with_thousands(QUEUE_COUNT_CAP), true)
+    } else {
+        (with_thousands(matching), false)
     }
-    let first = query.offset() + 1;
-    (first, (query.offset() + shown as u64).min(total))
 }
 
-/// The last page of `total` cases.
-pub fn last_page(total: u64) -> u32 {
-    let pages = total.div_ceil(u64::from(QUEUE_PAGE_SIZE)).max(1);
-    u32::try_from(pages).unwrap_or(u32::MAX)
+/// The first and last case shown (1-based) when the page's place in the list is known: the
+/// first page, or the last when the count is exact; `None` elsewhere (a page read by key does
+/// not know how many cases come before it).
+pub fn page_span(
+    position: &QueuePosition,
+    shown: usize,
+    window: &QueueWindow,
+) -> Option<(u64, u64)> {
+    let shown = shown as u64;
+    if shown == 0 {
+        return None;
+    }
+    let exact = window.matching <= QUEUE_COUNT_CAP;
+    match position {
+        QueuePosition::First if !window.earlier => Some((1, shown)),
+        QueuePosition::Last if exact && shown <= window.matching => {
+            Some((window.matching - shown + 1, window.matching))
+        }
+        _ if exact && !window.earlier => Some((1, shown)),
+        _ if exact && !window.later && shown <= window.matching => {
+            Some((window.matching - shown + 1, window.matching))
+        }
+        _ => None,
+    }
 }
 
 fn encode(value: &str) -> String {

@@ -165,6 +165,8 @@ fn params(pairs: &[(&str, &str)]) -> QueueListParams {
         level: get("level"),
         allocated: get("allocated"),
         organisation: get("organisation"),
+        after: get("after"),
+        before: get("before"),
         page: get("page"),
     }
 }
@@ -178,6 +180,7 @@ fn a_queue_list_address_is_read_leniently_and_written_back() {
         ("level", "overdue"),
         ("allocated", "no"),
         ("organisation", " Leeds & Co "),
+        ("after", " ic-1234-abcd "),
         ("page", "3"),
     ]));
     assert_eq!(query.sort, QueueSort::Due);
@@ -186,29 +189,44 @@ fn a_queue_list_address_is_read_leniently_and_written_back() {
     assert_eq!(query.level, Some(SlaState::Overdue));
     assert_eq!(query.allocated, Some(false));
     assert_eq!(query.organisation, "Leeds & Co");
-    assert_eq!(query.offset(), 100);
+    assert_eq!(
+        query.position,
+        QueuePosition::After("IC-1234-ABCD".to_owned())
+    );
     assert_eq!(
         query.href("/staff/queues/13"),
         "/staff/queues/13?sort=due&dir=desc&type=RFA&level=overdue&allocated=no\
-         &organisation=Leeds+%26+Co&page=3"
+         &organisation=Leeds+%26+Co&after=IC-1234-ABCD"
     );
     let nonsense = QueueListQuery::from_params(&params(&[
         ("sort", "drop table"),
         ("level", "late"),
         ("page", "-1"),
         ("allocated", "maybe"),
+        ("after", "x' OR 1=1 --"),
+        ("before", ""),
     ]));
     assert_eq!(nonsense, QueueListQuery::default());
     assert_eq!(nonsense.href("/q"), "/q");
-    let zero = QueueListQuery::from_params(&params(&[("page", "0")]));
-    assert_eq!(zero.page, 1);
+    // An old page number is the first page; `page=last` the last; `before` when no `after`.
+    let numbered = QueueListQuery::from_params(&params(&[("page", "5000")]));
+    assert_eq!(numbered.position, QueuePosition::First);
+    let last = QueueListQuery::from_params(&params(&[("page", "last")]));
+    assert_eq!(last.position, QueuePosition::Last);
+    assert_eq!(last.href("/q"), "/q?page=last");
+    let before = QueueListQuery::from_params(&params(&[("before", "IC-1")]));
+    assert_eq!(before.href("/q"), "/q?before=IC-1");
 }
 
 #[test]
 fn sorting_toggles_the_direction_and_paging_keeps_the_rest() {
-    let query = QueueListQuery::from_params(&params(&[("level", "overdue"), ("page", "4")]));
+    let query = QueueListQuery::from_params(&params(&[("level", "overdue"), ("after", "IC-9")]));
     let by_customer = query.sorted_by(QueueSort::Customer);
-    assert_eq!(by_customer.page, 1, "a new sort starts at page 1");
+    assert_eq!(
+        by_customer.position,
+        QueuePosition::First,
+        "a new sort starts at the first page"
+    );
     assert!(!by_customer.descending);
     assert_eq!(by_customer.level, Some(SlaState::Overdue));
     assert!(by_customer.sorted_by(QueueSort::Customer).descending);
@@ -218,9 +236,12 @@ fn sorting_toggles_the_direction_and_paging_keeps_the_rest() {
             .sorted_by(QueueSort::Customer)
             .descending
     );
-    let next = by_customer.on_page(2);
-    assert_eq!(next.href("/q"), "/q?sort=customer&level=overdue&page=2");
-    assert_eq!(next.on_page(1).href("/q"), "/q?sort=customer&level=overdue");
+    let next = by_customer.at(QueuePosition::After("IC-2".to_owned()));
+    assert_eq!(next.href("/q"), "/q?sort=customer&level=overdue&after=IC-2");
+    assert_eq!(
+        next.at(QueuePosition::First).href("/q"),
+        "/q?sort=customer&level=overdue"
+    );
 }
 
 #[test]
@@ -257,12 +278,37 @@ fn paging_figures() {
     assert_eq!(with_thousands(999), "999");
     assert_eq!(with_thousands(12_345), "12,345");
     assert_eq!(with_thousands(1_000_000), "1,000,000");
-    let first = QueueListQuery::default();
-    assert_eq!(page_span(&first, 50, 12_345), (1, 50));
-    let last = first.on_page(247);
-    assert_eq!(page_span(&last, 45, 12_345), (12_301, 12_345));
-    assert_eq!(page_span(&first, 0, 0), (0, 0));
-    assert_eq!(last_page(12_345), 247);
-    assert_eq!(last_page(0), 1);
-    assert_eq!(last_page(50), 1);
+    let window = |matching, earlier, later| QueueWindow {
+        matching,
+        earlier,
+        later,
+    };
+    let first = QueuePosition::First;
+    let after = QueuePosition::After("IC-1".to_owned());
+    assert_eq!(
+        page_span(&first, 50, &window(9_000, false, true)),
+        Some((1, 50))
+    );
+    assert_eq!(
+        page_span(&QueuePosition::Last, 45, &window(9_995, true, false)),
+        Some((9_951, 9_995))
+    );
+    assert_eq!(
+        page_span(&after, 10, &window(60, true, false)),
+        Some((51, 60)),
+        "the end of an exact count"
+    );
+    assert_eq!(
+        page_span(&after, 50, &window(9_000, true, true)),
+        None,
+        "somewhere in the middle"
+    );
+    assert_eq!(
+        page_span(&QueuePosition::Last, 50, &window(10_001, true, false)),
+        None,
+        "past the cap the place is unknown"
+    );
+    assert_eq!(page_span(&first, 0, &window(0, false, false)), None);
+    assert_eq!(matching_figure(10_000), ("10,000".to_owned(), false));
+    assert_eq!(matching_figure(10_001), ("10,000".to_owned(), true));
 }

@@ -16,6 +16,10 @@ code_enum! {
         /// Calls already on the TPS: live sales calls to you are then unlawful without your
         /// consent, so reporting each one helps.
         TpsRegisteredKeepReporting => "tps_registered_keep_reporting",
+        /// Automated (recorded) marketing calls: lawful only with the person's specific consent
+        /// to that company, whether or not the number is on the TPS (which covers live calls
+        /// only); tell a company you agreed to before to stop, and keep reporting.
+        AutomatedCallsNeedConsent => "automated_calls_need_consent",
         /// Faxes, not (known to be) on the FPS: register with the Fax Preference Service.
         RegisterFps => "register_fps",
         /// A company the person knows: tell it to stop (they must), or unsubscribe from emails.
@@ -63,10 +67,9 @@ pub fn incident_advice(incident: &Incident) -> Vec<Advice> {
     let registered = incident.preference_service == Some(YesNoUnsure::Yes);
     match channel {
         Channel::Text => advice.push(Advice::Forward7726),
-        Channel::LiveCall | Channel::AutomatedCall if registered => {
-            advice.push(Advice::TpsRegisteredKeepReporting)
-        }
-        Channel::LiveCall | Channel::AutomatedCall => advice.push(Advice::RegisterTps),
+        Channel::AutomatedCall => advice.push(Advice::AutomatedCallsNeedConsent),
+        Channel::LiveCall if registered => advice.push(Advice::TpsRegisteredKeepReporting),
+        Channel::LiveCall => advice.push(Advice::RegisterTps),
         Channel::Fax if !registered => advice.push(Advice::RegisterFps),
         Channel::Fax | Channel::Email => {}
     }

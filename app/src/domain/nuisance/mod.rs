@@ -31,6 +31,7 @@ mod names;
 mod offender;
 mod phone;
 mod postcode;
+mod reference;
 #[cfg(feature = "ssr")]
 mod report;
 mod sender;
@@ -58,8 +59,9 @@ pub use phone::{
     NumberKind, PhoneNumber,
 };
 #[cfg(feature = "ssr")]
-pub use phone::{extract_numbers, parse_phone_number};
+pub use phone::{extract_numbers, parse_phone_number, written_number};
 pub use postcode::parse_postcode;
+pub use reference::{parse_report_reference, report_reference};
 #[cfg(feature = "ssr")]
 pub use report::{validate_report, validate_reporter};
 pub use sender::{means_withheld, EmailAddress, Recipient, Sender, SenderId, SENDER_ID_MAX_CHARS};

@@ -45,6 +45,10 @@ pub fn comparable_name(name: &str) -> String {
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// A search score at or above which a name is the record's own name or an alias (exact, or exact
+/// but for words like "council" and "Ltd").
+pub const SAME_NAME_SCORE: u32 = 900;
+
 /// All the organisations, indexed for search.
 pub struct OrganisationDirectory {
     organisations: Vec<Organisation>,
@@ -109,6 +113,14 @@ impl OrganisationDirectory {
     /// An empty query, or one with no letters or digits, finds nothing. Never panics.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Match<'_>> {
         search::search(&self.organisations, &self.index, query, limit)
+    }
+
+    /// Whether `name` is the name (or an alias, give or take words like "council") of an
+    /// organisation listed as a public authority.
+    pub fn listed_public_authority(&self, name: &str) -> bool {
+        self.search(name, 1).first().is_some_and(|found| {
+            found.score >= SAME_NAME_SCORE && found.organisation.public_authority
+        })
     }
 
     /// Every organisation, councils first, then the GOV.UK register, then `extra.json`.

@@ -654,3 +654,24 @@ proptest! {
         );
     }
 }
+
+/// The FOI questions skip "is it a public authority?" for these names (issue 18), and ask it for
+/// names the directory does not list as one.
+#[test]
+fn listed_public_authorities_are_known_by_name() {
+    for name in [
+        "Leeds City Council",
+        "Glasgow City Council",
+        "Environment Agency",
+    ] {
+        assert!(directory().listed_public_authority(name), "{name}");
+    }
+    for name in [
+        "Acme Energy Ltd",
+        "Riverside Water Trust",
+        "Experian",
+        "LCC",
+    ] {
+        assert!(!directory().listed_public_authority(name), "{name}");
+    }
+}

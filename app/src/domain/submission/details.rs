@@ -139,5 +139,7 @@ pub struct CaseDetails {
     pub harm: String,
     /// For a late concern: why they waited.
     pub late_reason: Option<String>,
+    /// What they would like to happen (asked on the web; optional through the API).
+    pub wanted: Option<String>,
     pub evidence: Vec<EvidenceFile>,
 }

@@ -13,6 +13,9 @@ pub fn sift_input(details: &CaseDetails) -> SiftInput {
         ));
     }
     texts.push(SiftText::new("the harm described", &details.harm));
+    if let Some(wanted) = &details.wanted {
+        texts.push(SiftText::new("what they would like to happen", wanted));
+    }
     if let Some(reason) = &details.late_reason {
         texts.push(SiftText::new("the reason for waiting", reason));
     }

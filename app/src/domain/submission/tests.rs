@@ -45,6 +45,7 @@ fn complete() -> CaseDetails {
         }],
         harm: "Worry.".to_owned(),
         late_reason: None,
+        wanted: None,
         evidence: vec![file(EvidenceKind::Required(
             DocumentKind::SubjectAccessRequest,
         ))],

@@ -4,7 +4,8 @@
 use chrono::NaiveDateTime;
 
 use crate::domain::breach::{BreachReport, Part};
-use crate::i18n::t;
+use crate::domain::copy::SentCopy;
+use crate::i18n::{fill, long_date, t};
 
 fn label(prefix: &str, code: &str) -> String {
     t(&format!("breach.{prefix}.{code}"))
@@ -18,8 +19,33 @@ fn labels<T: std::fmt::Display>(prefix: &str, codes: &[T]) -> String {
         .join(", ")
 }
 
+/// A moment in the pages' words: "3:15pm on 4 March 2026".
 pub fn time(at: NaiveDateTime) -> String {
-    at.format("%d/%m/%Y %H:%M").to_string()
+    crate::pages::breach::report::moment(at)
+}
+
+/// When the breach happened: the time only when one was given ("4 March 2026" otherwise).
+fn occurred(at: NaiveDateTime, time_known: bool) -> String {
+    if time_known {
+        time(at)
+    } else {
+        long_date(at.date())
+    }
+}
+
+/// The copy of a sent report for the person to keep: every answer under its part's heading.
+pub fn breach_copy(report: &BreachReport, reference: &str, sent_at: NaiveDateTime) -> SentCopy {
+    let mut copy = SentCopy {
+        title: t("breach.copy.title"),
+        reference_label: t("breach.report.sent.reference"),
+        reference: reference.to_owned(),
+        sent: fill(&t("breach.copy.sent_at"), &[("moment", &time(sent_at))]),
+        sections: Vec::new(),
+    };
+    for (part, lines) in answer_lines(report) {
+        copy.push_section(t(&format!("breach.part.{}", part.code())), lines);
+    }
+    copy
 }
 
 /// The answers as `(part, [(question, answer)])`, only what was answered, in task-list order.
@@ -91,7 +117,10 @@ pub fn answer_lines(report: &BreachReport) -> Vec<(Part, Vec<(String, String)>)>
             vec![
                 (
                     q("occurred_at"),
-                    Some(timing.occurred_at.map_or_else(|| q("not_known"), time)),
+                    Some(timing.occurred_at.map_or_else(
+                        || q("not_known"),
+                        |at| occurred(at, timing.occurred_time_known),
+                    )),
                 ),
                 (q("ongoing"), timing.ongoing.then(|| label("answer", "yes"))),
                 (q("aware_at"), timing.aware_at.map(time)),

@@ -1,11 +1,14 @@
 //! A queue list's tools: the filters (a plain GET form that keeps the sort) and the paging
-//! ("Showing 1 to 50 of 12,345 cases", previous and next links that keep every other choice).
+//! ("Showing 1 to 50 of 12,345 cases", first, previous, next and last links that keep every
+//! other choice; pages read by key, the count capped).
 
 use leptos::prelude::*;
 
 use crate::components::fields::{Field, First, Input};
 use crate::domain::case::{CaseKind, SlaState};
-use crate::domain::casework::{last_page, level_code, page_span, with_thousands, QueueListQuery};
+use crate::domain::casework::{
+    level_code, matching_figure, page_span, with_thousands, QueueListQuery, QueuePosition,
+};
 use crate::i18n::{fill, t};
 use crate::server_fns::casework::{queue_href, QueueView};
 
@@ -71,45 +74,79 @@ pub fn filter_form(view: &QueueView) -> AnyView {
     .into_any()
 }
 
-/// "Showing 1 to 50 of 12,345 cases" and the previous and next pages.
+/// One paging link (first, previous, next, last) keeping every other choice.
+fn page_link(view: &QueueView, position: QueuePosition, key: &str, rel: &str) -> AnyView {
+    let href = view.query.at(position).href(&queue_href(view.queue));
+    let rel = (!rel.is_empty()).then(|| rel.to_owned());
+    view! {
+        <li class="govuk-pagination__item">
+            <a class="govuk-link govuk-pagination__link" href=href rel=rel data-page=key.to_owned()>
+                {t(&format!("casework.paging.{key}"))}
+            </a>
+        </li>
+    }
+    .into_any()
+}
+
+/// "Showing 1 to 50 of 12,345 cases" (or "50 cases of more than 10,000" on a page whose place
+/// is not known) and the first, previous, next and last pages, as plain links.
 pub fn paging(view: &QueueView) -> AnyView {
     let query = &view.query;
-    let (first, last) = page_span(query, view.cases.len(), view.total);
-    let showing = fill(
-        &t("casework.paging.showing"),
-        &[
-            ("first", &with_thousands(first)),
-            ("last", &with_thousands(last)),
-            ("total", &with_thousands(view.total)),
-        ],
-    );
-    let base = queue_href(view.queue);
-    let previous = (query.page > 1).then(|| {
-        let href = query.on_page(query.page - 1).href(&base);
-        view! {
-            <div class="govuk-pagination__prev">
-                <a class="govuk-link govuk-pagination__link" href=href rel="prev">
-                    <span class="govuk-pagination__link-title">{t("casework.paging.previous")}</span>
-                </a>
-            </div>
+    let window = &view.window;
+    let (figure, capped) = matching_figure(window.matching);
+    let total = if capped {
+        fill(&t("casework.paging.more_than"), &[("count", &figure)])
+    } else {
+        figure
+    };
+    let showing = match page_span(&query.position, view.cases.len(), window) {
+        Some((first, last)) => fill(
+            &t("casework.paging.showing"),
+            &[
+                ("first", &with_thousands(first)),
+                ("last", &with_thousands(last)),
+                ("total", &total),
+            ],
+        ),
+        None => fill(
+            &t("casework.paging.showing_some"),
+            &[
+                ("shown", &with_thousands(view.cases.len() as u64)),
+                ("total", &total),
+            ],
+        ),
+    };
+    let reference = |listed: Option<&crate::server_fns::casework::ListedCase>| {
+        listed.map(|listed| listed.case.record.reference.clone())
+    };
+    let mut links = Vec::new();
+    if window.earlier {
+        links.push(page_link(view, QueuePosition::First, "first", ""));
+        if let Some(first) = reference(view.cases.first()) {
+            links.push(page_link(
+                view,
+                QueuePosition::Before(first),
+                "previous",
+                "prev",
+            ));
         }
-    });
-    let next = (query.page < last_page(view.total)).then(|| {
-        let href = query.on_page(query.page + 1).href(&base);
+    }
+    if window.later {
+        if let Some(last) = reference(view.cases.last()) {
+            links.push(page_link(view, QueuePosition::After(last), "next", "next"));
+        }
+        links.push(page_link(view, QueuePosition::Last, "last", ""));
+    }
+    let nav = (!links.is_empty()).then(|| {
         view! {
-            <div class="govuk-pagination__next">
-                <a class="govuk-link govuk-pagination__link" href=href rel="next">
-                    <span class="govuk-pagination__link-title">{t("casework.paging.next")}</span>
-                </a>
-            </div>
+            <nav class="govuk-pagination" aria-label=t("casework.paging.label")>
+                <ul class="govuk-pagination__list app-pagination__list">{links}</ul>
+            </nav>
         }
     });
     view! {
         <p class="govuk-body" data-testid="queue-showing" role="status">{showing}</p>
-        <nav class="govuk-pagination" aria-label=t("casework.paging.label")>
-            {previous}
-            {next}
-        </nav>
+        {nav}
     }
     .into_any()
 }

@@ -78,6 +78,8 @@ pub fn QueuePage() -> impl IntoView {
         level: query_param("level"),
         allocated: query_param("allocated"),
         organisation: query_param("organisation"),
+        after: query_param("after"),
+        before: query_param("before"),
         page: query_param("page"),
     };
     let path = format!("{QUEUES_AREA}/{queue}");

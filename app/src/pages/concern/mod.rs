@@ -1,6 +1,7 @@
 //! The concerns assistant: one question per page, check your answers, and a page per verdict.
 
 pub mod check;
+pub mod copy;
 mod evidence;
 pub mod letter;
 mod organisation;

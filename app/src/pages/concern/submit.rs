@@ -9,6 +9,7 @@ use server_fn::ServerFn;
 
 use super::wording::{answer_text, short_label};
 use super::StartAgainButton;
+use crate::components::sent_copy::{copy_actions, print_view, sent_copy_view, CopyLinks};
 use crate::components::{Layout, Panel, SummaryList, SummaryRow};
 use crate::domain::assistant::{is_done, path, submit_path, Step};
 use crate::i18n::{fill, long_date, t};
@@ -140,6 +141,7 @@ fn confirmation(view: JourneyView) -> impl IntoView {
     let contact_by = long_date(receipt.contact_promised_by);
     let sent_to = receipt.acknowledged_to.clone().unwrap_or_default();
     let reference = receipt.reference.clone();
+    let copy = view.sent_copy.clone();
     view! {
         <Title text=t("confirmation.title")/>
         <Layout>
@@ -158,10 +160,35 @@ fn confirmation(view: JourneyView) -> impl IntoView {
                     <h2 class="govuk-heading-m">{t("confirmation.add_title")}</h2>
                     <p class="govuk-body">{fill(&t("confirmation.add"), &[("reference", &reference)])}</p>
                     <p class="govuk-body">{t("confirmation.keep")}</p>
+                    {copy.map(|copy| view! {
+                        <h2 class="govuk-heading-m">{t("copy.answers_title")}</h2>
+                        {copy_actions(&COPY_LINKS)}
+                        {sent_copy_view(&copy, false)}
+                    })}
                     <StartAgainButton/>
                 </div>
             </div>
         </Layout>
     }
     .into_any()
+}
+
+/// Where the concern's copy can be printed and downloaded (the journey's cookie names it).
+const COPY_LINKS: CopyLinks = CopyLinks {
+    print: "/concern/confirmation/print",
+    pdf: "/concern/confirmation/copy.pdf",
+    start: "/",
+};
+
+/// `/concern/confirmation/print`: the copy of the concern alone, for printing.
+#[component]
+pub fn ConfirmationPrintPage() -> impl IntoView {
+    journey_page(load_journey(), |view| match view.sent_copy {
+        Some(copy) => view! {
+            <Title text=copy.title.clone()/>
+            <Layout>{print_view(&copy, "/concern/confirmation")}</Layout>
+        }
+        .into_any(),
+        None => view! { <Redirect path="/concern/confirmation"/> }.into_any(),
+    })
 }

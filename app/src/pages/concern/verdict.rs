@@ -110,7 +110,11 @@ fn what_next(outcome: &Outcome) -> impl IntoView {
             <li>{t("verdict.ready.next.you")}</li>
             <li>{t("verdict.ready.next.organisation")}</li>
             <li>{t("verdict.ready.next.what")}</li>
-            <li>{t("verdict.ready.next.documents")}</li>
+            {if documents.is_empty() {
+                view! { <li>{t("verdict.ready.next.evidence")}</li> }.into_any()
+            } else {
+                view! { <li>{t("verdict.ready.next.documents")}</li> }.into_any()
+            }}
         </ul>
         {(!documents.is_empty()).then(|| view! {
             <h2 class="govuk-heading-m">{t("verdict.documents_title")}</h2>
@@ -166,10 +170,15 @@ fn not_yet(outcome: &Outcome, organisation: &str, view: &OutcomeView) -> (String
         );
     };
     let org = ("organisation", organisation);
+    let come_back = if next.awaits_review() {
+        "verdict.not_yet.come_back_review"
+    } else {
+        "verdict.not_yet.come_back"
+    };
     let reminder = next.come_back_from().map(|date| {
         view! {
-            <div class="govuk-inset-text">
-                {tf("verdict.not_yet.come_back", &[("date", &long_date(date))])}
+            <div class="govuk-inset-text" data-testid="come-back">
+                {tf(come_back, &[("date", &long_date(date))])}
             </div>
             <p class="govuk-body">
                 <a class="govuk-link" href="/concern/reminder.ics" download="">{t("verdict.not_yet.reminder")}</a>

@@ -5,10 +5,12 @@
 mod add;
 mod offender;
 mod offenders;
+mod report;
 
 pub use add::AddReportPage;
 pub use offender::OffenderPage;
 pub use offenders::OffendersPage;
+pub use report::ReportLookupPage;
 
 use crate::i18n::t_first;
 

@@ -54,6 +54,8 @@ fn ranking(view: OffendersView) -> impl IntoView {
                 <a class="govuk-link" href=csv rel="external" download="">{t("intelligence.offenders.csv")}</a>
                 " · "
                 <a class="govuk-link" href="/staff/nuisance/add">{t("intelligence.add.link")}</a>
+                " · "
+                <a class="govuk-link" href="/staff/nuisance/report">{t("intelligence.report.search_label")}</a>
             </p>
             {if empty {
                 view! { <p class="govuk-body">{t("intelligence.offenders.none")}</p> }.into_any()

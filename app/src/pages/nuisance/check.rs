@@ -30,7 +30,7 @@ fn summary_list(rows: Vec<Row>) -> impl IntoView {
                         <dd class="govuk-summary-list__value">{row.value}</dd>
                         {row.change.map(|href| view! {
                             <dd class="govuk-summary-list__actions">
-                                <a class="govuk-link" href=href>
+                                <a class="govuk-link app-target" href=href>
                                     {t("common.change")}
                                     <span class="govuk-visually-hidden">{hidden}</span>
                                 </a>
@@ -129,7 +129,7 @@ pub fn check_report(problem: Option<String>, view: NuisanceView) -> AnyView {
                 {summary_list(incident_rows(form, Some(index)))}
                 <form method="post" action=RemoveIncident::url() class="govuk-!-margin-bottom-6">
                     <input type="hidden" name="index" value=index.to_string()/>
-                    <button type="submit" class="app-link-button">
+                    <button type="submit" class="app-link-button app-target">
                         {t("nuisance.check.remove")}
                         <span class="govuk-visually-hidden">{hidden}</span>
                     </button>
@@ -178,7 +178,7 @@ pub fn check_report(problem: Option<String>, view: NuisanceView) -> AnyView {
         <h1 class="govuk-heading-l">{title.clone()}</h1>
         {incidents}
         {can_add.then(|| view! {
-            <p class="govuk-body"><a class="govuk-link" href=Page::Channel.href()>{t("nuisance.check.add")}</a></p>
+            <p class="govuk-body"><a class="govuk-link app-target" href=Page::Channel.href()>{t("nuisance.check.add")}</a></p>
         })}
         <h2 class="govuk-heading-m">{t("nuisance.check.details")}</h2>
         {summary_list(detail_rows)}

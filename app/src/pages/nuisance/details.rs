@@ -5,10 +5,10 @@ use leptos_router::components::Redirect;
 use server_fn::ServerFn;
 
 use super::{error_for, flash_for, frame, hidden, summary};
-use crate::components::fields::{Field, Input};
+use crate::components::fields::{single_checkbox, Field, Input};
 use crate::components::Radios;
 use crate::i18n::{fill, t};
-use crate::server_fns::nuisance::{AnswerNuisance, At, NuisanceView, Page};
+use crate::server_fns::nuisance::{AnswerNuisance, At, ForgetDetails, NuisanceView, Page};
 
 pub fn another(view: NuisanceView) -> AnyView {
     let page = Page::Another;
@@ -65,6 +65,10 @@ pub fn your_details(at: At, view: NuisanceView) -> AnyView {
     let prefilled = flash.is_none()
         && !state.reporter_done
         && !(reporter.name.is_empty() && reporter.email.is_empty() && reporter.postcode.is_empty());
+    let remembered = state.remember
+        && !(state.reporter.name.is_empty()
+            && state.reporter.email.is_empty()
+            && state.reporter.postcode.is_empty());
     let title = t("nuisance.details.title");
     let back = if at.change {
         Page::Check.href()
@@ -75,6 +79,14 @@ pub fn your_details(at: At, view: NuisanceView) -> AnyView {
         <h1 class="govuk-heading-l">{title.clone()}</h1>
         <p class="govuk-body">{t("nuisance.details.why")}</p>
         {prefilled.then(|| view! { <p class="govuk-body">{t("nuisance.details.kept")}</p> })}
+        {remembered.then(|| view! {
+            <form method="post" action=ForgetDetails::url() class="govuk-!-margin-bottom-6">
+                <input type="hidden" name="back" value="details"/>
+                <button type="submit" class="app-link-button app-target" data-testid="forget-details">
+                    {t("nuisance.details.forget")}
+                </button>
+            </form>
+        })}
         <form method="post" action=AnswerNuisance::url() novalidate>
             {hidden(page, At { change: at.change, incident: None })}
             {Field::new("name", t("nuisance.details.name"))
@@ -87,6 +99,9 @@ pub fn your_details(at: At, view: NuisanceView) -> AnyView {
                 .hint(Some(t("nuisance.details.postcode_why")))
                 .error(error_for(&flash, &["postcode"]))
                 .input(Input::new(reporter.postcode).width("govuk-input--width-10").autocomplete("postal-code"))}
+            <h2 class="govuk-heading-s">{t("nuisance.details.remember_title")}</h2>
+            <p class="govuk-body">{t("nuisance.details.remember_hint")}</p>
+            {single_checkbox("remember", t("nuisance.details.remember"), state.remember)}
             <button type="submit" class="govuk-button">{t("common.continue")}</button>
         </form>
     };

@@ -32,7 +32,12 @@ pub fn NuisancePage() -> impl IntoView {
         query_param("change").as_deref(),
         query_param("incident").as_deref(),
     );
-    let problem = query_param("problem");
+    // `?forgotten=true` on the confirmation: the remembered details were just forgotten.
+    let problem = query_param("problem").or_else(|| {
+        query_param("forgotten")
+            .filter(|_| page == Page::Confirmation)
+            .map(|_| "forgotten".to_owned())
+    });
     journey_page(load_nuisance(), move |view| render(page, at, problem, view)).into_any()
 }
 
@@ -44,7 +49,7 @@ fn render(page: Page, at: At, problem: Option<String>, view: NuisanceView) -> An
         Page::Another => details::another(view),
         Page::YourDetails => details::your_details(at, view),
         Page::Check => check::check_report(problem, view),
-        Page::Confirmation => done::confirmation(view),
+        Page::Confirmation => done::confirmation(view, problem.as_deref() == Some("forgotten")),
         Page::SilentCall => done::silent_call(view),
     }
 }

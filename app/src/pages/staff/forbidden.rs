@@ -44,6 +44,8 @@ pub fn forbidden_document(
 ) -> String {
     let path = path.to_owned();
     let body = Owner::new().with(|| {
+        // The frame sets the `<title>` through leptos_meta, which needs its context here too.
+        leptos_meta::provide_meta_context();
         view! {
             <super::layout::StaffFrame name=None member path>
                 <ForbiddenContent/>

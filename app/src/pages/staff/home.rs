@@ -16,9 +16,12 @@ use crate::server_fns::my_work::{load_staff_home, StaffHomeView};
 #[component]
 pub fn StaffHomePage() -> impl IntoView {
     let (scope, sort) = (query_param("scope"), query_param("sort"));
-    staff_page(load_staff_home(scope, sort), "/staff".to_owned(), |view| {
-        home(view).into_any()
-    })
+    let (dir, page) = (query_param("dir"), query_param("page"));
+    staff_page(
+        load_staff_home(scope, sort, dir, page),
+        "/staff".to_owned(),
+        |view| home(view).into_any(),
+    )
 }
 
 fn home(view: StaffHomeView) -> impl IntoView {

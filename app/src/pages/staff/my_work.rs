@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::casework::{work_href, CaseSort, ServiceLevel, WorkCase, WorkScope};
+use crate::domain::casework::{
+    with_thousands, work_pages, CaseSort, ServiceLevel, WorkCase, WorkScope, WORK_PAGE_SIZE,
+};
 use crate::i18n::{fill, long_date, t};
 use crate::server_fns::case::case_href;
 use crate::server_fns::my_work::{CallbackLine, WorkItemLine, WorkView};
@@ -67,7 +69,7 @@ fn scope_switch(view: &WorkView) -> AnyView {
             let current = (scope == view.scope).then_some("page");
             view! {
                 <li class="app-work-switch__item">
-                    <a class="govuk-link" href=work_href(scope, view.sort) aria-current=current>
+                    <a class="govuk-link" href=view.listing.in_scope(scope).href() aria-current=current>
                         {t(&format!("staff.work.{}", scope.code()))}
                     </a>
                 </li>
@@ -82,13 +84,56 @@ fn scope_switch(view: &WorkView) -> AnyView {
     .into_any()
 }
 
-/// A column header that sorts the cases: a plain link, `aria-sort` when it is the sort.
+/// A column header that sorts the cases: a plain link (the other way round when it is already
+/// the sort), `aria-sort` saying which way on the sorted column.
 fn sort_header(view: &WorkView, sort: CaseSort) -> AnyView {
-    let sorted = (view.sort == sort).then_some("ascending");
+    let listing = &view.listing;
+    let sorted = (listing.sort == sort).then_some(if listing.descending {
+        "descending"
+    } else {
+        "ascending"
+    });
     view! {
         <th scope="col" class="govuk-table__header" aria-sort=sorted>
-            <a class="govuk-link" href=work_href(view.scope, sort)>{t(&format!("staff.work.col.{}", sort.code()))}</a>
+            <a class="govuk-link" href=listing.sorted_by(sort).href() data-sort=sort.code()>{t(&format!("staff.work.col.{}", sort.code()))}</a>
         </th>
+    }
+    .into_any()
+}
+
+/// "Showing 26 to 50 of 60 cases" and the previous and next pages of the cases, as plain links.
+fn case_paging(view: &WorkView) -> AnyView {
+    let listing = &view.listing;
+    let pages = work_pages(view.case_count);
+    if pages <= 1 {
+        return ().into_any();
+    }
+    let first = (listing.page as usize - 1) * WORK_PAGE_SIZE + 1;
+    let last = first + view.cases.len() - 1;
+    let showing = fill(
+        &t("casework.paging.showing"),
+        &[
+            ("first", &with_thousands(first as u64)),
+            ("last", &with_thousands(last as u64)),
+            ("total", &with_thousands(view.case_count as u64)),
+        ],
+    );
+    let link = |page: u32, key: &str, rel: &str| {
+        view! {
+            <li class="govuk-pagination__item">
+                <a class="govuk-link govuk-pagination__link" href=listing.on_page(page).href() rel=rel.to_owned() data-page=key.to_owned()>
+                    {t(&format!("casework.paging.{key}"))}
+                </a>
+            </li>
+        }
+    };
+    let previous = (listing.page > 1).then(|| link(listing.page - 1, "previous", "prev"));
+    let next = (listing.page < pages).then(|| link(listing.page + 1, "next", "next"));
+    view! {
+        <p class="govuk-body" data-testid="work-showing">{showing}</p>
+        <nav class="govuk-pagination" aria-label=t("staff.work.paging")>
+            <ul class="govuk-pagination__list app-pagination__list">{previous}{next}</ul>
+        </nav>
     }
     .into_any()
 }
@@ -144,7 +189,7 @@ fn cases(view: &WorkView) -> AnyView {
     let caption = fill(
         &t("staff.work.cases.caption"),
         &[
-            ("count", &view.cases.len().to_string()),
+            ("count", &view.case_count.to_string()),
             (
                 "column",
                 &t(&format!("staff.work.col.{}", view.sort.code())),
@@ -154,6 +199,7 @@ fn cases(view: &WorkView) -> AnyView {
     view! {
         <h2 class="govuk-heading-m" id="my-cases">{heading}</h2>
         {table((caption, true), headers, rows, "work-cases")}
+        {case_paging(view)}
     }
     .into_any()
 }

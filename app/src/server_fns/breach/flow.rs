@@ -168,10 +168,16 @@ pub async fn send() -> Result<String, Detour> {
         .as_ref()
         .map(|contact| contact.email.clone())
         .unwrap_or_default();
+    let copy = crate::pages::breach::answers::breach_copy(
+        &draft.report,
+        &receipt.reference,
+        now.naive_local(),
+    );
     let sent = draft.into_sent(SentReport {
         reference: receipt.reference,
         email,
         late,
+        copy: Some(copy),
     });
     // Only the receipt is kept, for a day: the case has the report now.
     save_until(&services, &id, &sent, now_seconds(&services) + 86_400).await?;

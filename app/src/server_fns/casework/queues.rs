@@ -84,7 +84,7 @@ pub async fn load_queue(
     let services = services()?;
     let query = QueueListQuery::from_params(&params);
     let today = services.clock.today();
-    let (cases, total) = services
+    let (cases, window) = services
         .sift_and_queues
         .queue_page(queue, &query, today, &current.member)
         .await
@@ -109,7 +109,7 @@ pub async fn load_queue(
         me: current.member,
         queue,
         query,
-        total,
+        window,
         lead,
         leads,
         flash,

@@ -86,8 +86,9 @@ pub struct QueueView {
     pub cases: Vec<ListedCase>,
     /// What the address asked for (filters, sort, page).
     pub query: crate::domain::casework::QueueListQuery,
-    /// How many cases the filters match.
-    pub total: u64,
+    /// Whether pages come before and after this one; how many cases the filters match (up to
+    /// the cap + 1).
+    pub window: crate::domain::casework::QueueWindow,
     pub lead: Option<(String, String)>,
     /// Who may lead a queue: active case officers and team managers, (id, name) by name.
     pub leads: Vec<(String, String)>,

@@ -37,6 +37,7 @@ pub fn another(state: &mut NuisanceJourney, value: &str, settings: &NuisanceSett
 pub fn your_details(
     state: &mut NuisanceJourney,
     reporter: ReporterForm,
+    remember: bool,
     settings: &NuisanceSettings,
 ) -> String {
     let mut errors = FieldErrors::new();
@@ -58,6 +59,7 @@ pub fn your_details(
         return reject(state, Page::YourDetails, At::default(), flash);
     }
     state.reporter = reporter;
+    state.remember = remember;
     state.reporter_done = true;
     Page::Check.href()
 }

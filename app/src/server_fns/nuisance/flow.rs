@@ -30,6 +30,8 @@ pub struct Posted {
     /// The uploaded file could not be read as an email: the message key.
     pub upload_error: Option<String>,
     pub reporter: ReporterForm,
+    /// "Remember my details on this device" was ticked on "Your details".
+    pub remember: bool,
 }
 
 /// Records the answer to `page` and says where to go next.
@@ -47,7 +49,9 @@ pub fn answer(
         Page::Question(question) => answer_question(state, question, at, posted, now, settings),
         Page::CheckIncident => confirm_incident(state, now, settings),
         Page::Another => details::another(state, &posted.value, settings),
-        Page::YourDetails => details::your_details(state, posted.reporter, settings),
+        Page::YourDetails => {
+            details::your_details(state, posted.reporter, posted.remember, settings)
+        }
         Page::Check | Page::Confirmation | Page::SilentCall => page.href(),
     }
 }

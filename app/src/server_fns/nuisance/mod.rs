@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 pub use answer_fn::{answer_nuisance, AnswerNuisance};
 pub use pages::{field_id, question_of_field, At, Page, BASE};
 pub use state::{NuisanceJourney, PageFlash, SentCount, SentReport};
-pub use submit_fns::{RemoveIncident, SubmitReport};
+pub use submit_fns::{ForgetDetails, RemoveIncident, SubmitReport};
 
 #[cfg(feature = "ssr")]
 use super::session;
@@ -119,6 +119,12 @@ mod submit_fns {
     pub async fn submit_report() -> Result<(), ServerFnError> {
         super::submit::submit_report().await
     }
+
+    /// Forgets the name, email address and postcode remembered on this device.
+    #[server(prefix = "/api/nuisance", endpoint = "forget-details")]
+    pub async fn forget_details(back: Option<String>) -> Result<(), ServerFnError> {
+        super::submit::forget_details(back).await
+    }
 }
 
 /// The one endpoint every question page posts to (its arguments are the forms' fields).
@@ -149,6 +155,7 @@ mod answer_fn {
         name: Option<String>,
         email: Option<String>,
         postcode: Option<String>,
+        remember: Option<String>,
     ) -> Result<(), ServerFnError> {
         use crate::domain::nuisance::ReporterForm;
         let services = session::services()?;
@@ -174,6 +181,7 @@ mod answer_fn {
                 email: email.unwrap_or_default(),
                 postcode: postcode.unwrap_or_default(),
             },
+            remember: remember.is_some_and(|remember| remember == "yes"),
         };
         let mut journey = session::load(&services).await?;
         let now = services.clock.now().naive_local();

@@ -13,8 +13,11 @@ pub struct NuisanceJourney {
     pub incidents: Vec<IncidentForm>,
     /// The call or message being answered.
     pub current: Option<IncidentForm>,
-    /// The reporter's details: kept after a report is sent, so the next one reuses them.
+    /// The reporter's details: kept after a report is sent only when `remember` (the person
+    /// asked to, on "Your details"), so a shared computer does not show them to the next person.
     pub reporter: ReporterForm,
+    /// The person asked to have their details remembered on this device for the next report.
+    pub remember: bool,
     /// Whether "Your details" was answered for the report being written.
     pub reporter_done: bool,
     /// Sending the report again (a double click, a resubmission) finds the same report.

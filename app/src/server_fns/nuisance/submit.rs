@@ -27,6 +27,22 @@ pub async fn remove_incident(index: usize) -> Result<(), ServerFnError> {
     Ok(())
 }
 
+/// Forgets the details remembered on this device (from the confirmation or "Your details").
+pub async fn forget_details(back: Option<String>) -> Result<(), ServerFnError> {
+    let services = session::services()?;
+    let mut journey = session::load(&services).await?;
+    journey.nuisance.reporter = Default::default();
+    journey.nuisance.remember = false;
+    journey.nuisance.reporter_done = false;
+    session::save(&services, &mut journey).await?;
+    let target = match back.as_deref() {
+        Some("details") => Page::YourDetails.href(),
+        _ => format!("{}?forgotten=true", Page::Confirmation.href()),
+    };
+    leptos_axum::redirect(&target);
+    Ok(())
+}
+
 pub async fn submit_report() -> Result<(), ServerFnError> {
     let services = session::services()?;
     let mut journey = session::load(&services).await?;
@@ -73,6 +89,9 @@ pub async fn submit_report() -> Result<(), ServerFnError> {
             state.current = None;
             state.idempotency_key = None;
             state.reporter_done = false;
+            if !state.remember {
+                state.reporter = Default::default();
+            }
             state.flash = None;
             session::save(&services, &mut journey).await?;
             leptos_axum::redirect(&Page::Confirmation.href());

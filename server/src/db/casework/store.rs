@@ -115,7 +115,7 @@ impl SiftAndQueues for SiftAndQueuesStore {
         query: &app::domain::casework::QueueListQuery,
         today: chrono::NaiveDate,
         staff: &StaffMember,
-    ) -> Result<(Vec<QueueCase>, u64), StoreError> {
+    ) -> Result<(Vec<QueueCase>, app::domain::casework::QueueWindow), StoreError> {
         self.database
             .queue_page(queue, query, today, self.settings.due_soon_days, &staff.id)
             .await

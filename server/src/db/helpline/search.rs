@@ -165,11 +165,12 @@ impl HelplineStore {
             .collect()
     }
 
-    /// Words of names: the word typed on fewest parties drives (its exact token, then if too
-    /// few cases were found its typo tokens: one index range each, newest first, at most
-    /// [`EXACT_SCAN`] / [`TYPO_SCAN`] index entries read), every other word typed must be on
-    /// the same party (exactly or one mistake away); then names that start with what was
-    /// typed. Each candidate is checked with [`name_match`].
+    /// Words of names: the word typed on fewest parties drives (the words counted in one
+    /// query; its exact token, then if too few cases were found those of its typo tokens that
+    /// are on any party, one query telling which: one index range each, newest first, at most
+    /// [`EXACT_SCAN`] / [`TYPO_SCAN`] index entries read when other words were typed), every
+    /// other word typed must be on the same party (exactly or one mistake away); then names
+    /// that start with what was typed. Each candidate is checked with [`name_match`].
     async fn by_words(
         &self,
         query: &SearchQuery,
@@ -182,12 +183,12 @@ impl HelplineStore {
             _ => "",
         };
         let words = name_words(&query.text);
-        let mut counts = Vec::with_capacity(words.len());
-        if words.len() > 1 {
-            for word in &words {
-                counts.push(self.token_count(&exact_token(word)).await?);
-            }
-        }
+        let counts = if words.len() > 1 {
+            let exact: Vec<String> = words.iter().map(|word| exact_token(word)).collect();
+            self.token_counts(&exact).await?
+        } else {
+            Vec::new()
+        };
         let Some(driver) = driving_word(&words, &counts) else {
             return Ok(Vec::new());
         };
@@ -212,7 +213,8 @@ impl HelplineStore {
             .by_token(&exact_token(&words[driver]), &scan(EXACT_SCAN), staff)
             .await?;
         if distinct_cases(&rows)? < wanted {
-            for token in typo_tokens(&words[driver]) {
+            // Most typo tokens are on no party at all: one query finds those that are.
+            for token in self.present(&typo_tokens(&words[driver])).await? {
                 rows.extend(self.by_token(&token, &scan(TYPO_SCAN), staff).await?);
             }
         }
@@ -233,20 +235,69 @@ impl HelplineStore {
         Ok(found)
     }
 
-    /// How many parties carry the token, counted up to [`COUNT_CAP`].
-    async fn token_count(&self, token: &str) -> Result<u64, CaseStoreError> {
-        let row = sqlx::query(&self.sql(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM search_tokens \
-             WHERE token = $1 LIMIT $2) x",
-        ))
-        .bind(token)
-        .bind(COUNT_CAP)
-        .fetch_one(&self.database.pool)
-        .await?;
-        let n: i64 = row.try_get("n")?;
-        Ok(u64::try_from(n).unwrap_or(0))
+    /// How many parties carry each token, counted up to [`COUNT_CAP`], in one query.
+    async fn token_counts(&self, tokens: &[String]) -> Result<Vec<u64>, CaseStoreError> {
+        let columns = (1..=tokens.len())
+            .map(|n| {
+                format!(
+                    "(SELECT COUNT(*) FROM (SELECT 1 AS one FROM search_tokens \
+                     WHERE token = ${n} LIMIT {COUNT_CAP}) x{n}) AS n{n}"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = self.sql(&format!("SELECT {columns}"));
+        let mut statement = sqlx::query(&sql);
+        for token in tokens {
+            statement = statement.bind(token);
+        }
+        let row = statement.fetch_one(&self.database.pool).await?;
+        (1..=tokens.len())
+            .map(|n| {
+                let count: i64 = row.try_get(format!("n{n}").as_str())?;
+                Ok(u64::try_from(count).unwrap_or(0))
+            })
+            .collect()
     }
 
+    /// The tokens that are on at least one party, in one query (one index probe each).
+    async fn present(&self, tokens: &[String]) -> Result<Vec<String>, CaseStoreError> {
+        if tokens.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = (1..=tokens.len())
+            .map(|n| {
+                format!(
+                    "SELECT token FROM (SELECT token FROM search_tokens \
+                     WHERE token = ${n} LIMIT 1) x{n}"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ");
+        let sql = self.sql(&sql);
+        let mut statement = sqlx::query(&sql);
+        for token in tokens {
+            statement = statement.bind(token);
+        }
+        let rows = statement.fetch_all(&self.database.pool).await?;
+        let found: Vec<String> = rows
+            .iter()
+            .map(|row| row.try_get("token"))
+            .collect::<Result<_, _>>()?;
+        // In the order asked (the union's order is not promised).
+        Ok(tokens
+            .iter()
+            .filter(|token| found.contains(token))
+            .cloned()
+            .collect())
+    }
+
+    /// One token's parties, newest first from the token index, each checked on the way for the
+    /// other words (on the same party: `search_tokens_party`) before its party and case are
+    /// read, stopping at the limit. With other words, only the `cap` newest entries are read:
+    /// the lower bound on `created_at` is the cap-th newest entry's (a second, index-only
+    /// lookup), so the scan stays one index range read newest first (no sort; nothing
+    /// materialised).
     async fn by_token(
         &self,
         token: &str,
@@ -254,23 +305,32 @@ impl HelplineStore {
         staff: &StaffMember,
     ) -> Result<Vec<AnyRow>, CaseStoreError> {
         let mut binds = vec![token.to_owned()];
-        // One word: the token's index range read newest first, stopping at the limit. More
-        // words: at most `cap` of the newest entries (the cap is a number of ours, written into
-        // the SQL), each checked for the other words.
-        let tokens = if scan.others.is_empty() {
-            "search_tokens t ON t.party_id = p.id AND t.token = $1".to_owned()
-        } else {
-            format!(
-                "(SELECT party_id, created_at FROM search_tokens WHERE token = $1 \
-                 ORDER BY created_at DESC LIMIT {}) t ON t.party_id = p.id",
-                scan.cap
-            )
-        };
         let mut sql = format!(
-            "{} JOIN {tokens} WHERE p.status = 'current'{}",
-            select_with_party(),
-            scan.role
+            "{} WHERE t.token = $1",
+            SELECT_CASE_ROW
+                .replacen(
+                    "SELECT ",
+                    "SELECT p.name AS party_name, c.created_at AS made_at, ",
+                    1,
+                )
+                .replacen(
+                    " FROM cases c ",
+                    " FROM search_tokens t JOIN parties p ON p.id = t.party_id \
+                 JOIN cases c ON c.id = p.case_id ",
+                    1,
+                )
         );
+        if !scan.others.is_empty() {
+            binds.push(token.to_owned());
+            // The cap is a number of ours, written into the SQL. Fewer entries than the cap:
+            // no bound (the smallest BIGINT but one, so that it stays a BIGINT on PostgreSQL).
+            sql.push_str(&format!(
+                " AND t.created_at >= COALESCE((SELECT created_at FROM search_tokens \
+                 WHERE token = $2 ORDER BY created_at DESC LIMIT 1 OFFSET {}), \
+                 -9223372036854775807)",
+                scan.cap.saturating_sub(1).max(0)
+            ));
+        }
         for (n, other) in scan.others.iter().enumerate() {
             let list = other
                 .iter()
@@ -280,13 +340,16 @@ impl HelplineStore {
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
+            // One seek to the party's few tokens, checked there (`SUBSTR` keeps SQLite from
+            // seeking once per token listed; PostgreSQL plans it so anyway).
             sql.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM search_tokens o{n} \
-                 WHERE o{n}.party_id = p.id AND o{n}.token IN ({list}))"
+                 WHERE o{n}.party_id = t.party_id AND SUBSTR(o{n}.token, 1) IN ({list}))"
             ));
         }
         sql.push_str(&format!(
-            " AND {} ORDER BY t.created_at DESC LIMIT ${}",
+            " AND p.status = 'current'{} AND {} ORDER BY t.created_at DESC LIMIT ${}",
+            scan.role,
             visible_to(&format!("${}", binds.len() + 1)),
             binds.len() + 2
         ));
@@ -303,9 +366,11 @@ impl HelplineStore {
         let Some(end) = prefix_end(text) else {
             return Ok(Vec::new());
         };
+        // The status is written so that no index on it is used: without statistics (SQLite's,
+        // never analysed) `parties_status` would be read for every current party and sorted.
         let sql = format!(
             "{} WHERE p.search_name >= $1 AND p.search_name < $2 \
-             AND p.status = 'current'{role} AND {} ORDER BY p.search_name LIMIT $4",
+             AND CAST(p.status AS TEXT) = 'current'{role} AND {} ORDER BY p.search_name LIMIT $4",
             select_with_party(),
             visible_to("$3")
         );

@@ -203,6 +203,23 @@ impl Database {
         }))
     }
 
+    /// The incidents of report `report_id` (looked up by its reference), in the order given.
+    pub async fn report_incidents(
+        &self,
+        report_id: i64,
+    ) -> Result<Vec<StoredIncident>, NuisanceStoreError> {
+        let rows = sqlx::query(&self.sql(
+            "SELECT i.id, i.report_id, i.channel, i.occurred_at, i.received_day, i.categories, \
+             i.details, r.source FROM nuisance_incidents i \
+             JOIN nuisance_reports r ON r.id = i.report_id \
+             WHERE i.report_id = $1 ORDER BY i.id",
+        ))
+        .bind(report_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(stored_incident).collect()
+    }
+
     /// An offender's incidents in a period, newest first, from before incident `before`.
     pub async fn incidents_of(
         &self,

@@ -47,6 +47,7 @@ pub(super) fn details_from(
     let summary = paragraphs(&mut top, "summary").unwrap_or_default();
     let harm = paragraphs(&mut top, "harm").unwrap_or_default();
     let late_reason = paragraphs(&mut top, "late_reason");
+    let wanted = paragraphs(&mut top, "wanted");
     CaseDetails {
         customer: customer(body.get("customer"), errors),
         acting_for: acting_for(body.get("acting_for"), errors),
@@ -55,6 +56,7 @@ pub(super) fn details_from(
         timeline: timeline(body.get("timeline"), errors),
         harm,
         late_reason,
+        wanted,
         evidence: Vec::new(),
     }
 }

@@ -22,7 +22,11 @@ async fn several_calls_and_messages_go_in_one_report_and_the_details_are_kept() 
     answer(
         &portal,
         "your-details",
-        &[("name", "Sam Smith"), ("postcode", "SW1A 1AA")],
+        &[
+            ("name", "Sam Smith"),
+            ("postcode", "SW1A 1AA"),
+            ("remember", "yes"),
+        ],
     )
     .await;
     let check = page(&portal, "/report-nuisance/check").await;
@@ -49,7 +53,7 @@ async fn several_calls_and_messages_go_in_one_report_and_the_details_are_kept() 
     let confirmation = page(&portal, "/report-nuisance/confirmation").await;
     assert!(confirmation.contains("This sender has been reported once"));
     assert_eq!(stored_reports(&portal).await, 1);
-    // The next report starts empty but reuses the details.
+    // The next report starts empty but reuses the details (the person asked to be remembered).
     one_incident(&portal, "text", "PRIZES").await;
     answer(&portal, "check-incident", &[]).await;
     answer(&portal, "another", &[("value", "no")]).await;

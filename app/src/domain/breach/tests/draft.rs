@@ -170,6 +170,7 @@ fn a_sent_draft_keeps_only_its_receipt() {
         reference: "IC-123456-ABCD".to_owned(),
         email: "dpo@example.org".to_owned(),
         late: false,
+        copy: None,
     });
     assert_eq!(sent.report, BreachReport::default());
     assert_eq!(sent.link_sent_to, None);

@@ -23,7 +23,7 @@ mod runs;
 #[cfg(feature = "ssr")]
 pub use extract::extract_numbers;
 #[cfg(feature = "ssr")]
-pub use parse::parse_phone_number;
+pub use parse::{parse_phone_number, written_number};
 pub use runs::mentions_premium_rate_number;
 
 code_enum! {

@@ -70,3 +70,27 @@ fn possible_length(uk: bool, national: &str) -> bool {
         (4..=14).contains(&national.len())
     }
 }
+
+/// A canonical number (E.164, or a short code's digits) the way people write it: a UK number in
+/// national form with the usual spaces (`0161 496 0733`, `07400 123456`, `020 7946 0123`), a
+/// number abroad in international form (`+33 1 23 45 67 89`), a short code as it is.
+pub fn written_number(canonical: &str) -> String {
+    if !canonical.starts_with('+') {
+        return canonical.to_owned();
+    }
+    let uk = canonical.starts_with("+44");
+    match phonenumber::parse(None, canonical) {
+        Ok(parsed) => {
+            let mode = if uk {
+                Mode::National
+            } else {
+                Mode::International
+            };
+            parsed.format().mode(mode).to_string()
+        }
+        Err(_) => match canonical.strip_prefix("+44") {
+            Some(rest) => format!("0{rest}"),
+            None => canonical.to_owned(),
+        },
+    }
+}

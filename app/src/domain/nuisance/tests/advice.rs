@@ -98,3 +98,24 @@ fn a_withheld_number_cannot_be_blocked() {
     };
     assert!(!advice(&report(&[withheld])).contains(&Advice::BlockNumber));
 }
+
+#[test]
+fn automated_calls_need_consent_and_get_no_tps_advice() {
+    for registered in ["yes", "no", "not_sure"] {
+        let automated = IncidentForm {
+            channel: "automated_call".into(),
+            preference_service: registered.into(),
+            ..call_form()
+        };
+        let advice = advice(&report(&[automated]));
+        assert!(
+            advice.contains(&Advice::AutomatedCallsNeedConsent),
+            "{registered}"
+        );
+        assert!(!advice.contains(&Advice::RegisterTps), "{registered}");
+        assert!(
+            !advice.contains(&Advice::TpsRegisteredKeepReporting),
+            "{registered}"
+        );
+    }
+}

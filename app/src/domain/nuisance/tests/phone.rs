@@ -132,3 +132,19 @@ fn the_browser_shape_check_and_compact_form() {
     assert!(!looks_like_phone_number("123"));
     assert!(!looks_like_phone_number("GreenDeal"));
 }
+
+#[test]
+fn numbers_are_written_the_way_people_write_them() {
+    use crate::domain::nuisance::written_number;
+    for (typed, written) in [
+        ("01614960733", "0161 496 0733"),
+        ("07400123456", "07400 123456"),
+        ("020 79460123", "020 7946 0123"),
+        ("09061701461", "0906 170 1461"),
+        ("+33123456789", "+33 1 23 45 67 89"),
+        ("87121", "87121"),
+    ] {
+        let (canonical, _) = parsed(typed);
+        assert_eq!(written_number(&canonical), written, "{typed}");
+    }
+}

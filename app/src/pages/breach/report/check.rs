@@ -6,6 +6,7 @@ use server_fn::ServerFn;
 
 use super::clock::clock_banner;
 use super::{frame, no_report, with_draft, with_report, TASKS};
+use crate::components::sent_copy::{copy_actions, print_view, sent_copy_view, CopyLinks};
 use crate::components::Panel;
 use crate::domain::breach::{missing_parts, BreachDraft};
 use crate::i18n::{fill, t};
@@ -111,7 +112,43 @@ fn sent(view: BreachView) -> AnyView {
             <p class="govuk-body">
                 <a class="govuk-link" href="/report-breach/follow-up">{t("breach.report.sent.follow_link")}</a>
             </p>
+            {sent.copy.map(|copy| view! {
+                <h2 class="govuk-heading-m">{t("copy.answers_title")}</h2>
+                {copy_actions(&COPY_LINKS)}
+                {sent_copy_view(&copy, false)}
+            })}
         }
         .into_any(),
     )
 }
+
+/// Where the report's copy can be printed and downloaded (the draft's cookie, whose path is
+/// `/report-breach`, names it).
+const COPY_LINKS: CopyLinks = CopyLinks {
+    print: "/report-breach/report/sent/print",
+    pdf: "/report-breach/report/sent/copy.pdf",
+    start: "/report-breach",
+};
+
+/// `/report-breach/report/sent/print`: the report as sent, alone, for printing.
+#[component]
+pub fn SentPrintPage() -> impl IntoView {
+    with_report(|view| {
+        let copy = view
+            .draft
+            .as_ref()
+            .and_then(|draft| draft.sent.as_ref())
+            .and_then(|sent| sent.copy.clone());
+        match copy {
+            Some(copy) => frame(
+                copy.title.clone(),
+                None,
+                Vec::new(),
+                print_view(&copy, SENT_PAGE),
+            ),
+            None => no_report(&view),
+        }
+    })
+}
+
+const SENT_PAGE: &str = "/report-breach/report/sent";

@@ -13,7 +13,7 @@ mod part;
 mod resume;
 mod tasks;
 
-pub use check::{CheckPage, SentPage};
+pub use check::{CheckPage, SentPage, SentPrintPage};
 pub use clock::moment;
 pub use follow_up::{FollowUpPage, FollowUpSentPage};
 pub use part::PartPage;
