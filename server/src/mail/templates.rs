@@ -1,8 +1,9 @@
 //! Message templates. Subjects carry `[Ref. IC-…]` so replies attach to the case.
 
 use app::domain::copy::SentCopy;
-use app::i18n::{fill, long_date, t};
+use app::i18n::{fill, long_date, t, Lang};
 use chrono::NaiveDate;
+use leptos::prelude::{provide_context, Owner};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::Message;
 use serde::Deserialize;
@@ -18,6 +19,17 @@ pub struct AcknowledgementPayload {
     /// The answers as sent (concerns handed in online), copied into the email.
     #[serde(default)]
     pub copy: Option<SentCopy>,
+    /// The person asked us to reply in Welsh: the acknowledgement is written in Welsh.
+    #[serde(default)]
+    pub reply_in_welsh: bool,
+}
+
+/// Writes a message's words in `lang`: every `t()` and date inside reads it from the context.
+fn in_language<T>(lang: Lang, write: impl FnOnce() -> T) -> T {
+    Owner::new().with(|| {
+        provide_context(lang);
+        write()
+    })
 }
 
 /// The acknowledgement of a new concern.
@@ -32,16 +44,28 @@ pub fn acknowledgement(
         .map_err(|_| "the recipient address is not valid".to_owned())?;
     // The display name is encoded by lettre, whatever it contains.
     let to = Mailbox::new(payload.name.clone(), address);
-    let values = [
-        ("reference", payload.reference.as_str()),
-        ("date", &long_date(payload.contact_promised_by)),
-    ];
+    let lang = if payload.reply_in_welsh {
+        Lang::Cy
+    } else {
+        Lang::En
+    };
+    let (subject, body) = in_language(lang, || {
+        let date = long_date(payload.contact_promised_by);
+        let values = [
+            ("reference", payload.reference.as_str()),
+            ("date", date.as_str()),
+        ];
+        (
+            fill(&t("mail.acknowledgement.subject"), &values),
+            acknowledgement_body(payload, &values),
+        )
+    });
     Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(fill(&t("mail.acknowledgement.subject"), &values))
+        .subject(subject)
         .header(ContentType::TEXT_PLAIN)
-        .body(acknowledgement_body(payload, &values))
+        .body(body)
         .map_err(|error| format!("building the acknowledgement: {error}"))
 }
 
@@ -59,4 +83,55 @@ fn acknowledgement_body(payload: &AcknowledgementPayload, values: &[(&str, &str)
         body.push_str(&copy.as_text());
     }
     body
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::*;
+
+    fn payload(reply_in_welsh: bool) -> AcknowledgementPayload {
+        AcknowledgementPayload {
+            to: "alex@example.org".to_owned(),
+            name: Some("Alex Jones".to_owned()),
+            reference: "IC-000123-ABCD".to_owned(),
+            contact_promised_by: NaiveDate::from_ymd_opt(2027, 1, 7).unwrap(),
+            copy: None,
+            reply_in_welsh,
+        }
+    }
+
+    fn written(payload: &AcknowledgementPayload) -> String {
+        let from: Mailbox = "ICO <casework@example.org>".parse().unwrap();
+        let message = acknowledgement(&from, payload).unwrap();
+        String::from_utf8(message.formatted()).unwrap()
+    }
+
+    #[test]
+    fn a_person_who_asked_for_welsh_is_acknowledged_in_welsh() {
+        let welsh = written(&payload(true));
+        assert!(welsh.contains("Diolch am godi eich pryder"), "{welsh}");
+        assert!(welsh.contains("7 Ionawr 2027"), "{welsh}");
+        assert!(!welsh.contains("Thank you for raising"), "{welsh}");
+        // The reference tag replies are matched by stays as it is in every language.
+        assert!(welsh.contains("[Ref. IC-000123-ABCD]"), "{welsh}");
+        let english = written(&payload(false));
+        assert!(
+            english.contains("Thank you for raising your concern"),
+            "{english}"
+        );
+        assert!(english.contains("7 January 2027"), "{english}");
+    }
+
+    #[test]
+    fn an_older_payload_without_the_choice_is_written_in_english() {
+        let payload: AcknowledgementPayload = serde_json::from_value(serde_json::json!({
+            "to": "alex@example.org",
+            "reference": "IC-000123-ABCD",
+            "contact_promised_by": "2027-01-07",
+        }))
+        .unwrap();
+        assert!(!payload.reply_in_welsh);
+        assert!(written(&payload).contains("Thank you for raising"));
+    }
 }
