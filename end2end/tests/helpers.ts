@@ -40,6 +40,7 @@ export async function settled(page: Page, info: TestInfo) {
  * The same rules run; only violations are collected in full, which is all that is asserted.
  */
 export async function expectAccessible(page: Page) {
+  await expectReflow(page);
   let target = page;
   if (!jsEnabled(test.info())) {
     const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/gi, '');
@@ -53,6 +54,20 @@ export async function expectAccessible(page: Page) {
     return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, AXE_TAGS);
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * WCAG 1.4.10 (reflow): a public page read 320 CSS pixels wide (1280 px at 400 % zoom, so 200 %
+ * too) needs no sideways scrolling. Checked on every public page the journeys audit; staff
+ * screens, whose wide tables scroll inside their own box, are left out. The viewport is put back.
+ */
+export async function expectReflow(page: Page) {
+  if (new URL(page.url()).pathname.startsWith('/staff')) return;
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (size) await page.setViewportSize(size);
+  expect(overflow, `sideways scroll at 320 px on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
 /** WCAG 2.2 A and AA, and axe's best practices. */
