@@ -322,12 +322,15 @@ async function uploadFile(page: Page, info: TestInfo, kind: string, file: string
 }
 
 /** On the check page: sends the concern, reads the reference and waits for the email. */
-async function send(page: Page, info: TestInfo, email: string): Promise<string> {
+async function send(page: Page, info: TestInfo, email: string, welsh = false): Promise<string> {
   await page.getByRole('button', { name: 'Accept and send' }).click();
-  return confirmation(page, info, email);
+  return confirmation(page, info, email, welsh);
 }
 
-async function confirmation(page: Page, info: TestInfo, email: string): Promise<string> {
+/** A person who asked us to reply in Welsh is acknowledged in Welsh. */
+const welshSubjectFor = (reference: string) => `[Ref. ${reference}] Rydym wedi cael eich pryder`;
+
+async function confirmation(page: Page, info: TestInfo, email: string, welsh = false): Promise<string> {
   await expect(page).toHaveURL(/\/concern\/confirmation$/);
   await settled(page, info);
   await expect(page.locator('.govuk-panel')).toContainText('Concern sent');
@@ -335,10 +338,11 @@ async function confirmation(page: Page, info: TestInfo, email: string): Promise<
   const reference = ((await page.getByTestId('reference').textContent()) ?? '').trim();
   expect(reference).toMatch(REFERENCE);
   await expect(page.getByText(`We have sent a confirmation email to ${email}`)).toBeVisible();
-  const mail = await waitForMail(subjectFor(reference));
-  expect(mail.subject).toBe(subjectFor(reference));
+  const subject = welsh ? welshSubjectFor(reference) : subjectFor(reference);
+  const mail = await waitForMail(subject);
+  expect(mail.subject).toBe(subject);
   expect(mail.to).toContain(email);
-  expect(mail.body).toContain(`Your reference number is ${reference}.`);
+  expect(mail.body).toContain(welsh ? `Eich cyfeirnod yw ${reference}.` : `Your reference number is ${reference}.`);
   return reference;
 }
 
@@ -381,7 +385,7 @@ test.describe('each route that can be handed in reaches a reference and an ackno
       welsh: 'Yes',
     };
     await answerHandIn(page, info, hand);
-    await send(page, info, hand.email);
+    await send(page, info, hand.email, true);
   });
 
   test('household CCTV', async ({ page }, info) => {

@@ -118,7 +118,9 @@ async fn a_concern_handed_in_comes_with_a_copy_to_print_download_and_keep() {
     assert_eq!(response.status().as_u16(), 303);
     assert_eq!(location(&response), "/concern/confirmation");
 
-    // The acknowledgement email carries the answers.
+    // The acknowledgement email carries the answers. The person asked for replies in Welsh
+    // (`hand_in_details` answers "yes"), so its own words are Welsh; the copy keeps the words of
+    // the pages they used.
     let payloads = outbox(&portal, "acknowledgement").await;
     assert_eq!(payloads.len(), 1);
     let payload: server::mail::AcknowledgementPayload =
@@ -127,7 +129,7 @@ async fn a_concern_handed_in_comes_with_a_copy_to_print_download_and_keep() {
     let body = mail_text(&message);
     for expected in [
         reference.as_str(),
-        "This is a copy of what you sent us.",
+        "Dyma gopi o'r hyn a anfonoch atom.",
         "Leeds City Council",
         "I asked for my records.",
     ] {
