@@ -99,3 +99,13 @@ proptest! {
         }
     }
 }
+
+/// The message the fuzz test found (in CI, run 27): a `message/rfc822` part whose headers are cut
+/// by a NUL byte, inside a multipart message with a base64 transfer encoding. mail-parser's
+/// recovery path asserted in debug builds; it is now read as release builds read it.
+#[test]
+fn a_multipart_message_with_a_broken_inner_message_is_read_without_panicking() {
+    let raw: &[u8] = b"X-Odd:\r\nFrom: alex@\r\nAuthentication-Results: other.example; dmarc=pass (p=none) header.from=example.org\r\nFrom: =?utf-8?B?QWxleA==?= <alex@example.org>\r\nFrom: <>\r\nContent-Transfer-Encoding: base64\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: x@y\r\x00\r\nInner\r\n--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: x@y\r\n\r\nInner\r\nPlain text body line\r\n--b1--\r\n--b1\r\nContent-Type: text/plain\r\n\r\nPlease see attached.\r\n";
+    // The first From has no domain, so it is not a message the portal can answer.
+    assert_eq!(InboundEmail::parse(raw, Some("mx.example.gov.uk")), None);
+}
