@@ -1,6 +1,7 @@
 import { APIRequestContext, expect, Page, test, TestInfo } from '@playwright/test';
 import * as fs from 'node:fs';
 import { expectAccessible, pageErrors, settled, waitForMail } from './helpers';
+import { answerIncident, arrive, press } from './nuisance-helpers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './staff-helpers';
 
 // Issue 18, part B — the public's last mile, with and without JavaScript (the config's two
@@ -275,65 +276,19 @@ test('a breach report sent can be printed and downloaded, its dates are as given
 
 // The nuisance tool.
 
-async function arrive(page: Page, info: TestInfo, slug: string) {
-  await expect(page).toHaveURL(new RegExp(`/report-nuisance/${slug}(\\?.*)?$`));
-  await settled(page, info);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expectAccessible(page);
-}
-
-async function press(page: Page, name = 'Continue') {
-  await page.getByRole('button', { name, exact: true }).click();
-}
-
 /** One text message or automated call from the channel page to "Check this call or message". */
 async function reportOne(page: Page, info: TestInfo, channel: 'text' | 'automated_call', sender: string) {
   await page.goto('/report-nuisance/channel');
   await arrive(page, info, 'channel');
-  await page.getByLabel(channel === 'text' ? 'A text message' : 'An automated call (a recorded message)', { exact: true }).check();
-  await press(page);
-  await arrive(page, info, 'when');
-  await page.getByLabel('Day').fill('1');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('2026');
-  await page.getByLabel('Hour').fill('9');
-  await page.getByLabel('Minute').fill('15');
-  await press(page);
-  await arrive(page, info, 'sender');
-  await page.locator('#sender').fill(sender);
-  await press(page);
-  await arrive(page, info, 'contacted-on');
-  await page.locator('#contacted_on').fill('07912 345678');
-  await press(page);
-  if (channel === 'text') {
-    await arrive(page, info, 'message-text');
-    await page.locator('#message_text').fill('Your parcel is waiting, reply YES');
-    await press(page);
-  } else {
-    await arrive(page, info, 'advertised-number');
-    await page.locator('#advertised_number').fill('');
-    await press(page);
-  }
-  await arrive(page, info, 'company');
-  await page.locator('#company').fill('Parcel Co');
-  await press(page);
-  await arrive(page, info, 'categories');
-  await page.getByLabel('Energy, boilers, solar panels or insulation (green deals)').check();
-  await press(page);
-  await arrive(page, info, 'scam');
-  await page.getByLabel('No', { exact: true }).check();
-  await press(page);
-  await arrive(page, info, 'relationship');
-  await page.getByLabel('No, I have never dealt with them').check();
-  await press(page);
-  if (channel === 'automated_call') {
-    await arrive(page, info, 'preference-service');
-    await page.getByLabel('Yes', { exact: true }).check();
-    await press(page);
-  }
-  await arrive(page, info, 'description');
-  await press(page);
-  await arrive(page, info, 'check-incident');
+  await answerIncident(page, info, {
+    channel,
+    sender,
+    messageText: 'Your parcel is waiting, reply YES',
+    advertisedNumber: '',
+    company: 'Parcel Co',
+    scam: 'No',
+    preferenceService: 'Yes',
+  });
 }
 
 /** From "Check this call or message" to the check page, with details and the remember choice. */

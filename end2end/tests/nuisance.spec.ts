@@ -1,5 +1,6 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
 import { expectAccessible, pageErrors, settled } from './helpers';
+import { answerIncident, arrive, Channel, CHANNEL_LABEL, press } from './nuisance-helpers';
 
 // The public nuisance calls and messages reporting journey, once with JavaScript and once without
 // (the config's two projects), with axe-core on every page. The server's clock is fixed on
@@ -28,41 +29,6 @@ const EML = [
   '',
 ].join('\r\n');
 
-const HEADINGS: Record<string, string> = {
-  channel: 'How did they contact you?',
-  'silent-or-abandoned': 'Was the call silent, or did it hang up when you answered?',
-  when: 'When did it happen?',
-  sender: 'Who contacted you?',
-  'contacted-on': 'Which number or email address were you contacted on?',
-  'message-text': 'What did the message say?',
-  'advertised-number': 'Did the recording ask you to call a number?',
-  'email-evidence': 'Upload the email or paste its headers',
-  company: 'Which company or brand was named?',
-  categories: 'What was it about?',
-  scam: 'Did it ask for money or bank details, or pretend to be someone it was not?',
-  relationship: 'Had you agreed to hear from them, or are you a customer?',
-  description: 'Is there anything else you want to tell us?',
-  'check-incident': 'Check this call or message',
-  another: 'Do you want to report another call or message?',
-  'your-details': 'Your details',
-  check: 'Check your answers before sending your report',
-  'silent-call': 'Report silent or abandoned calls to Ofcom',
-};
-
-/** Waits for a journey page (its address and heading), then audits it. */
-async function arrive(page: Page, info: TestInfo, slug: string, heading?: string) {
-  await expect(page).toHaveURL(new RegExp(`/report-nuisance/${slug}(\\?.*)?$`));
-  await settled(page, info);
-  const title = heading ?? HEADINGS[slug];
-  if (title) await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expectAccessible(page);
-}
-
-async function press(page: Page, name = 'Continue') {
-  await page.getByRole('button', { name, exact: true }).click();
-}
-
 async function startReport(page: Page, info: TestInfo) {
   await page.goto('/report-nuisance');
   await settled(page, info);
@@ -72,85 +38,30 @@ async function startReport(page: Page, info: TestInfo) {
   await arrive(page, info, 'channel');
 }
 
-type Channel = 'text' | 'live_call' | 'automated_call' | 'email' | 'fax';
-
-const CHANNEL_LABEL: Record<Channel, string> = {
-  text: 'A text message',
-  live_call: 'A live call (a person on the line)',
-  automated_call: 'An automated call (a recorded message)',
-  email: 'An email',
-  fax: 'A fax',
-};
-
 /** Answers one call or message from the channel page to "Check this call or message". */
 async function reportOne(page: Page, info: TestInfo, channel: Channel, sender: string) {
-  await page.getByLabel(CHANNEL_LABEL[channel], { exact: true }).check();
-  await press(page);
-  if (channel === 'live_call') {
-    await arrive(page, info, 'silent-or-abandoned');
-    await page.getByLabel('No', { exact: true }).check();
-    await press(page);
-  }
-  await arrive(page, info, 'when');
-  await page.getByLabel('Day').fill('1');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('2026');
-  await page.getByLabel('Hour').fill('9');
-  await page.getByLabel('Minute').fill('15');
-  await press(page);
-  await arrive(page, info, 'sender');
-  await page.locator('#sender').fill(sender);
-  await press(page);
-  await arrive(page, info, 'contacted-on');
-  await page.locator('#contacted_on').fill(channel === 'email' ? 'me@example.org' : '07912 345678');
-  await press(page);
-  if (channel === 'text') {
-    await arrive(page, info, 'message-text');
-    await page.locator('#message_text').fill('WINNER! Call 09061701461 to claim your prize');
-    await press(page);
-  }
-  if (channel === 'automated_call') {
-    await arrive(page, info, 'advertised-number');
-    await page.locator('#advertised_number').fill('09061701461');
-    await press(page);
-  }
-  if (channel === 'email') {
-    await arrive(page, info, 'email-evidence');
-    await page.locator('#email_file').setInputFiles({ name: 'offer.eml', mimeType: 'message/rfc822', buffer: Buffer.from(EML) });
-    await press(page);
-  }
-  await arrive(page, info, 'company');
-  if (channel === 'text' || channel === 'automated_call') {
-    // A premium-rate 09 number: the premium-rate regulator is named, and the report goes on.
-    await expect(page.getByTestId('signposts')).toContainText('Ofcom (phone-paid services)');
-  }
-  await page.locator('#company').fill('Green Deal Energy Ltd');
-  await press(page);
-  await arrive(page, info, 'categories');
-  await page.getByLabel('Energy, boilers, solar panels or insulation (green deals)').check();
-  await press(page);
-  if (channel !== 'fax') {
-    await arrive(page, info, 'scam');
-    await page.getByLabel(channel === 'email' ? 'Yes' : 'No', { exact: true }).check();
-    await press(page);
-  }
-  await arrive(page, info, 'relationship');
-  if (channel === 'email') await expect(page.getByTestId('signposts')).toContainText('Action Fraud');
-  await page.getByLabel('No, I have never dealt with them').check();
-  await press(page);
-  if (channel === 'live_call' || channel === 'automated_call' || channel === 'fax') {
-    const heading =
-      channel === 'fax'
-        ? 'Is your fax number registered with the Fax Preference Service?'
-        : 'Is your number registered with the Telephone Preference Service?';
-    await arrive(page, info, 'preference-service', heading);
-    await page.getByLabel('No', { exact: true }).check();
-    await press(page);
-  }
-  await arrive(page, info, 'description');
-  await page.locator('#description').fill('They contact me every day.');
-  await press(page);
-  await arrive(page, info, 'check-incident');
+  await answerIncident(page, info, {
+    channel,
+    sender,
+    messageText: 'WINNER! Call 09061701461 to claim your prize',
+    advertisedNumber: '09061701461',
+    eml: EML,
+    company: 'Green Deal Energy Ltd',
+    scam: channel === 'email' ? 'Yes' : 'No',
+    preferenceService: 'No',
+    description: 'They contact me every day.',
+    checks: {
+      company: async (page) => {
+        if (channel === 'text' || channel === 'automated_call') {
+          // A premium-rate 09 number: the premium-rate regulator is named, and the report goes on.
+          await expect(page.getByTestId('signposts')).toContainText('Ofcom (phone-paid services)');
+        }
+      },
+      relationship: async (page) => {
+        if (channel === 'email') await expect(page.getByTestId('signposts')).toContainText('Action Fraud');
+      },
+    },
+  });
   await expect(page.locator('.govuk-summary-list')).toContainText(CHANNEL_LABEL[channel]);
 }
 

@@ -52,6 +52,33 @@ pub struct IncidentLine {
     pub source: String,
 }
 
+/// One stored incident as a list shows it, its text cut to `excerpt_chars`.
+#[cfg(feature = "ssr")]
+fn incident_line(
+    stored: &crate::domain::nuisance::intelligence::StoredIncident,
+    excerpt_chars: usize,
+) -> IncidentLine {
+    use crate::domain::nuisance::intelligence::{excerpt, sender_line};
+    let incident = stored.incident();
+    IncidentLine {
+        id: stored.id,
+        report_id: stored.report_id,
+        received_on: stored.received_on,
+        occurred_at: stored.occurred_at.format("%d/%m/%Y %H:%M").to_string(),
+        channel: stored.channel.clone(),
+        categories: stored.categories.clone(),
+        sender: incident.as_ref().and_then(|i| sender_line(&i.sender)),
+        company: incident
+            .as_ref()
+            .and_then(|i| i.company.as_ref().map(|c| c.name().to_owned())),
+        text: incident
+            .as_ref()
+            .map(|i| excerpt(i, excerpt_chars))
+            .unwrap_or_default(),
+        source: stored.source.clone(),
+    }
+}
+
 /// `/staff/nuisance/offenders/<id>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OffenderView {
@@ -165,9 +192,7 @@ pub async fn load_offender(
     from: Option<String>,
     to: Option<String>,
 ) -> Result<OffenderView, StaffError> {
-    use crate::domain::nuisance::intelligence::{
-        choose_period, excerpt, sender_line, weekly_trend,
-    };
+    use crate::domain::nuisance::intelligence::{choose_period, weekly_trend};
     use crate::server_fns::staff::require_access;
     let me = require_access(AREA)?.member;
     let services = services()?;
@@ -187,26 +212,7 @@ pub async fn load_offender(
     let incidents = detail
         .incidents
         .iter()
-        .map(|stored| {
-            let incident = stored.incident();
-            IncidentLine {
-                id: stored.id,
-                report_id: stored.report_id,
-                received_on: stored.received_on,
-                occurred_at: stored.occurred_at.format("%d/%m/%Y %H:%M").to_string(),
-                channel: stored.channel.clone(),
-                categories: stored.categories.clone(),
-                sender: incident.as_ref().and_then(|i| sender_line(&i.sender)),
-                company: incident
-                    .as_ref()
-                    .and_then(|i| i.company.as_ref().map(|c| c.name().to_owned())),
-                text: incident
-                    .as_ref()
-                    .map(|i| excerpt(i, 160))
-                    .unwrap_or_default(),
-                source: stored.source.clone(),
-            }
-        })
+        .map(|stored| incident_line(stored, 160))
         .collect();
     Ok(OffenderView {
         me,
@@ -363,7 +369,6 @@ pub struct ReportLookupView {
 /// character does not hold, or there is no such report.
 #[server(prefix = "/staff/api/nuisance", endpoint = "report")]
 pub async fn load_report_lookup(reference: Option<String>) -> Result<ReportLookupView, StaffError> {
-    use crate::domain::nuisance::intelligence::{excerpt, sender_line};
     use crate::domain::nuisance::{parse_report_reference, report_reference};
     use crate::server_fns::staff::require_access;
     let me = require_access(AREA)?.member;
@@ -384,26 +389,7 @@ pub async fn load_report_lookup(reference: Option<String>) -> Result<ReportLooku
         .map_err(|error| StaffError::server("looking a report up", error))?;
     let incidents: Vec<IncidentLine> = stored
         .iter()
-        .map(|stored| {
-            let incident = stored.incident();
-            IncidentLine {
-                id: stored.id,
-                report_id: stored.report_id,
-                received_on: stored.received_on,
-                occurred_at: stored.occurred_at.format("%d/%m/%Y %H:%M").to_string(),
-                channel: stored.channel.clone(),
-                categories: stored.categories.clone(),
-                sender: incident.as_ref().and_then(|i| sender_line(&i.sender)),
-                company: incident
-                    .as_ref()
-                    .and_then(|i| i.company.as_ref().map(|c| c.name().to_owned())),
-                text: incident
-                    .as_ref()
-                    .map(|i| excerpt(i, 400))
-                    .unwrap_or_default(),
-                source: stored.source.clone(),
-            }
-        })
+        .map(|stored| incident_line(stored, 400))
         .collect();
     Ok(ReportLookupView {
         me,

@@ -150,6 +150,22 @@ where
         .unwrap()
 }
 
+/// The id of the case's party in `role` (`customer`, `organisation`).
+pub async fn party_id(portal: &TestPortal, reference: &str, role: &str) -> String {
+    let db = &portal.database;
+    sqlx::query(&db.sql(
+        "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id \
+         WHERE c.reference = $1 AND p.role = $2",
+    ))
+    .bind(reference)
+    .bind(role)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap()
+    .try_get(0)
+    .unwrap()
+}
+
 /// The kinds of the case's events, oldest first.
 pub async fn events(portal: &TestPortal, reference: &str) -> Vec<String> {
     portal

@@ -106,20 +106,25 @@ fn position(html: &str, text: &str) -> usize {
         .unwrap_or_else(|| panic!("{text} missing: {html}"))
 }
 
+/// A team manager, an Advice Service member and a concern about Leeds City Council on the sift.
+async fn manager_advice_and_a_concern(
+    portal: &TestPortal,
+) -> (reqwest::Client, reqwest::Client, String) {
+    let (manager, _) = staff(portal, "manager@example.gov.uk", &[Role::TeamManager]).await;
+    let (advice, _) = staff(portal, "advice@example.gov.uk", &[Role::AdviceService]).await;
+    let concern = concern(
+        "They ignored my request.",
+        "alex@example.org",
+        "Leeds City Council",
+    );
+    let reference = submit(portal, &concern).await;
+    (manager, advice, reference)
+}
+
 #[tokio::test]
 async fn queues_carry_the_manuals_names_on_every_page() {
     let (portal, _) = portal().await;
-    let (manager, _) = staff(&portal, "manager@example.gov.uk", &[Role::TeamManager]).await;
-    let (advice, _) = staff(&portal, "advice@example.gov.uk", &[Role::AdviceService]).await;
-    let reference = submit(
-        &portal,
-        &concern(
-            "They ignored my request.",
-            "alex@example.org",
-            "Leeds City Council",
-        ),
-    )
-    .await;
+    let (manager, advice, reference) = manager_advice_and_a_concern(&portal).await;
 
     let (status, html) = page(&portal, &manager, "/staff/queues").await;
     assert_eq!(status, 200, "{html}");
@@ -152,17 +157,7 @@ async fn queues_carry_the_manuals_names_on_every_page() {
 #[tokio::test]
 async fn the_case_page_and_the_queue_pages_read_a_service_level_alike() {
     let (portal, _) = portal().await;
-    let (manager, _) = staff(&portal, "manager@example.gov.uk", &[Role::TeamManager]).await;
-    let (advice, _) = staff(&portal, "advice@example.gov.uk", &[Role::AdviceService]).await;
-    let reference = submit(
-        &portal,
-        &concern(
-            "They ignored my request.",
-            "alex@example.org",
-            "Leeds City Council",
-        ),
-    )
-    .await;
+    let (manager, advice, reference) = manager_advice_and_a_concern(&portal).await;
     let fields = [
         ("reference", reference.as_str()),
         ("case_type", "RFA"),

@@ -296,7 +296,7 @@ pub async fn merge_party(
     reason: Option<String>,
     confirm: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::confirm::{confirm_href, confirmation, Confirmation};
+    use super::confirm::{confirm_href, confirmed_reason};
     use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let page = confirm_href(
@@ -306,18 +306,9 @@ pub async fn merge_party(
     );
     let typed = reason.clone().unwrap_or_default();
     let values = [("reason", typed.as_str())];
-    let reason = match confirmation(confirm, reason, MAX_TEXT) {
-        Confirmation::Proposed => {
-            crate::server_fns::staff::require_access(super::AREA)?;
-            leptos_axum::redirect(&page);
-            return Ok(());
-        }
-        Confirmation::Blank => {
-            let form = format!("case:{reference}");
-            let errors = one("reason", "case.confirm.error.reason");
-            return refuse_field(super::AREA, &form, &values, errors, &page).await;
-        }
-        Confirmation::Given(reason) => reason,
+    let form = format!("case:{reference}");
+    let Some(reason) = confirmed_reason(confirm, reason, MAX_TEXT, &form, &page).await? else {
+        return Ok(());
     };
     let change = CaseChange::MergeParty {
         main,
@@ -383,7 +374,7 @@ pub async fn change_type(
     reason: Option<String>,
     confirm: Option<String>,
 ) -> Result<(), StaffError> {
-    use super::confirm::{confirm_href, confirmation, Confirmation};
+    use super::confirm::{confirm_href, confirmed_reason};
     use crate::domain::case::CaseKind;
     use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
@@ -403,18 +394,9 @@ pub async fn change_type(
     let page = confirm_href(&reference, "type", &[("to", to.code())]);
     let typed_reason = reason.clone().unwrap_or_default();
     let values = [("reason", typed_reason.as_str())];
-    let reason = match confirmation(confirm, reason, MAX_TEXT) {
-        Confirmation::Proposed => {
-            crate::server_fns::staff::require_access(super::AREA)?;
-            leptos_axum::redirect(&page);
-            return Ok(());
-        }
-        Confirmation::Blank => {
-            let form = format!("case:{reference}");
-            let errors = one("reason", "case.confirm.error.reason");
-            return refuse_field(super::AREA, &form, &values, errors, &page).await;
-        }
-        Confirmation::Given(reason) => reason,
+    let form = format!("case:{reference}");
+    let Some(reason) = confirmed_reason(confirm, reason, MAX_TEXT, &form, &page).await? else {
+        return Ok(());
     };
     let back = Back {
         area: super::AREA,

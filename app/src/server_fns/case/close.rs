@@ -102,7 +102,7 @@ pub async fn close_several(
     confirm: Option<String>,
 ) -> Result<(), StaffError> {
     use super::actions::refuse_field;
-    use super::confirm::{close_several_confirm_href, confirmation, Confirmation};
+    use super::confirm::{close_several_confirm_href, confirmed_reason};
     use super::{services, store};
     use crate::domain::case::{reference_error_key, reference_lines};
     use crate::i18n::{fill, t};
@@ -173,19 +173,9 @@ pub async fn close_several(
         ("nature_2", nature_2.as_str()),
         ("subject_access_delay", delay.as_str()),
     ]);
-    let typed_reason = reason.clone().unwrap_or_default();
-    let reason = match confirmation(confirm, reason, 5_000) {
-        Confirmation::Proposed => {
-            leptos_axum::redirect(&confirm_page);
-            return Ok(());
-        }
-        Confirmation::Blank => {
-            let errors = vec![("reason".to_owned(), "case.confirm.error.reason".to_owned())];
-            let values = [("reason", typed_reason.as_str())];
-            return refuse_field(super::AREA, "close-several", &values, errors, &confirm_page)
-                .await;
-        }
-        Confirmation::Given(reason) => reason,
+    let confirmed = confirmed_reason(confirm, reason, 5_000, "close-several", &confirm_page);
+    let Some(reason) = confirmed.await? else {
+        return Ok(());
     };
     let services = services()?;
     let request = CloseSeveral {

@@ -56,6 +56,34 @@ pub fn confirmation(
     }
 }
 
+/// The reason a confirmation post gives, or `None` when this post is already answered: a first
+/// post (no reason field) is sent to the confirmation page `page`; a blank reason goes back to
+/// it with its problem (`form` names the flash). Only `Some(reason)` may make the change.
+#[cfg(feature = "ssr")]
+pub(super) async fn confirmed_reason(
+    confirm: Option<String>,
+    reason: Option<String>,
+    longest: usize,
+    form: &str,
+    page: &str,
+) -> Result<Option<String>, crate::server_fns::staff::StaffError> {
+    let typed = reason.clone().unwrap_or_default();
+    match confirmation(confirm, reason, longest) {
+        Confirmation::Proposed => {
+            crate::server_fns::staff::require_access(super::AREA)?;
+            leptos_axum::redirect(page);
+            Ok(None)
+        }
+        Confirmation::Blank => {
+            let values = [("reason", typed.as_str())];
+            let errors = vec![("reason".to_owned(), "case.confirm.error.reason".to_owned())];
+            super::actions::refuse_field(super::AREA, form, &values, errors, page).await?;
+            Ok(None)
+        }
+        Confirmation::Given(reason) => Ok(Some(reason)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

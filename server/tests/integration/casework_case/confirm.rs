@@ -5,7 +5,7 @@
 
 use app::domain::staff::Role;
 
-use super::{allocated_case, events, page, portal, posted, scalar, staff};
+use super::{allocated_case, events, page, party_id, portal, posted, scalar, staff};
 
 #[tokio::test]
 async fn the_case_page_has_a_summary_a_contents_list_and_a_filterable_timeline() {
@@ -14,7 +14,7 @@ async fn the_case_page_has_a_summary_a_contents_list_and_a_filterable_timeline()
         staff(&portal, "officer@example.gov.uk", &[Role::CaseOfficer]).await;
     let reference = allocated_case(&portal, &officer_id, "They lost my file.").await;
     let path = format!("/staff/cases/{reference}");
-    let customer: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'customer'", &reference).await;
+    let customer: String = party_id(&portal, &reference, "customer").await;
     posted(
         &portal,
         &officer,
@@ -174,13 +174,8 @@ async fn a_merge_needs_a_reason_and_an_organisation_alone_is_no_duplicate() {
     let (_, html) = page(&portal, &officer, &path).await;
     assert!(!html.contains("data-testid=\"duplicate\""), "{html}");
     // Even posted directly, an organisation-only match is not merged.
-    let org = |reference: String| {
-        let portal = &portal;
-        async move {
-            scalar::<String>(portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'organisation'", &reference).await
-        }
-    };
-    let (main, duplicate) = (org(first.clone()).await, org(other.clone()).await);
+    let main = party_id(&portal, &first, "organisation").await;
+    let duplicate = party_id(&portal, &other, "organisation").await;
     let merge = [
         ("reference", first.as_str()),
         ("main", main.as_str()),
@@ -197,13 +192,8 @@ async fn a_merge_needs_a_reason_and_an_organisation_alone_is_no_duplicate() {
     assert_eq!(status, "current");
     // A blank reason: refused.
     let third = allocated_case(&portal, &officer_id, "Three.").await;
-    let customer = |reference: String| {
-        let portal = &portal;
-        async move {
-            scalar::<String>(portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'customer'", &reference).await
-        }
-    };
-    let (main, duplicate) = (customer(first.clone()).await, customer(third.clone()).await);
+    let main = party_id(&portal, &first, "customer").await;
+    let duplicate = party_id(&portal, &third, "customer").await;
     let blank = [
         ("reference", first.as_str()),
         ("main", main.as_str()),

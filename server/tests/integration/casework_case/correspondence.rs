@@ -6,7 +6,7 @@
 use app::domain::staff::Role;
 use server::mail::{deliver_due, MailConfig, Mailer};
 
-use super::{allocated_case, events, page, portal, posted, scalar, staff, KEY, MX};
+use super::{allocated_case, events, page, party_id, portal, posted, scalar, staff, KEY, MX};
 use crate::mail::{received, smtp_sink};
 use crate::support::TestPortal;
 
@@ -48,7 +48,7 @@ async fn an_email_to_the_customer_reaches_the_smtp_server_and_the_reply_comes_ba
         staff(&portal, "officer@example.gov.uk", &[Role::CaseOfficer]).await;
     let reference = allocated_case(&portal, &officer_id, "They did not answer.").await;
     let path = format!("/staff/cases/{reference}");
-    let customer: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'customer'", &reference).await;
+    let customer: String = party_id(&portal, &reference, "customer").await;
 
     // The first-contact template, to the customer.
     let (status, html) = page(

@@ -7,7 +7,8 @@ use app::domain::staff::Role;
 use base64::Engine;
 
 use super::{
-    allocate, allocated_case, audits, concern, events, page, portal, posted, scalar, staff, submit,
+    allocate, allocated_case, audits, concern, events, page, party_id, portal, posted, scalar,
+    staff, submit,
 };
 
 #[tokio::test]
@@ -176,7 +177,7 @@ async fn parties_are_added_their_arrangements_changed_and_duplicates_merged_into
     assert!(html.contains("about the same organisation"));
 
     // Contact arrangements need a reason.
-    let customer: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'customer'", &first).await;
+    let customer: String = party_id(&portal, &first, "customer").await;
     let restricted = format!("restricted-{customer}");
     let refused = posted(
         &portal,
@@ -253,8 +254,8 @@ async fn parties_are_added_their_arrangements_changed_and_duplicates_merged_into
 
     // Merge the second case's customer record (same email) into this case's, confirmed with a
     // reason: it is marked for deletion, its case now links to the main record.
-    let main: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'customer'", &first).await;
-    let duplicate: String = scalar(&portal, "SELECT p.id FROM parties p JOIN cases c ON c.id = p.case_id WHERE c.reference = $1 AND p.role = 'customer'", &second).await;
+    let main: String = party_id(&portal, &first, "customer").await;
+    let duplicate: String = party_id(&portal, &second, "customer").await;
     let merge = [
         ("reference", first.as_str()),
         ("main", main.as_str()),
