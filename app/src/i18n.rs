@@ -71,6 +71,24 @@ pub fn request_lang(parts: &http::request::Parts) -> Lang {
         .unwrap_or_default()
 }
 
+/// The language of a public request's `lang` cookie, for a handler outside the app (a download
+/// drawn by axum alone, where there is no page context).
+#[cfg(feature = "ssr")]
+pub fn headers_lang(headers: &http::HeaderMap, secure: bool) -> Lang {
+    crate::server_fns::cookie::cookie_value(headers, LANG_COOKIE, secure)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Writes something away from a page (an email, a download) in `lang`: every `t()` and date
+/// inside reads it from the context.
+pub fn in_language<T>(lang: Lang, write: impl FnOnce() -> T) -> T {
+    leptos::prelude::Owner::new().with(|| {
+        leptos::prelude::provide_context(lang);
+        write()
+    })
+}
+
 /// Puts this request's language in context at the app's root, so every `t()` below reads it
 /// once rather than the request's cookies each time.
 #[cfg(feature = "ssr")]

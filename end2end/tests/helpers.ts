@@ -1,4 +1,5 @@
 import { Browser, expect, Page, test, TestInfo } from '@playwright/test';
+import { wordsFor } from './i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { portal } from './portal';
@@ -102,13 +103,15 @@ export async function start(page: Page, info: TestInfo) {
   await page.goto('/');
   await settled(page, info);
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Start now' }).click();
+  const words = await wordsFor(page);
+  await page.getByRole('button', { name: words('Start now') }).click();
   await expect(page).toHaveURL(/\/concern\/about$/);
   await settled(page, info);
 }
 
 async function next(page: Page, info: TestInfo, expected: RegExp) {
-  await page.getByRole('button', { name: 'Continue' }).click();
+  const words = await wordsFor(page);
+  await page.getByRole('button', { name: words('Continue') }).click();
   await expect(page).toHaveURL(expected);
   await settled(page, info);
 }
@@ -116,16 +119,18 @@ async function next(page: Page, info: TestInfo, expected: RegExp) {
 /** On a question page: checks it, chooses a radio option and continues to `expected`. */
 export async function choose(page: Page, info: TestInfo, label: string, expected: RegExp) {
   await expectAccessible(page);
-  await page.getByLabel(label, { exact: true }).check();
+  const words = await wordsFor(page);
+  await page.getByLabel(words(label), { exact: true }).check();
   await next(page, info, expected);
 }
 
 /** On a date question: checks it, types the date and continues. */
 export async function date(page: Page, info: TestInfo, [day, month, year]: string[], expected: RegExp) {
   await expectAccessible(page);
-  await page.getByLabel('Day').fill(day);
-  await page.getByLabel('Month').fill(month);
-  await page.getByLabel('Year').fill(year);
+  const words = await wordsFor(page);
+  await page.getByLabel(words('Day')).fill(day);
+  await page.getByLabel(words('Month')).fill(month);
+  await page.getByLabel(words('Year')).fill(year);
   await next(page, info, expected);
 }
 
@@ -139,15 +144,17 @@ export async function type(page: Page, info: TestInfo, text: string, expected: R
 /** On the documents question: ticks the given documents and continues. */
 export async function tick(page: Page, info: TestInfo, labels: string[], expected: RegExp) {
   await expectAccessible(page);
-  for (const label of labels) await page.getByLabel(label).check();
+  const words = await wordsFor(page);
+  for (const label of labels) await page.getByLabel(words(label)).check();
   await next(page, info, expected);
 }
 
 /** On the check page: checks it and continues to the verdict page. */
 export async function confirm(page: Page, info: TestInfo, verdict: string) {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers');
+  const words = await wordsFor(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('Check your answers'));
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: words('Continue') }).click();
   await expect(page).toHaveURL(new RegExp(`/concern/result/${verdict}$`));
   await settled(page, info);
   await expectAccessible(page);
@@ -163,7 +170,10 @@ export async function write(page: Page, info: TestInfo, text: string, expected: 
 /** On a question with a select: checks it, chooses the option with this label and continues. */
 export async function select(page: Page, info: TestInfo, label: string, expected: RegExp) {
   await expectAccessible(page);
-  await page.locator('select[name="value"]').selectOption({ label });
+  const words = await wordsFor(page);
+  const option = words(label);
+  const value = typeof option === 'string' ? option : label;
+  await page.locator('select[name="value"]').selectOption({ label: value });
   await next(page, info, expected);
 }
 

@@ -1,8 +1,10 @@
 import { expect, Page, TestInfo } from '@playwright/test';
 import { expectAccessible, settled } from './helpers';
+import { wordsFor } from './i18n';
 
 // The nuisance reporting journey's pages and the answers to one call or message, shared by the
-// journey's tests (nuisance.spec.ts) and the last mile's (last-mile-b.spec.ts).
+// journey's tests (nuisance.spec.ts), the last mile's (last-mile-b.spec.ts) and the Welsh ones
+// (welsh.spec.ts): the English words are written here, and read in Welsh on a Welsh page.
 
 export type Channel = 'text' | 'live_call' | 'automated_call' | 'email' | 'fax';
 
@@ -39,14 +41,16 @@ export const HEADINGS: Record<string, string> = {
 export async function arrive(page: Page, info: TestInfo, slug: string, heading?: string) {
   await expect(page).toHaveURL(new RegExp(`/report-nuisance/${slug}(\\?.*)?$`));
   await settled(page, info);
+  const words = await wordsFor(page);
   const title = heading ?? HEADINGS[slug];
-  if (title) await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  if (title) await expect(page.getByRole('heading', { level: 1 })).toHaveText(words(title));
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expectAccessible(page);
 }
 
 export async function press(page: Page, name = 'Continue') {
-  await page.getByRole('button', { name, exact: true }).click();
+  const words = await wordsFor(page);
+  await page.getByRole('button', { name: words(name), exact: true }).click();
 }
 
 /** One call or message's answers; what a channel does not ask is left out. */
@@ -72,23 +76,24 @@ export interface IncidentAnswers {
 /** Answers one call or message from the channel page to "Check this call or message". */
 export async function answerIncident(page: Page, info: TestInfo, answers: IncidentAnswers) {
   const { channel } = answers;
+  const words = await wordsFor(page);
   const at = async (slug: string, heading?: string) => {
     await arrive(page, info, slug, heading);
     await answers.checks?.[slug]?.(page);
   };
-  await page.getByLabel(CHANNEL_LABEL[channel], { exact: true }).check();
+  await page.getByLabel(words(CHANNEL_LABEL[channel]), { exact: true }).check();
   await press(page);
   if (channel === 'live_call') {
     await at('silent-or-abandoned');
-    await page.getByLabel('No', { exact: true }).check();
+    await page.getByLabel(words('No'), { exact: true }).check();
     await press(page);
   }
   await at('when');
-  await page.getByLabel('Day').fill('1');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('2026');
-  await page.getByLabel('Hour').fill('9');
-  await page.getByLabel('Minute').fill('15');
+  await page.getByLabel(words('Day')).fill('1');
+  await page.getByLabel(words('Month')).fill('3');
+  await page.getByLabel(words('Year')).fill('2026');
+  await page.getByLabel(words('Hour')).fill('9');
+  await page.getByLabel(words('Minute')).fill('15');
   await press(page);
   await at('sender');
   await page.locator('#sender').fill(answers.sender);
@@ -116,15 +121,15 @@ export async function answerIncident(page: Page, info: TestInfo, answers: Incide
   await page.locator('#company').fill(answers.company);
   await press(page);
   await at('categories');
-  await page.getByLabel('Energy, boilers, solar panels or insulation (green deals)').check();
+  await page.getByLabel(words('Energy, boilers, solar panels or insulation (green deals)')).check();
   await press(page);
   if (channel !== 'fax') {
     await at('scam');
-    await page.getByLabel(answers.scam, { exact: true }).check();
+    await page.getByLabel(words(answers.scam), { exact: true }).check();
     await press(page);
   }
   await at('relationship');
-  await page.getByLabel('No, I have never dealt with them').check();
+  await page.getByLabel(words('No, I have never dealt with them')).check();
   await press(page);
   if (channel === 'live_call' || channel === 'automated_call' || channel === 'fax') {
     const heading =
@@ -132,7 +137,7 @@ export async function answerIncident(page: Page, info: TestInfo, answers: Incide
         ? 'Is your fax number registered with the Fax Preference Service?'
         : 'Is your number registered with the Telephone Preference Service?';
     await at('preference-service', heading);
-    await page.getByLabel(answers.preferenceService, { exact: true }).check();
+    await page.getByLabel(words(answers.preferenceService), { exact: true }).check();
     await press(page);
   }
   await at('description');

@@ -17,6 +17,7 @@ import {
   waitForMail,
   write,
 } from './helpers';
+import { welshOf, wordsFor } from './i18n';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, addStaff, signIn, signOut } from './staff-helpers';
 
 // Handing a concern in after a ready or late verdict, with real uploads (end2end/fixtures), to the
@@ -51,17 +52,19 @@ const uniqueEmail = (info: TestInfo, who: string) =>
   `${who}.${info.project.name}.${Date.now().toString(36)}@example.com`;
 
 async function next(page: Page, info: TestInfo, expected: RegExp) {
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  const words = await wordsFor(page);
+  await page.getByRole('button', { name: words('Continue'), exact: true }).click();
   await expect(page).toHaveURL(expected);
   await settled(page, info);
 }
 
 /** Goes on from a ready or late verdict page to the first question of handing the concern in. */
 async function continueToSend(page: Page, info: TestInfo) {
-  await page.getByRole('button', { name: 'Continue to send your concern' }).click();
+  const words = await wordsFor(page);
+  await page.getByRole('button', { name: words('Continue to send your concern') }).click();
   await expect(page).toHaveURL(/\/concern\/acting-for$/);
   await settled(page, info);
-  await expect(page.getByRole('link', { name: 'Back', exact: true })).toHaveAttribute('href', /^\/concern\/result\/(ready|late)$/);
+  await expect(page.getByRole('link', { name: words('Back'), exact: true })).toHaveAttribute('href', /^\/concern\/result\/(ready|late)$/);
 }
 
 /** Checks an error page: the summary links to the field and the same message is next to it. */
@@ -230,7 +233,8 @@ interface HandIn {
 
 /** On "Who is this concern about?" through to the check page. */
 async function answerHandIn(page: Page, info: TestInfo, hand: HandIn) {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who is this concern about?');
+  const words = await wordsFor(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('Who is this concern about?'));
   const organisationStep = 'operator' in hand.organisation ? /\/concern\/organisation$/ : /organisation-match$/;
   if (hand.actingFor) {
     await choose(page, info, 'Someone else – I am acting for them', /their-name$/);
@@ -246,7 +250,7 @@ async function answerHandIn(page: Page, info: TestInfo, hand: HandIn) {
   await write(page, info, 'I was worried and spent hours on the phone.', /what-you-want$/);
   await write(page, info, 'An apology, and to know it will not happen again.', hand.late ? /late-reason$/ : /evidence$/);
   if (hand.late) {
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Why did you not contact us sooner?');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('Why did you not contact us sooner?'));
     await write(page, info, 'I was in hospital over the winter.', /evidence$/);
   }
   for (const upload of hand.uploads) await uploadFile(page, info, upload.kind, upload.file);
@@ -258,14 +262,15 @@ async function answerHandIn(page: Page, info: TestInfo, hand: HandIn) {
   await choose(page, info, hand.contactBy, /adjustments$/);
   await write(page, info, hand.adjustments ?? '', /reply-in-welsh$/);
   await choose(page, info, hand.welsh, /\/submit$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers before sending your concern');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('Check your answers before sending your concern'));
   await expectAccessible(page);
 }
 
 /** The directory matches are searched for as the page loads (with JavaScript, in the browser): waits for them. */
 async function organisationMatches(page: Page) {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Which organisation is your concern about?');
-  await expect(page.getByRole('radio', { name: 'None of these – use the name I gave' })).toBeVisible();
+  const words = await wordsFor(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('Which organisation is your concern about?'));
+  await expect(page.getByRole('radio', { name: words('None of these – use the name I gave') })).toBeVisible();
 }
 
 async function answerOrganisation(page: Page, info: TestInfo, organisation: Organisation) {
@@ -287,7 +292,8 @@ async function answerOrganisation(page: Page, info: TestInfo, organisation: Orga
     await next(page, info, /summary$/);
   } else {
     await choose(page, info, 'None of these – use the name I gave', /sector$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What kind of organisation is it?');
+    const words = await wordsFor(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('What kind of organisation is it?'));
     await select(page, info, organisation.none, /summary$/);
   }
 }
@@ -295,11 +301,12 @@ async function answerOrganisation(page: Page, info: TestInfo, organisation: Orga
 /** On the timeline: adds one event and sees it listed. */
 async function addEvent(page: Page, info: TestInfo, [day, month, year]: string[], what: string) {
   await expectAccessible(page);
-  await page.getByLabel('Day').fill(day);
-  await page.getByLabel('Month').fill(month);
-  await page.getByLabel('Year').fill(year);
-  await page.getByLabel('What happened on that date').fill(what);
-  await page.getByRole('button', { name: 'Add event' }).click();
+  const words = await wordsFor(page);
+  await page.getByLabel(words('Day')).fill(day);
+  await page.getByLabel(words('Month')).fill(month);
+  await page.getByLabel(words('Year')).fill(year);
+  await page.getByLabel(words('What happened on that date')).fill(what);
+  await page.getByRole('button', { name: words('Add event') }).click();
   await expect(page).toHaveURL(/timeline$/);
   await settled(page, info);
   await expect(page.locator('.govuk-summary-list')).toContainText(what);
@@ -309,21 +316,24 @@ async function addEvent(page: Page, info: TestInfo, [day, month, year]: string[]
 /** On the evidence page: uploads one file as this kind of document and sees it listed. */
 async function uploadFile(page: Page, info: TestInfo, kind: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
   await expectAccessible(page);
-  await page.getByRole('radio', { name: kind, exact: true }).check();
-  await page.getByLabel('Upload a file').setInputFiles(typeof file === 'string' ? fixture(file) : file);
-  await page.getByRole('button', { name: 'Upload file' }).click();
+  const words = await wordsFor(page);
+  await page.getByRole('radio', { name: words(kind), exact: true }).check();
+  await page.getByLabel(words('Upload a file')).setInputFiles(typeof file === 'string' ? fixture(file) : file);
+  await page.getByRole('button', { name: words('Upload file') }).click();
   await expect(page).toHaveURL(/\/concern\/evidence$/);
   await settled(page, info);
   if (typeof file === 'string') {
-    const row = page.locator('.govuk-summary-list__row').filter({ has: page.getByText(kind, { exact: true }) });
+    const row = page.locator('.govuk-summary-list__row').filter({ has: page.getByText(words(kind), { exact: true }) });
     await expect(row).toContainText(file);
-    await expect(page.getByRole('button', { name: `Remove ${file}` })).toBeVisible();
+    const remove = (await page.locator('html').getAttribute('lang')) === 'cy' ? welshOf('q.evidence.remove', { name: file }) : `Remove ${file}`;
+    await expect(page.getByRole('button', { name: remove })).toBeVisible();
   }
 }
 
 /** On the check page: sends the concern, reads the reference and waits for the email. */
 async function send(page: Page, info: TestInfo, email: string, welsh = false): Promise<string> {
-  await page.getByRole('button', { name: 'Accept and send' }).click();
+  const words = await wordsFor(page);
+  await page.getByRole('button', { name: words('Accept and send') }).click();
   return confirmation(page, info, email, welsh);
 }
 
@@ -333,11 +343,14 @@ const welshSubjectFor = (reference: string) => `[Ref. ${reference}] Rydym wedi c
 async function confirmation(page: Page, info: TestInfo, email: string, welsh = false): Promise<string> {
   await expect(page).toHaveURL(/\/concern\/confirmation$/);
   await settled(page, info);
-  await expect(page.locator('.govuk-panel')).toContainText('Concern sent');
+  const inWelsh = (await page.locator('html').getAttribute('lang')) === 'cy';
+  const words = await wordsFor(page);
+  await expect(page.locator('.govuk-panel')).toContainText(words('Concern sent'));
   await expectAccessible(page);
   const reference = ((await page.getByTestId('reference').textContent()) ?? '').trim();
   expect(reference).toMatch(REFERENCE);
-  await expect(page.getByText(`We have sent a confirmation email to ${email}`)).toBeVisible();
+  const sentTo = inWelsh ? welshOf('confirmation.email', { email }) : `We have sent a confirmation email to ${email}.`;
+  await expect(page.getByText(sentTo)).toBeVisible();
   const subject = welsh ? welshSubjectFor(reference) : subjectFor(reference);
   const mail = await waitForMail(subject);
   expect(mail.subject).toBe(subject);
@@ -900,4 +913,27 @@ test('a helpline adviser completes a concern for a caller without email and gets
   await expect(letter).toContainText(`We have recorded it as case ${reference}.`);
   await expectAccessible(page);
   expect(mails().some((mail) => mail.subject.includes(reference))).toBe(false);
+});
+
+test('a concern handed in in Welsh is acknowledged in Welsh at the SMTP server', async ({ page }, info) => {
+  // Issue 20: the person switches to Welsh on the start page; every page after is in Welsh (the
+  // steps are the English ones read through the catalogues) and so is the acknowledgement.
+  await page.goto('/');
+  await settled(page, info);
+  await page.getByRole('link', { name: "Newid yr iaith i'r Gymraeg" }).click();
+  await settled(page, info);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await subjectAccessReady(page, info);
+  const words = await wordsFor(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('You can raise your concern with us'));
+  await continueToSend(page, info);
+  const hand: HandIn = {
+    ...me(info, 'cymraeg'),
+    organisation: { none: 'Phone, mobile or broadband provider' },
+    uploads: [{ kind: 'Your subject access request', file: 'request.eml' }],
+    welsh: 'Yes',
+  };
+  await answerHandIn(page, info, hand);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await send(page, info, hand.email, true);
 });

@@ -1,7 +1,7 @@
 //! The PDF of a [`SentCopy`]: an A4 document with the title, the reference, when it was sent and
 //! every answer under its section's heading, in Lato (SIL OFL 1.1, `fonts/`), embedded and
-//! subset by krilla. The PDF is tagged (headings and paragraphs, language `en-GB`) so a screen
-//! reader reads it in order; its text can be copied and searched.
+//! subset by krilla. The PDF is tagged (headings and paragraphs, language `cy` or `en-GB` as its
+//! words are) so a screen reader reads it in order; its text can be copied and searched.
 
 use std::num::NonZeroU16;
 
@@ -189,7 +189,7 @@ pub fn render(copy: &SentCopy) -> anyhow::Result<Vec<u8>> {
     document.set_metadata(
         Metadata::new()
             .title(title)
-            .language("en-GB".to_owned())
+            .language(copy.language_tag().to_owned())
             .creator(copy.reference_label.clone()),
     );
     document.set_tag_tree(writer.tree);
@@ -245,6 +245,7 @@ mod tests {
             reference: "IC-00012-K7".into(),
             sent: "Sent on 7 December 2026".into(),
             sections: Vec::new(),
+            language: "en".into(),
         };
         let long = "Ŵyn ŷd words ".repeat(400) + &"x".repeat(300);
         copy.push_section("Your concern".into(), vec![("What happened".into(), long)]);
@@ -252,5 +253,14 @@ mod tests {
         assert!(pdf.starts_with(b"%PDF"));
         let pages = pdf.windows(10).filter(|w| w == b"/Type /Pag").count();
         assert!(pages >= 3, "{pages}");
+        assert!(contains(&pdf, b"/Lang (en-GB)"));
+        copy.language = "cy".into();
+        let welsh = render(&copy).unwrap();
+        assert!(contains(&welsh, b"/Lang (cy)"));
+        assert!(!contains(&welsh, b"en-GB"));
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
     }
 }

@@ -30,6 +30,9 @@ pub struct SentCopy {
     /// When it was sent, in the pages' words ("Sent on 7 December 2026 at 2:05pm").
     pub sent: String,
     pub sections: Vec<CopySection>,
+    /// The language its words are in (a code, `en` or `cy`; empty in copies made before it was
+    /// kept, which were English).
+    pub language: String,
 }
 
 impl SentCopy {
@@ -65,6 +68,15 @@ impl SentCopy {
         text
     }
 
+    /// The language tag of a document holding this copy (BCP 47): `cy` for Welsh, else `en-GB`.
+    pub fn language_tag(&self) -> &'static str {
+        if self.language == "cy" {
+            "cy"
+        } else {
+            "en-GB"
+        }
+    }
+
     /// A file name for the PDF: the reference with anything but letters, digits and dashes
     /// left out.
     pub fn file_name(&self, prefix: &str) -> String {
@@ -88,6 +100,7 @@ mod tests {
             reference: "IC-00012-K7".into(),
             sent: "Sent on 7 December 2026".into(),
             sections: Vec::new(),
+            language: "en".into(),
         };
         copy.push_section(
             "Your concern".into(),
@@ -114,5 +127,15 @@ mod tests {
         let mut copy = copy();
         copy.reference = "IC-1/../\"x".into();
         assert_eq!(copy.file_name("concern"), "concern-IC-1x.pdf");
+    }
+
+    #[test]
+    fn a_welsh_copy_is_tagged_welsh_and_any_other_british_english() {
+        let mut copy = copy();
+        assert_eq!(copy.language_tag(), "en-GB");
+        copy.language = "cy".into();
+        assert_eq!(copy.language_tag(), "cy");
+        copy.language = String::new();
+        assert_eq!(copy.language_tag(), "en-GB");
     }
 }

@@ -17,6 +17,32 @@ pub struct Contact {
     pub phone: Option<String>,
     #[serde(default)]
     pub how: Option<String>,
+    /// The same words in Welsh (each optional: a name that is the same in Welsh is left out),
+    /// shown on the Welsh pages ([`Contact::in_language`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_cy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helps_with_cy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how_cy: Option<String>,
+}
+
+impl Contact {
+    /// The contact in `lang`: in Welsh, each word given in Welsh replaces its English.
+    pub fn in_language(mut self, lang: crate::i18n::Lang) -> Contact {
+        if lang == crate::i18n::Lang::Cy {
+            if let Some(name) = self.name_cy.take() {
+                self.name = name;
+            }
+            if let Some(helps_with) = self.helps_with_cy.take() {
+                self.helps_with = helps_with;
+            }
+            if let Some(how) = self.how_cy.take() {
+                self.how = Some(how);
+            }
+        }
+        self
+    }
 }
 
 /// All the bodies, by code.
@@ -33,5 +59,34 @@ impl Signposts {
 
     pub fn find(&self, code: &str) -> Option<&Contact> {
         self.contacts.iter().find(|contact| contact.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Every body in the built-in directory is described in Welsh too, and the Welsh is used
+    /// only on the Welsh pages.
+    #[test]
+    fn the_directory_speaks_welsh_on_the_welsh_pages() {
+        let directory = Signposts::from_json(include_str!("../../data/signposts.json")).unwrap();
+        for contact in &directory.contacts {
+            assert!(contact.helps_with_cy.is_some(), "{}", contact.code);
+            assert_eq!(
+                contact.how.is_some(),
+                contact.how_cy.is_some(),
+                "{}",
+                contact.code
+            );
+            let welsh = contact.clone().in_language(Lang::Cy);
+            assert_ne!(welsh.helps_with, contact.helps_with, "{}", contact.code);
+            assert_eq!(welsh.website, contact.website);
+            let english = contact.clone().in_language(Lang::En);
+            assert_eq!(english.name, contact.name);
+            assert_eq!(english.helps_with, contact.helps_with);
+        }
     }
 }

@@ -23,6 +23,9 @@ pub struct BreachSubmission {
     pub report: BreachReport,
     /// Sent more than 72 hours after the organisation became aware.
     pub reported_late: bool,
+    /// The person was using the pages in Welsh: the emails this sends are written in Welsh.
+    #[serde(default)]
+    pub reply_in_welsh: bool,
 }
 
 /// The emailed link that reopens a draft (the token itself is never stored).
@@ -32,6 +35,9 @@ pub struct ResumeEmail {
     pub link: String,
     /// The last day the link works.
     pub expires_on: NaiveDate,
+    /// The person was using the pages in Welsh: the emails this sends are written in Welsh.
+    #[serde(default)]
+    pub reply_in_welsh: bool,
 }
 
 /// More information about a reported breach, added to its case.
@@ -42,6 +48,9 @@ pub struct FollowUp {
     pub email: String,
     pub text: String,
     pub at: NaiveDateTime,
+    /// The person was using the pages in Welsh: the emails this sends are written in Welsh.
+    #[serde(default)]
+    pub reply_in_welsh: bool,
 }
 
 /// A reported breach as the Enforcement triage sees it.

@@ -43,6 +43,7 @@ pub async fn follow_up(database: &Database, follow_up: &FollowUp) -> Result<bool
         "reference": case.reference,
         "text": follow_up.text,
         "at": follow_up.at,
+        "reply_in_welsh": follow_up.reply_in_welsh,
     });
     database
         .add_follow_up(&case.id, &event, &acknowledgement)

@@ -68,12 +68,21 @@ fn sift_input(submission: &BreachSubmission) -> SiftInput {
     let report = &submission.report;
     let mut texts = Vec::new();
     if let Some(what) = &report.what_happened {
-        texts.push(SiftText::new("what happened", &what.description));
-        texts.push(SiftText::new("how it was found", &what.how_discovered));
+        texts.push(SiftText::named(
+            "breach_what_happened",
+            &[],
+            &what.description,
+        ));
+        texts.push(SiftText::named(
+            "breach_how_found",
+            &[],
+            &what.how_discovered,
+        ));
     }
     if let Some(consequences) = &report.consequences {
-        texts.push(SiftText::new(
-            "the likely consequences",
+        texts.push(SiftText::named(
+            "breach_consequences",
+            &[],
             &consequences.description,
         ));
     }
@@ -122,6 +131,7 @@ impl BreachReports for BreachStore {
                 "self_assessment": submission.assessment,
                 "reported_late": submission.reported_late,
                 "submitted_at": submission.submitted_at,
+                "reply_in_welsh": submission.reply_in_welsh,
             }),
             parties: parties(&submission)?,
             documents: Vec::new(),
@@ -133,6 +143,7 @@ impl BreachReports for BreachStore {
                 "assessment": submission.assessment,
                 "report": report,
                 "reported_late": submission.reported_late,
+                "reply_in_welsh": submission.reply_in_welsh,
             }),
             message_kind: "breach_copy",
             events: vec![NewEvent {

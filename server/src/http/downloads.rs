@@ -1,7 +1,7 @@
 //! Files a person takes away: the letter to send, and a calendar reminder.
 
 use app::domain::assistant::{Answers, NextStep};
-use app::i18n::{fill, t};
+use app::i18n::{fill, headers_lang, in_language, t, t_in};
 use app::letters::{compose, file_name, reminder_ics};
 use app::ports::Services;
 use app::server_fns::concern::outcome_for;
@@ -43,14 +43,21 @@ pub async fn letter(Extension(services): Extension<Arc<Services>>, headers: Head
     let Some(answers) = answers(&services, &headers).await else {
         return Redirect::to("/concern/about").into_response();
     };
+    let lang = headers_lang(&headers, services.secure_cookies);
     let Ok(view) = outcome_for(&services, answers) else {
-        return (StatusCode::UNPROCESSABLE_ENTITY, t("problem.title")).into_response();
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            t_in(lang, "problem.title"),
+        )
+            .into_response();
     };
     let Some(outcome) = view.outcome else {
         return Redirect::to("/concern/about").into_response();
     };
     let letter_kind = outcome.next_step.as_ref().and_then(NextStep::letter);
-    match (letter_kind, compose(&outcome, view.today)) {
+    // Written in the language the person reads the pages in.
+    let letter = in_language(lang, || compose(&outcome, view.today));
+    match (letter_kind, letter) {
         (Some(kind), Some(letter)) => attachment(
             "text/plain; charset=utf-8",
             &file_name(kind),
@@ -81,10 +88,16 @@ pub async fn reminder(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("localhost");
     let url = format!("http://{host}/");
-    let description = fill(&t("reminder.description"), &[("url", &url)]);
+    let lang = headers_lang(&headers, services.secure_cookies);
+    let (summary, description) = in_language(lang, || {
+        (
+            t("reminder.summary"),
+            fill(&t("reminder.description"), &[("url", &url)]),
+        )
+    });
     attachment(
         "text/calendar; charset=utf-8",
         "concern-reminder.ics",
-        reminder_ics(date, &t("reminder.summary"), &description, Utc::now()),
+        reminder_ics(date, &summary, &description, Utc::now()),
     )
 }

@@ -2,7 +2,7 @@
 //! answer under its part's heading, in the task list's order.
 
 use app::domain::breach::{BreachReport, SelfAssessment};
-use app::i18n::{fill, t};
+use app::i18n::{fill, in_language, t, Lang};
 pub use app::pages::breach::answers::answer_lines;
 use app::pages::breach::answers::time;
 use chrono::NaiveDateTime;
@@ -23,6 +23,9 @@ pub struct BreachCopyPayload {
     pub report: BreachReport,
     #[serde(default)]
     pub reported_late: bool,
+    /// The report was sent from the Welsh pages: the copy is written in Welsh.
+    #[serde(default)]
+    pub reply_in_welsh: bool,
 }
 
 /// The email: the reference, what happens next, then every answer.
@@ -33,6 +36,23 @@ pub fn breach_copy(from: &Mailbox, payload: &BreachCopyPayload) -> Result<Messag
         .parse()
         .map_err(|_| "the recipient address is not valid".to_owned())?;
     let to = Mailbox::new(payload.name.clone(), address);
+    let lang = if payload.reply_in_welsh {
+        Lang::Cy
+    } else {
+        Lang::En
+    };
+    let (subject, body) = in_language(lang, || words(payload));
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(body)
+        .map_err(|error| format!("building the breach report copy: {error}"))
+}
+
+/// The subject and body, in the language in context.
+fn words(payload: &BreachCopyPayload) -> (String, String) {
     let values = [
         ("reference", payload.reference.as_str()),
         ("sent", &time(payload.submitted_at)),
@@ -51,11 +71,36 @@ pub fn breach_copy(from: &Mailbox, payload: &BreachCopyPayload) -> Result<Messag
     }
     body.push_str("\n\n");
     body.push_str(&fill(&t("mail.breach_copy.outro"), &values));
-    Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(fill(&t("mail.breach_copy.subject"), &values))
-        .header(ContentType::TEXT_PLAIN)
-        .body(body)
-        .map_err(|error| format!("building the breach report copy: {error}"))
+    (fill(&t("mail.breach_copy.subject"), &values), body)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::*;
+
+    fn written(welsh: bool) -> String {
+        let payload: BreachCopyPayload = serde_json::from_value(serde_json::json!({
+            "to": "dpo@example.org",
+            "reference": "IC-000123-ABCD",
+            "submitted_at": "2027-01-07T10:30:00",
+            "report": {},
+            "reported_late": true,
+            "reply_in_welsh": welsh,
+        }))
+        .unwrap();
+        let from: Mailbox = "ICO <casework@example.org>".parse().unwrap();
+        String::from_utf8(breach_copy(&from, &payload).unwrap().formatted()).unwrap()
+    }
+
+    #[test]
+    fn a_report_sent_in_welsh_gets_its_copy_in_welsh() {
+        let welsh = written(true);
+        assert!(welsh.contains("Ionawr 2027"), "{welsh}");
+        assert!(welsh.contains("Diolch am roi gwybod"), "{welsh}");
+        assert!(!welsh.contains("Thank you for reporting"), "{welsh}");
+        let english = written(false);
+        assert!(english.contains("Thank you for reporting"), "{english}");
+        assert!(english.contains("January 2027"), "{english}");
+    }
 }

@@ -1,9 +1,8 @@
 //! Message templates. Subjects carry `[Ref. IC-…]` so replies attach to the case.
 
 use app::domain::copy::SentCopy;
-use app::i18n::{fill, long_date, t, Lang};
+use app::i18n::{fill, in_language, long_date, t, Lang};
 use chrono::NaiveDate;
-use leptos::prelude::{provide_context, Owner};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::Message;
 use serde::Deserialize;
@@ -22,14 +21,6 @@ pub struct AcknowledgementPayload {
     /// The person asked us to reply in Welsh: the acknowledgement is written in Welsh.
     #[serde(default)]
     pub reply_in_welsh: bool,
-}
-
-/// Writes a message's words in `lang`: every `t()` and date inside reads it from the context.
-fn in_language<T>(lang: Lang, write: impl FnOnce() -> T) -> T {
-    Owner::new().with(|| {
-        provide_context(lang);
-        write()
-    })
 }
 
 /// The acknowledgement of a new concern.

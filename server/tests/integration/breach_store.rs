@@ -33,6 +33,7 @@ fn link_email() -> ResumeEmail {
         to: "dpo@example.org".to_owned(),
         link: "http://127.0.0.1:3000/report-breach/resume/0123".to_owned(),
         expires_on: date(2026, 3, 30),
+        reply_in_welsh: false,
     }
 }
 
@@ -115,6 +116,7 @@ fn submission(key: &str) -> BreachSubmission {
         },
         report: report(),
         reported_late: false,
+        reply_in_welsh: false,
     }
 }
 

@@ -39,23 +39,10 @@ code_enum! {
 }
 
 impl CaseKind {
-    /// A short description in plain words.
-    pub fn description(self) -> &'static str {
-        match self {
-            CaseKind::Inf => "Correspondence worth retaining",
-            CaseKind::Enq => "Request for written advice",
-            CaseKind::Irq => "Request for information held by the regulator",
-            CaseKind::Rfa => "Data protection concern",
-            CaseKind::Ele => "Electronic marketing (PECR) concern",
-            CaseKind::Fs50 => "Freedom of information concern",
-            CaseKind::Fer => "Environmental information concern",
-            CaseKind::Com => "Self-reported incident",
-            CaseKind::Enf => "Formal regulatory action",
-            CaseKind::Sec => "Consumer Credit Act s159 request",
-            CaseKind::Pcb => "Potential criminal breach",
-            CaseKind::Rcc => "Complaint about our service",
-            CaseKind::Ecs => "Staff case",
-        }
+    /// The catalogue key of its short description in plain words ("Data protection concern"):
+    /// shown through the i18n layer, `t(&kind.description_key())`.
+    pub fn description_key(self) -> String {
+        format!("case.kind.{}", self.code())
     }
 }
 

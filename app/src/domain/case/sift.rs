@@ -11,6 +11,7 @@ use super::sift_phrases::{
     CHILD_ABUSE_INQUIRY_PHRASES, CRIMINAL_BREACH_PHRASES, WELSH_FUNCTION_WORDS,
     WELSH_MIN_DISTINCT_WORDS, WELSH_MIN_SHARE_PERCENT,
 };
+use crate::i18n::{fill, t_in, Lang};
 
 code_enum! {
     lenient
@@ -76,6 +77,18 @@ impl SiftText {
             text: text.into(),
         }
     }
+
+    /// A text named from the catalogue (`sift.text.<name>`, e.g. "the summary"), with its
+    /// placeholders filled.
+    pub fn named(name: &str, args: &[(&str, &str)], text: impl Into<String>) -> Self {
+        SiftText::new(staff_words(&format!("sift.text.{name}"), args), text)
+    }
+}
+
+/// Sift reasons are stored with the case for staff, whose screens are in English: they are
+/// written from the catalogue in English whatever language the customer used.
+fn staff_words(key: &str, args: &[(&str, &str)]) -> String {
+    fill(&t_in(Lang::En, key), args)
 }
 
 /// What the sift looks at.
@@ -114,7 +127,7 @@ pub fn sift(input: &SiftInput) -> Vec<SiftFlag> {
         .organisation_name
         .as_deref()
         .and_then(|name| first_match(name, CHILD_ABUSE_INQUIRY_PHRASES))
-        .map(|phrase| format!("the organisation name mentions \"{phrase}\""));
+        .map(|phrase| staff_words("sift.reason.organisation_mentions", &[("phrase", &phrase)]));
     if let Some(reason) = phrase_reason(&input.texts, CHILD_ABUSE_INQUIRY_PHRASES).or(organisation)
     {
         flags.push(flag(SiftFlagKind::ChildAbuseInquiry, reason));
@@ -123,7 +136,7 @@ pub fn sift(input: &SiftInput) -> Vec<SiftFlag> {
         flags.push(flag(SiftFlagKind::PotentialCriminalBreach, reason));
     }
     if input.customer_is_staff {
-        let reason = "the customer is a member of staff".to_owned();
+        let reason = staff_words("sift.reason.staff", &[]);
         flags.push(flag(SiftFlagKind::StaffCase, reason));
     }
     flags
@@ -132,23 +145,26 @@ pub fn sift(input: &SiftInput) -> Vec<SiftFlag> {
 /// `text N mentions "phrase"` for the first text containing one of `phrases`.
 fn phrase_reason(texts: &[SiftText], phrases: &[&str]) -> Option<String> {
     texts.iter().find_map(|text| {
-        first_match(&text.text, phrases)
-            .map(|phrase| format!("{} mentions \"{phrase}\"", text.label))
+        first_match(&text.text, phrases).map(|phrase| {
+            staff_words(
+                "sift.reason.mentions",
+                &[("text", &text.label), ("phrase", &phrase)],
+            )
+        })
     })
 }
 
 /// Why the case is a Welsh language case, if it is.
 fn welsh_reason(input: &SiftInput) -> Option<String> {
     if input.reply_in_welsh {
-        return Some("the customer asked for replies in Welsh".to_owned());
+        return Some(staff_words("sift.reason.asked_welsh", &[]));
     }
     input.texts.iter().find_map(|text| {
         let used = welsh_words_used(&text.text)?;
         let quoted: Vec<String> = used.iter().take(3).map(|w| format!("\"{w}\"")).collect();
-        Some(format!(
-            "{} reads as Welsh (it uses {})",
-            text.label,
-            quoted.join(", ")
+        Some(staff_words(
+            "sift.reason.reads_welsh",
+            &[("text", &text.label), ("words", &quoted.join(", "))],
         ))
     })
 }

@@ -5,22 +5,24 @@ use crate::domain::case::{CaseKind, IntakeChannel, NewCase, SiftInput, SiftText}
 
 /// The texts the sift reads, in the order of the form, with the organisation's name.
 pub fn sift_input(details: &CaseDetails) -> SiftInput {
-    let mut texts = vec![SiftText::new("the summary", &details.summary)];
+    let mut texts = vec![SiftText::named("summary", &[], &details.summary)];
     for (i, event) in details.timeline.iter().enumerate() {
-        texts.push(SiftText::new(
-            format!("timeline event {}", i + 1),
+        let number = (i + 1).to_string();
+        texts.push(SiftText::named(
+            "timeline_event",
+            &[("number", &number)],
             &event.what,
         ));
     }
-    texts.push(SiftText::new("the harm described", &details.harm));
+    texts.push(SiftText::named("harm", &[], &details.harm));
     if let Some(wanted) = &details.wanted {
-        texts.push(SiftText::new("what they would like to happen", wanted));
+        texts.push(SiftText::named("wanted", &[], wanted));
     }
     if let Some(reason) = &details.late_reason {
-        texts.push(SiftText::new("the reason for waiting", reason));
+        texts.push(SiftText::named("late_reason", &[], reason));
     }
     if let Some(adjustments) = &details.customer.adjustments {
-        texts.push(SiftText::new("the adjustments asked for", adjustments));
+        texts.push(SiftText::named("adjustments", &[], adjustments));
     }
     SiftInput {
         reply_in_welsh: details.customer.reply_in_welsh,

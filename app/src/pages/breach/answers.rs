@@ -41,6 +41,7 @@ pub fn breach_copy(report: &BreachReport, reference: &str, sent_at: NaiveDateTim
         reference: reference.to_owned(),
         sent: fill(&t("breach.copy.sent_at"), &[("moment", &time(sent_at))]),
         sections: Vec::new(),
+        language: crate::i18n::current_lang().code().to_owned(),
     };
     for (part, lines) in answer_lines(report) {
         copy.push_section(t(&format!("breach.part.{}", part.code())), lines);

@@ -79,7 +79,7 @@ fn page(view: CasePageView) -> impl IntoView {
         &t("case.close.lede"),
         &[
             ("type", record.case_type.code()),
-            ("description", record.case_type.description()),
+            ("description", &t(&record.case_type.description_key())),
         ],
     );
     let body = if record.status != CaseStatus::Open {

@@ -77,9 +77,9 @@ fn explain(view: &CasePageView, proposal: &Proposal) -> Option<(String, String, 
                 &[
                     ("reference", &record.reference),
                     ("from", record.case_type.code()),
-                    ("from_description", record.case_type.description()),
+                    ("from_description", &t(&record.case_type.description_key())),
                     ("to", to.code()),
-                    ("to_description", to.description()),
+                    ("to_description", &t(&to.description_key())),
                 ],
             );
             let hidden = view! { <input type="hidden" name="to" value=to.code()/> }.into_any();

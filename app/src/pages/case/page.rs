@@ -69,7 +69,7 @@ fn summary(view: &CasePageView) -> AnyView {
     view! {
         <h2 class="govuk-heading-m" id="summary">{t("case.summary.heading")}</h2>
         <dl class="govuk-summary-list">
-            {row(t("case.summary.type"), format!("{} ({})", record.case_type.code(), record.case_type.description()))}
+            {row(t("case.summary.type"), format!("{} ({})", record.case_type.code(), t(&record.case_type.description_key())))}
             {row(t("case.summary.stage"), t(&record.stage().label_key()))}
             {row(t("case.summary.queue"), case.queue_name.clone())}
             {row(t("case.summary.officer"), case.officer.clone().unwrap_or_else(|| t("case.summary.no_officer")))}
@@ -112,7 +112,7 @@ fn page(view: CasePageView, done: Option<String>, filter: Option<String>) -> imp
     let caption = format!(
         "{} {}",
         view.case.record.case_type.code(),
-        view.case.record.case_type.description()
+        t(&view.case.record.case_type.description_key())
     );
     let name = Some(view.me.name.clone());
     let content = view! {

@@ -217,7 +217,7 @@ pub fn case_type(view: &CasePageView) -> AnyView {
         view! { <p class="govuk-body">{t("case.type.not_yours")}</p> }.into_any()
     } else {
         let expected = expected_type_change(record).map(|to| {
-            let label = fill(&t("case.type.expected"), &[("from", record.case_type.code()), ("to", to.code()), ("description", to.description())]);
+            let label = fill(&t("case.type.expected"), &[("from", record.case_type.code()), ("to", to.code()), ("description", &t(&to.description_key()))]);
             let reference = reference.clone();
             view! {
                 <form method="post" action=ChangeType::url()>
@@ -232,7 +232,7 @@ pub fn case_type(view: &CasePageView) -> AnyView {
             .map(|kind| {
                 (
                     kind.code().to_owned(),
-                    format!("{} ({})", kind.code(), kind.description()),
+                    format!("{} ({})", kind.code(), t(&kind.description_key())),
                 )
             })
             .collect();
@@ -251,7 +251,7 @@ pub fn case_type(view: &CasePageView) -> AnyView {
     };
     view! {
         <h2 class="govuk-heading-m" id="type">{t("case.type.heading")}</h2>
-        <p class="govuk-body">{fill(&t("case.type.current"), &[("a", crate::i18n::a_or_an(record.case_type.code())), ("type", record.case_type.code()), ("description", record.case_type.description())])}</p>
+        <p class="govuk-body">{fill(&t("case.type.current"), &[("a", crate::i18n::a_or_an(record.case_type.code())), ("type", record.case_type.code()), ("description", &t(&record.case_type.description_key()))])}</p>
         {body}
     }
     .into_any()

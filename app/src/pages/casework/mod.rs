@@ -84,7 +84,7 @@ pub fn case_summary(case: &CaseWorkspace) -> AnyView {
     let type_text = format!(
         "{} ({})",
         record.case_type.code(),
-        record.case_type.description()
+        t(&record.case_type.description_key())
     );
     let rows = vec![
         row(t("casework.summary.type"), type_text),

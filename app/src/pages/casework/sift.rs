@@ -189,7 +189,7 @@ fn sift_form(view: &SiftCaseView) -> AnyView {
         .map(|kind| {
             (
                 kind.code().to_owned(),
-                format!("{} — {}", kind.code(), kind.description()),
+                format!("{} — {}", kind.code(), t(&kind.description_key())),
             )
         })
         .collect();

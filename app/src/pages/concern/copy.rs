@@ -46,6 +46,7 @@ pub fn concern_copy(
         reference: reference.to_owned(),
         sent: fill(&t("copy.sent_on"), &[("date", &long_date(sent_on))]),
         sections: Vec::new(),
+        language: crate::i18n::current_lang().code().to_owned(),
     };
     copy.push_section(
         t("submit.concern"),

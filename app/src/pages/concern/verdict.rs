@@ -240,8 +240,10 @@ fn not_yet(outcome: &Outcome, organisation: &str, view: &OutcomeView) -> (String
 }
 
 fn contact_list(contacts: Vec<Contact>) -> impl IntoView {
+    let lang = crate::i18n::current_lang();
     contacts
         .into_iter()
+        .map(|contact| contact.in_language(lang))
         .map(|contact| {
             view! {
                 <div class="app-contact">

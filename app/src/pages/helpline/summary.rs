@@ -122,7 +122,7 @@ fn summary(view: &SummaryView) -> AnyView {
             {row(t("helpline.summary.next"), next_step(view))}
             {row(t("helpline.summary.last_contact"), last)}
             {row(t("helpline.summary.priority"), priority)}
-            {row(t("helpline.summary.type"), format!("{} ({})", view.case_type.code(), view.case_type.description()))}
+            {row(t("helpline.summary.type"), format!("{} ({})", view.case_type.code(), t(&view.case_type.description_key())))}
             {row(t("helpline.summary.received"), long_date(view.created_on))}
             {outcome}
         </dl>

@@ -69,7 +69,7 @@ pub fn confirmation(view: NuisanceView, forgotten: bool) -> AnyView {
                 .advice_contacts
                 .iter()
                 .find(|(code, _)| code == advice.code())
-                .map(|(_, contact)| contact.clone());
+                .map(|(_, contact)| contact.clone().in_language(crate::i18n::current_lang()));
             view! {
                 <li>
                     {t(&advice.message_key())}

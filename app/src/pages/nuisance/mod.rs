@@ -93,6 +93,7 @@ fn hidden(page: Page, at: At) -> impl IntoView {
 
 /// Who else can help: name, what they deal with, website and phone.
 fn contact(contact: Contact, heading_level: u8) -> impl IntoView {
+    let contact = contact.in_language(crate::i18n::current_lang());
     let name = if heading_level == 2 {
         view! { <h2 class="govuk-heading-m">{contact.name}</h2> }.into_any()
     } else {

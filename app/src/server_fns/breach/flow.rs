@@ -156,6 +156,7 @@ pub async fn send() -> Result<String, Detour> {
         assessment: draft.assessment.clone(),
         report: draft.report.clone(),
         reported_late: late,
+        reply_in_welsh: in_welsh(),
     };
     let receipt = match services.breach.submit(submission).await {
         Ok(receipt) => receipt,
@@ -189,6 +190,11 @@ fn new_token() -> Result<String, Detour> {
     let first = random_hex().map_err(|error| Detour::problem("a token", error))?;
     let second = random_hex().map_err(|error| Detour::problem("a token", error))?;
     Ok(format!("{first}{second}"))
+}
+
+/// Whether the person is using the pages in Welsh, so the emails a step sends match them.
+fn in_welsh() -> bool {
+    crate::i18n::current_lang() == crate::i18n::Lang::Cy
 }
 
 /// A token as the link carries it.
@@ -226,6 +232,7 @@ pub async fn save_link(email: String) -> Result<String, Detour> {
         to: email.clone(),
         link,
         expires_on,
+        reply_in_welsh: in_welsh(),
     };
     services
         .breach
@@ -330,6 +337,7 @@ pub async fn follow_up(form: FollowUpForm) -> Result<String, Detour> {
         email: form.email.clone(),
         text: form.text.clone(),
         at: services.clock.now().naive_local(),
+        reply_in_welsh: in_welsh(),
     };
     let added = services
         .breach

@@ -20,7 +20,12 @@ fn case_type_codes_read_back_in_any_case() {
     for &kind in CaseKind::all() {
         assert_eq!(CaseKind::from_code(kind.code()), Some(kind));
         assert_eq!(CaseKind::from_code(&kind.code().to_lowercase()), Some(kind));
-        assert!(!kind.description().is_empty());
+        // Every type is described in both languages, and the Welsh is its own.
+        let key = kind.description_key();
+        let english = crate::i18n::t_in(crate::i18n::Lang::En, &key);
+        let welsh = crate::i18n::t_in(crate::i18n::Lang::Cy, &key);
+        assert_ne!(english, key);
+        assert_ne!(welsh, english, "{key}");
     }
     assert_eq!(CaseKind::from_code(" fs50 "), Some(CaseKind::Fs50));
     assert_eq!(CaseKind::from_code("FS5"), None);

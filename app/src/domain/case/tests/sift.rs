@@ -169,3 +169,32 @@ fn a_reason_names_the_answer_it_came_from() {
     let flags = sift(&input);
     assert_eq!(flags[0].reason, "the summary mentions \"sold my data\"");
 }
+
+/// Reasons are stored for staff, whose screens are English: a customer using the Welsh pages
+/// (the language in context) still gets English reasons, written from the catalogue.
+#[test]
+fn reasons_are_written_for_staff_in_english_whatever_the_page_language() {
+    let owner = leptos::prelude::Owner::new();
+    owner.with(|| {
+        leptos::prelude::provide_context(crate::i18n::Lang::Cy);
+        let input = SiftInput {
+            reply_in_welsh: true,
+            texts: vec![SiftText::named("summary", &[], "Nothing of note.")],
+            customer_is_staff: true,
+            ..SiftInput::default()
+        };
+        assert_eq!(input.texts[0].label, "the summary");
+        assert_eq!(
+            reason(&input, SiftFlagKind::WelshLanguage).as_deref(),
+            Some("the customer asked for replies in Welsh")
+        );
+        assert_eq!(
+            reason(&input, SiftFlagKind::StaffCase).as_deref(),
+            Some("the customer is a member of staff")
+        );
+    });
+    assert_ne!(
+        crate::i18n::t_in(crate::i18n::Lang::Cy, "sift.reason.staff"),
+        crate::i18n::t_in(crate::i18n::Lang::En, "sift.reason.staff")
+    );
+}

@@ -1,6 +1,6 @@
 //! The 72-hour clock, shown on every page of the report.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
 
 use crate::i18n::{fill, long_date, t};
@@ -8,7 +8,13 @@ use crate::server_fns::breach::BreachView;
 
 /// "3:15pm on 4 March 2026".
 pub fn moment(at: NaiveDateTime) -> String {
-    let time = at.format("%-I:%M%P").to_string();
+    let half = if at.hour() < 12 { "am" } else { "pm" };
+    // "3:15pm", "3:15yp": the half of the day is a word of the page's language.
+    let time = format!(
+        "{}{}",
+        at.format("%-I:%M"),
+        t(&format!("breach.clock.{half}"))
+    );
     fill(
         &t("breach.clock.moment"),
         &[("time", &time), ("date", &long_date(at.date()))],
