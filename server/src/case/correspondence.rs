@@ -1,21 +1,30 @@
 //! Correspondence through the system (manual §12): an email to a party is queued in the outbox
 //! and kept on the case; an email in is attached to the case its subject's `[Ref. …]` names, or
-//! waits on the sift list's correspondence until the Advice Service attaches it. An email in is
+//! waits on the sift list's correspondence until the Advice Service attaches it, or becomes a new
+//! case ([`receive`]); its attachments are kept as case documents or refused ([`attachments`]).
+//! An email in is
 //! from a party only when the receiving mail server authenticated its sender
 //! ([`authentication_results`]); otherwise it is kept as from an unverified sender.
 
+pub mod attachments;
 pub mod authentication_results;
+mod receive;
+
+pub use attachments::{AttachmentLimits, InboundAttachment};
+pub use receive::{receive_email, MailIntake, ReceiveError, Received};
+
+use std::collections::HashMap;
 
 use app::domain::case::{reference_in_subject, CaseEventKind, SubjectReference};
 use app::domain::staff::StaffMember;
 use app::ports::case::{ChangeResult, OutgoingEmail};
-use app::server_fns::case::{with_sign_off, InboxMessage};
+use app::server_fns::case::{with_sign_off, InboxMessage, MessageAttachment};
 use serde_json::json;
 use sqlx::Row;
 
 use super::{london_ms, new_id, now_ms, refused, works_case, CaseStore};
 use crate::db::casework::CaseRow;
-use crate::db::{CaseStoreError, Database, NewEvent};
+use crate::db::{CaseStoreError, Database};
 
 /// The most text kept of an incoming email's body.
 const MAX_BODY_CHARS: usize = 50_000;
@@ -30,6 +39,10 @@ pub struct InboundEmail {
     pub body: String,
     /// The receiving mail server authenticated the `From` domain (`Authentication-Results`).
     pub sender_verified: bool,
+    /// The `Message-ID` (without its angle brackets), when there is one.
+    pub message_id: Option<String>,
+    /// The attachments, in order (a nested message as its raw bytes).
+    pub attachments: Vec<InboundAttachment>,
 }
 
 impl InboundEmail {
@@ -66,74 +79,15 @@ impl InboundEmail {
                 .collect(),
             body,
             sender_verified,
+            message_id: message
+                .message_id()
+                .map(|id| id.chars().take(500).collect::<String>())
+                .filter(|id| !id.trim().is_empty()),
+            attachments: attachments::read(&message),
         };
         validator::Validate::validate(&email).ok()?;
         Some(email)
     }
-}
-
-/// Where an incoming email went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Received {
-    /// Attached to the case with this reference.
-    Attached(String),
-    /// Waiting on the sift list's correspondence.
-    Sift,
-}
-
-/// Stores an incoming email: on its case when the subject names one that exists (event
-/// `email_received`, by the party whose address sent it when the sender is verified, else by
-/// `unverified`, the message marked `unverified`), else on the sift list. Only `database` is
-/// needed (the API has no staff).
-pub async fn receive_email(
-    database: &Database,
-    email: &InboundEmail,
-) -> Result<Received, CaseStoreError> {
-    let case = match reference_in_subject(&email.subject) {
-        SubjectReference::Valid(reference) => database.case_row(reference.as_str()).await?,
-        _ => None,
-    };
-    let id = new_id()?;
-    let at = now_ms();
-    let mut tx = database.writer.begin().await?;
-    sqlx::query(&database.sql(
-        "INSERT INTO case_messages (id, case_id, direction, from_address, to_address, subject, \
-         body, at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    ))
-    .bind(&id)
-    .bind(case.as_ref().map(|case| case.id.as_str()))
-    .bind("in")
-    .bind(&email.from)
-    .bind(&email.to)
-    .bind(&email.subject)
-    .bind(&email.body)
-    .bind(at)
-    .bind(match (&case, email.sender_verified) {
-        (None, _) => "unattached",
-        (Some(_), true) => "attached",
-        (Some(_), false) => "unverified",
-    })
-    .execute(&mut *tx)
-    .await?;
-    let received = match &case {
-        Some(case) => {
-            let actor = if email.sender_verified {
-                sender_role(database, &case.id, &email.from).await?
-            } else {
-                "unverified".to_owned()
-            };
-            let event = NewEvent {
-                actor,
-                kind: CaseEventKind::EmailReceived.code().to_owned(),
-                details: json!({ "message_id": id }),
-            };
-            database.insert_event(&mut tx, &case.id, &event, at).await?;
-            Received::Attached(case.record.reference.clone())
-        }
-        None => Received::Sift,
-    };
-    tx.commit().await?;
-    Ok(received)
 }
 
 /// The role of the party on the case with this address (`customer`, …), else `system`.
@@ -254,16 +208,17 @@ impl CaseStore {
     /// Emails waiting on the sift list, oldest first, with what their subject's reference said.
     pub(crate) async fn waiting_messages(&self) -> Result<Vec<InboxMessage>, CaseStoreError> {
         let rows = sqlx::query(&self.sql(
-            "SELECT id, from_address, subject, body, at FROM case_messages \
+            "SELECT id, from_address, subject, body, at, suggested_reference FROM case_messages \
              WHERE status = $1 ORDER BY at, id LIMIT 200",
         ))
         .bind("unattached")
         .fetch_all(&self.database.pool)
         .await?;
+        let mut attachments = self.waiting_attachments().await?;
         rows.iter()
             .map(|row| {
                 let subject: String = row.try_get("subject")?;
-                let (typed_reference, suggestions) = match reference_in_subject(&subject) {
+                let (typed_reference, mut suggestions) = match reference_in_subject(&subject) {
                     SubjectReference::Missing => (None, Vec::new()),
                     SubjectReference::Valid(reference) => {
                         (Some(reference.as_str().to_owned()), Vec::new())
@@ -273,8 +228,15 @@ impl CaseStore {
                         suggestions.iter().map(|r| r.as_str().to_owned()).collect(),
                     ),
                 };
+                // The open case of the sender's address, found when it arrived.
+                let suggested: Option<String> = row.try_get("suggested_reference")?;
+                if let Some(reference) = suggested.filter(|r| !suggestions.contains(r)) {
+                    suggestions.push(reference);
+                }
+                let id: String = row.try_get("id")?;
                 Ok(InboxMessage {
-                    id: row.try_get("id")?,
+                    attachments: attachments.remove(&id).unwrap_or_default(),
+                    id,
                     from: row.try_get("from_address")?,
                     body: row.try_get("body")?,
                     at: london_ms(row.try_get("at")?),
@@ -284,6 +246,32 @@ impl CaseStore {
                 })
             })
             .collect()
+    }
+
+    /// The attachments of the emails waiting on the sift list, by message.
+    async fn waiting_attachments(
+        &self,
+    ) -> Result<HashMap<String, Vec<MessageAttachment>>, CaseStoreError> {
+        let rows = sqlx::query(&self.sql(
+            "SELECT a.message_id, a.file_name, a.refused FROM message_attachments a \
+             JOIN case_messages m ON m.id = a.message_id WHERE m.status = $1 \
+             ORDER BY a.message_id, a.position",
+        ))
+        .bind("unattached")
+        .fetch_all(&self.database.pool)
+        .await?;
+        let mut by_message: HashMap<String, Vec<MessageAttachment>> = HashMap::new();
+        for row in &rows {
+            by_message
+                .entry(row.try_get("message_id")?)
+                .or_default()
+                .push(MessageAttachment {
+                    file_name: row.try_get("file_name")?,
+                    document_id: None,
+                    refused: row.try_get("refused")?,
+                });
+        }
+        Ok(by_message)
     }
 
     /// Attaches a waiting email to the case (event `email_received`, audit).
@@ -312,6 +300,7 @@ impl CaseStore {
         if attached.rows_affected() != 1 {
             return Ok(false);
         }
+        receive::attachments_to_documents(&self.database, &mut tx, message_id, &row.id).await?;
         let details = json!({ "message_id": message_id, "attached_from": "sift" });
         self.record(
             &mut tx,

@@ -31,7 +31,10 @@ use sqlx::{Any, AnyConnection, Row, Transaction};
 use crate::db::casework::{AuditAction, CaseRow};
 use crate::db::{CaseStoreError, Database, NewEvent};
 
-pub use correspondence::{receive_email, InboundEmail, Received};
+pub use correspondence::{
+    attachments, receive_email, AttachmentLimits, InboundAttachment, InboundEmail, MailIntake,
+    ReceiveError, Received,
+};
 
 /// The workspace over the database.
 pub struct CaseStore {

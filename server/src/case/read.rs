@@ -7,7 +7,8 @@ use app::domain::case::{delayed_subject_access, CaseEventKind};
 use app::domain::staff::StaffMember;
 use app::i18n::{has, t};
 use app::server_fns::case::{
-    CaseWorkspace, DocumentView, FlagView, InstanceView, MessageView, TimelineEntry, WorkItemView,
+    CaseWorkspace, DocumentView, FlagView, InstanceView, MessageAttachment, MessageView,
+    TimelineEntry, WorkItemView,
 };
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -294,8 +295,10 @@ impl CaseStore {
         .bind(case_id)
         .fetch_all(&mut *conn)
         .await?;
+        let mut attachments = self.message_attachments(conn, case_id).await?;
         rows.iter()
             .map(|row| {
+                let id: String = row.try_get("id")?;
                 let stored: String = row.try_get("status")?;
                 let sent: Option<i64> = row.try_get("sent_at")?;
                 let attempts: Option<i64> = row.try_get("attempts")?;
@@ -305,7 +308,8 @@ impl CaseStore {
                     _ => stored,
                 };
                 Ok(MessageView {
-                    id: row.try_get("id")?,
+                    attachments: attachments.remove(&id).unwrap_or_default(),
+                    id,
                     direction: row.try_get("direction")?,
                     from: row.try_get("from_address")?,
                     to: row.try_get("to_address")?,
@@ -316,6 +320,34 @@ impl CaseStore {
                 })
             })
             .collect()
+    }
+
+    /// The attachments of the case's emails, by message.
+    async fn message_attachments(
+        &self,
+        conn: &mut AnyConnection,
+        case_id: &str,
+    ) -> Result<HashMap<String, Vec<MessageAttachment>>, CaseStoreError> {
+        let rows = sqlx::query(&self.sql(
+            "SELECT a.message_id, a.file_name, a.document_id, a.refused FROM message_attachments a \
+             JOIN case_messages m ON m.id = a.message_id WHERE m.case_id = $1 \
+             ORDER BY a.message_id, a.position",
+        ))
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut by_message: HashMap<String, Vec<MessageAttachment>> = HashMap::new();
+        for row in &rows {
+            by_message
+                .entry(row.try_get("message_id")?)
+                .or_default()
+                .push(MessageAttachment {
+                    file_name: row.try_get("file_name")?,
+                    document_id: row.try_get("document_id")?,
+                    refused: row.try_get("refused")?,
+                });
+        }
+        Ok(by_message)
     }
 
     async fn instances(

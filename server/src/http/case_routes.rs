@@ -3,9 +3,12 @@
 //! - `POST /api/v1/inbound-email`: a raw RFC 822 message as an MTA pipe delivers it, with an
 //!   API key that has the `mail` scope. A subject carrying `[Ref. IC-…]` of a case attaches it
 //!   to that case (as from the party only when the receiving server's `Authentication-Results`
-//!   verified the sender, else marked unverified); anything else waits on the sift list's
-//!   correspondence. 202 `{"status":"received"}` once stored, the same whether or not the
-//!   reference exists; 400 for a body that is not a message, 401 without a key, 403 for a key
+//!   verified the sender, else marked unverified); a mistyped reference, or none from the
+//!   verified sender of an open case, waits on the sift list's correspondence; anything else is a
+//!   new case on the sift list (see `case::receive_email`). Attachments are checked by content
+//!   and kept as case documents, or refused and listed so. 202 `{"status":"received"}` once
+//!   stored (or when the same `Message-ID` was already), the same whether or not the reference
+//!   exists; 400 for a body that is not a message, 401 without a key, 403 for a key
 //!   without the scope, 413 past the size limit, 503 when the store fails (never a 500).
 //!   Nothing of the message is logged.
 //! - `GET /staff/cases/<reference>/documents/<id>`: a case's evidence document from the file
@@ -25,7 +28,7 @@ use axum::{Extension, Json};
 use serde_json::json;
 use sqlx::Row;
 
-use crate::case::{receive_email, InboundEmail, Received};
+use crate::case::{receive_email, InboundEmail, MailIntake, Received};
 use crate::config::{ApiKeys, Scope};
 use crate::db::casework::visible_to;
 use crate::db::Database;
@@ -43,7 +46,7 @@ pub struct InboundMail {
 
 pub async fn inbound_email(
     Extension(keys): Extension<Arc<ApiKeys>>,
-    Extension(database): Extension<Database>,
+    Extension(intake): Extension<Arc<MailIntake>>,
     Extension(settings): Extension<Arc<InboundMail>>,
     headers: HeaderMap,
     body: Body,
@@ -65,14 +68,19 @@ pub async fn inbound_email(
         )
             .into_response();
     };
-    match receive_email(&database, &email).await {
+    match receive_email(&intake, &email).await {
         // The same answer wherever it went: the caller learns nothing of which references exist.
         Ok(received) => {
-            let (place, verified) = match received {
-                Received::Attached(_) => ("case", email.sender_verified),
-                Received::Sift => ("sift", email.sender_verified),
+            let place = match received {
+                Received::Attached(_) => "case",
+                Received::Sift => "sift",
+                Received::Suggested(_) => "sift_suggested",
+                Received::NewCase(_) => "new_case",
+                Received::Duplicate => "duplicate",
             };
-            tracing::info!(place, verified, "inbound email stored");
+            let verified = email.sender_verified;
+            let attachments = email.attachments.len();
+            tracing::info!(place, verified, attachments, "inbound email stored");
             (StatusCode::ACCEPTED, Json(json!({"status": "received"}))).into_response()
         }
         Err(error) => {

@@ -4,6 +4,7 @@
 mod breach_copy;
 mod breach_mail;
 mod case_email;
+mod email_received;
 mod outbox;
 mod templates;
 

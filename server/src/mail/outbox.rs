@@ -9,6 +9,7 @@ use sqlx::Row;
 use super::breach_copy::{breach_copy, BreachCopyPayload};
 use super::breach_mail::{follow_up, resume_link, FollowUpPayload, ResumePayload};
 use super::case_email::{case_email, CaseEmailPayload};
+use super::email_received::{email_received, EmailReceivedPayload};
 use super::templates::{acknowledgement, AcknowledgementPayload};
 use super::Mailer;
 use crate::db::Database;
@@ -162,6 +163,11 @@ async fn send(mailer: &Mailer, kind: &str, payload: &str) -> Result<(), String> 
             let payload: CaseEmailPayload =
                 serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
             case_email(mailer.from(), &payload)?
+        }
+        "email_received" => {
+            let payload: EmailReceivedPayload =
+                serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
+            email_received(mailer.from(), &payload)?
         }
         other => return Err(format!("unknown message kind {other}")),
     };

@@ -279,6 +279,15 @@ async fn delete_cases(
         ids,
     )
     .await?;
+    // An email's attachments go with it (their documents, and files, with the case's).
+    counts.other_rows += run(
+        database,
+        tx,
+        "DELETE FROM message_attachments WHERE message_id IN \
+         (SELECT id FROM case_messages WHERE case_id IN ({ids}))",
+        ids,
+    )
+    .await?;
     counts.messages += run(
         database,
         tx,

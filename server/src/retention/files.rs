@@ -80,14 +80,17 @@ pub(super) async fn remove_pending(
     }
 }
 
-/// The keys of `keys` a document or a live journey still uses.
+/// The keys of `keys` a document, an email's attachment (one waiting on the sift list is not
+/// yet a document) or a live journey still uses.
 async fn in_use(database: &Database, keys: &[String]) -> anyhow::Result<HashSet<String>> {
     let sql = database.sql(&format!(
-        "SELECT DISTINCT storage_key FROM documents WHERE storage_key IN ({})",
-        placeholders(1, keys.len())
+        "SELECT storage_key FROM documents WHERE storage_key IN ({}) \
+         UNION SELECT storage_key FROM message_attachments WHERE storage_key IN ({})",
+        placeholders(1, keys.len()),
+        placeholders(keys.len() + 1, keys.len())
     ));
     let mut query = sqlx::query(&sql);
-    for key in keys {
+    for key in keys.iter().chain(keys) {
         query = query.bind(key);
     }
     let mut used: HashSet<String> = query

@@ -1,12 +1,15 @@
 //! Property tests of the inbound email parser (`InboundEmail::parse`, mail-parser underneath and
 //! the `Authentication-Results` reading): random bytes, and messages with the headers it reads,
-//! MIME parts and encodings, randomly damaged. It may refuse a message but never panic.
+//! MIME parts and encodings, randomly damaged. It may refuse a message but never panic. The
+//! attachments it reads (nested `message/rfc822` parts among them, damaged ones too: mail-parser
+//! issue #120) are then checked as evidence is, which must not panic either.
 //!
 //! 10,000 cases each, or `PROPTEST_CASES` for a longer run (README, "Fuzzing the parsers").
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use server::case::InboundEmail;
+use server::case::attachments::{check, Checked};
+use server::case::{AttachmentLimits, InboundEmail};
 
 fn config() -> Config {
     let cases = std::env::var("PROPTEST_CASES")
@@ -54,6 +57,11 @@ const PARTS: &[&str] = &[
     "--b1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\ncaf=C3=A9 =\r\nend=\r\n",
     "--b1\r\nContent-Type: application/pdf; name=a.pdf\r\nContent-Disposition: attachment\r\n\r\nJVBERi0xLjQK\r\n",
     "--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: x@y\r\n\r\nInner\r\n",
+    "--b1\r\nContent-Type: application/octet-stream; name=\"report.pdf\"\r\nContent-Disposition: attachment; filename=report.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA//8AAA==\r\n",
+    "--b1\r\nContent-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name=a.docx\r\nContent-Disposition: attachment; filename=\"a.docx\"\r\nContent-Transfer-Encoding: base64\r\n\r\nUEsDBBQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAW0NvbnRlbnRfVHlwZXNdLnhtbA==\r\n",
+    "--b1\r\nContent-Type: image/png\r\nContent-Disposition: inline; filename=p.png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAAB\r\n",
+    "--b1\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=fwd.eml\r\n\r\nFrom: a@b\r\nContent-Type: multipart/mixed; boundary=\"in\"\r\n\r\n--in\r\nContent-Type: message/rfc822\r\n\r\n\r\n--in--\r\n",
+    "--b1\r\nContent-Type: message/rfc822\r\n\r\n",
     "--b1--\r\n",
     "--b2--\r\n",
     "Plain text body line\r\n",
@@ -88,7 +96,9 @@ proptest! {
     #[test]
     fn fuzz_inbound_email_on_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..1024)) {
         let _ = InboundEmail::parse(&bytes, None);
-        let _ = InboundEmail::parse(&bytes, Some("mx.example.gov.uk"));
+        if let Some(email) = InboundEmail::parse(&bytes, Some("mx.example.gov.uk")) {
+            let _ = check(&email.attachments, &AttachmentLimits::default());
+        }
     }
 
     #[test]
@@ -96,6 +106,16 @@ proptest! {
         if let Some(email) = InboundEmail::parse(&bytes, Some("mx.example.gov.uk")) {
             prop_assert!(email.from.contains('@'));
             prop_assert!(email.subject.chars().count() <= 500);
+            let limits = AttachmentLimits { max_count: 3, max_bytes: 64 };
+            let checked = check(&email.attachments, &limits);
+            prop_assert_eq!(checked.len(), email.attachments.len());
+            for (position, (attachment, checked)) in email.attachments.iter().zip(&checked).enumerate() {
+                if let Checked::Kept { size, .. } = checked {
+                    prop_assert!(position < 3);
+                    prop_assert!(*size <= 64);
+                    prop_assert!(app::domain::evidence::check_content(&attachment.bytes).is_ok());
+                }
+            }
         }
     }
 }
@@ -108,4 +128,14 @@ fn a_multipart_message_with_a_broken_inner_message_is_read_without_panicking() {
     let raw: &[u8] = b"X-Odd:\r\nFrom: alex@\r\nAuthentication-Results: other.example; dmarc=pass (p=none) header.from=example.org\r\nFrom: =?utf-8?B?QWxleA==?= <alex@example.org>\r\nFrom: <>\r\nContent-Transfer-Encoding: base64\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: x@y\r\x00\r\nInner\r\n--b1\r\nContent-Type: message/rfc822\r\n\r\nFrom: x@y\r\n\r\nInner\r\nPlain text body line\r\n--b1--\r\n--b1\r\nContent-Type: text/plain\r\n\r\nPlease see attached.\r\n";
     // The first From has no domain, so it is not a message the portal can answer.
     assert_eq!(InboundEmail::parse(raw, Some("mx.example.gov.uk")), None);
+}
+
+/// A message whose attachment is a `message/rfc822` part with nothing in it (mail-parser issue
+/// #120: the nested message has no parts): its attachment is read as raw bytes, without a panic.
+#[test]
+fn an_empty_nested_message_attachment_is_read_as_bytes_without_panicking() {
+    let raw: &[u8] = b"From: alex@example.org\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n--b1\r\nContent-Type: message/rfc822\r\n\r\n--b1\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=x.eml\r\n\r\nFrom: \x00\r\n\r\n--b1--\r\n";
+    let email = InboundEmail::parse(raw, None).expect("a message from alex");
+    let checked = check(&email.attachments, &AttachmentLimits::default());
+    assert_eq!(checked.len(), email.attachments.len());
 }

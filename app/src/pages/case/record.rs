@@ -8,7 +8,7 @@ use super::fields::{problem, reference_field, typed};
 use super::when;
 use crate::components::fields::{Field, Textarea};
 use crate::i18n::{fill, long_date, t};
-use crate::server_fns::case::{case_href, AddNote, CasePageView};
+use crate::server_fns::case::{case_href, AddNote, CasePageView, MessageView};
 
 fn summary_rows(lines: &[(String, String)]) -> AnyView {
     lines
@@ -96,7 +96,41 @@ pub fn documents(view: &CasePageView) -> AnyView {
     .into_any()
 }
 
+/// An email's attachments: each kept one a link to its document, each refused one with why.
+fn message_attachments(href: &str, message: &MessageView) -> Option<AnyView> {
+    if message.attachments.is_empty() {
+        return None;
+    }
+    let items = message
+        .attachments
+        .iter()
+        .map(|attachment| match (&attachment.document_id, &attachment.refused) {
+            (Some(id), _) => {
+                let link = format!("{href}/documents/{id}");
+                view! { <li><a class="govuk-link" href=link download="">{attachment.file_name.clone()}</a></li> }
+                    .into_any()
+            }
+            (None, Some(reason)) => {
+                let text = fill(
+                    &t("case.message.attachment.refused"),
+                    &[("name", &attachment.file_name), ("reason", &t(reason))],
+                );
+                view! { <li data-testid="refused-attachment">{text}</li> }.into_any()
+            }
+            (None, None) => view! { <li>{attachment.file_name.clone()}</li> }.into_any(),
+        })
+        .collect_view();
+    Some(
+        view! {
+            <h4 class="govuk-heading-s">{t("case.message.attachments")}</h4>
+            <ul class="govuk-list govuk-list--bullet">{items}</ul>
+        }
+        .into_any(),
+    )
+}
+
 pub fn correspondence(view: &CasePageView) -> AnyView {
+    let href = case_href(&view.case.record.reference);
     let messages = view
         .case
         .messages
@@ -115,6 +149,7 @@ pub fn correspondence(view: &CasePageView) -> AnyView {
                     <div class="govuk-summary-card__content">
                         <p class="govuk-body-s">{heading}</p>
                         <p class="govuk-body app-preserve-lines">{message.body.clone()}</p>
+                        {message_attachments(&href, message)}
                     </div>
                 </div>
             }

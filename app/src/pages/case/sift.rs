@@ -50,6 +50,26 @@ fn message(message: &InboxMessage, flash: &Option<FormFlash>) -> impl IntoView {
                     <p class="govuk-body">{t("case.find.did_you_mean")}</p>
                     <ul class="govuk-list">{suggestions}</ul>
                 })}
+                {(!message.attachments.is_empty()).then(|| {
+                    let items = message
+                        .attachments
+                        .iter()
+                        .map(|attachment| match &attachment.refused {
+                            Some(reason) => view! {
+                                <li data-testid="refused-attachment">{fill(
+                                    &t("case.message.attachment.refused"),
+                                    &[("name", &attachment.file_name), ("reason", &t(reason))],
+                                )}</li>
+                            }
+                            .into_any(),
+                            None => view! { <li>{attachment.file_name.clone()}</li> }.into_any(),
+                        })
+                        .collect_view();
+                    view! {
+                        <h3 class="govuk-heading-s">{t("case.message.attachments")}</h3>
+                        <ul class="govuk-list govuk-list--bullet">{items}</ul>
+                    }
+                })}
                 <details class="govuk-details">
                     <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{t("case.sift.read")}</span></summary>
                     <div class="govuk-details__text app-preserve-lines">{message.body.clone()}</div>

@@ -127,6 +127,19 @@ pub struct MessageView {
     pub at: NaiveDateTime,
     /// `queued`, `sent`, `retrying` (out); `attached`, `unattached` (in).
     pub status: String,
+    /// The attachments of an email received, in order: kept (a case document) or refused.
+    #[serde(default)]
+    pub attachments: Vec<MessageAttachment>,
+}
+
+/// An attachment of an email received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageAttachment {
+    pub file_name: String,
+    /// The case document it became (download it as one).
+    pub document_id: Option<String>,
+    /// Why it was refused: the i18n key of the reason.
+    pub refused: Option<String>,
 }
 
 /// A case as its officer works it.
@@ -193,8 +206,12 @@ pub struct InboxMessage {
     pub at: NaiveDateTime,
     /// What the subject's `[Ref. …]` said, when it had one.
     pub typed_reference: Option<String>,
-    /// References probably meant (the check character caught a mistype).
+    /// References probably meant (the check character caught a mistype), or the open case of
+    /// the sender's address.
     pub suggestions: Vec<String>,
+    /// Its attachments: kept ones become the case's documents once it is attached.
+    #[serde(default)]
+    pub attachments: Vec<MessageAttachment>,
 }
 
 /// `/staff/sift/correspondence`.
