@@ -23,7 +23,7 @@ pub enum Scope {
     Nuisance,
     /// `POST /api/v1/inbound-email` (the receiving mail server's pipe).
     Mail,
-    /// Read-only data feeds for partners (none is served yet: reserved so keys can be issued).
+    /// Read-only data feeds for partners: `GET /api/v1/nuisance-numbers`.
     Feeds,
 }
 

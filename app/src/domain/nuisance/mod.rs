@@ -13,6 +13,7 @@
 //!   [`normalise_sender_id`]; then [`offender_keys`] per incident.
 //! - [`parse_email_evidence`]: the headers of an uploaded `.eml` or pasted headers.
 //! - [`advice`]: what the person can do next.
+//! - [`feed`]: the partner feed's rules (who is listed, who is held back, the windows).
 //! - [`NuisanceSettings`]: every number, with defaults.
 //!
 //! Pure: no IO and no clock reads (`now` is a parameter, UK local time). Everything but number
@@ -24,6 +25,7 @@ mod advice;
 mod answers;
 mod channel;
 mod email;
+pub mod feed;
 mod fields;
 mod incident;
 pub mod intelligence;

@@ -23,6 +23,22 @@ pub struct NuisanceSettings {
     pub max_eml_bytes: usize,
     /// Days after a report during which the reporter may be asked for feedback (and may add to it).
     pub feedback_window_days: u32,
+    /// Partner feed (`GET /api/v1/nuisance-numbers`): distinct reports before an offender is listed.
+    pub feed_min_reports: u64,
+    /// Partner feed: distinct reports before a personal number (mobile, 070) is listed; held back
+    /// until then.
+    pub feed_personal_min_reports: u64,
+    /// Partner feed: days of the short report count, today included.
+    pub feed_short_window_days: u32,
+    /// Partner feed: days of the long report count, today included.
+    pub feed_long_window_days: u32,
+    /// Partner feed: offenders on a page when the partner sends no `limit`.
+    pub feed_page_size: usize,
+    /// Partner feed: the largest `limit` accepted.
+    pub feed_max_page_size: usize,
+    /// Partner feed: seconds a received report may take to reach the database; `Last-Modified`
+    /// is never later than this before the answer, so no report is missed by a 304.
+    pub feed_modified_grace_seconds: u32,
 }
 
 impl Default for NuisanceSettings {
@@ -36,6 +52,13 @@ impl Default for NuisanceSettings {
             oldest_incident_days: 365,
             max_eml_bytes: 1024 * 1024,
             feedback_window_days: 30,
+            feed_min_reports: 3,
+            feed_personal_min_reports: 10,
+            feed_short_window_days: 7,
+            feed_long_window_days: 30,
+            feed_page_size: 100,
+            feed_max_page_size: 500,
+            feed_modified_grace_seconds: 60,
         }
     }
 }

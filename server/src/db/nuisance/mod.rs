@@ -6,9 +6,11 @@
 //! Reports are written in batches (see `crate::nuisance::ReportWriter`): one transaction, one
 //! durable commit, for however many reports arrived together.
 
+mod feed;
 mod ranking;
 mod write;
 
+pub use feed::{FeedOffender, FeedPage};
 pub use ranking::{OffenderDay, OffenderDetail, OffenderQuery, OffenderRow, StoredIncident};
 pub use write::{NewIncident, NewNuisanceReport, OffenderCount, OffenderRef, RecordedReport};
 
