@@ -26,8 +26,8 @@ use leptos_router::{
 
 use crate::i18n::t;
 use crate::pages::{
-    about_data, breach, case, casework, concern, helpline, home, info, intelligence, not_found,
-    nuisance, staff,
+    about_data, breach, case, casework, concern, data_sets, helpline, home, info, intelligence,
+    not_found, nuisance, staff,
 };
 
 /// The HTML document around every page (server-rendered). Pages are islands: the server renders
@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=not_found::NotFound>
                 <Route path=path!("/") view=home::HomePage/>
                 <Route path=path!("/about/data") view=about_data::AboutDataPage/>
+                <Route path=path!("/data-sets") view=data_sets::DataSetsPage ssr=SsrMode::Async/>
                 <Route path=path!("/privacy") view=info::PrivacyPage/>
                 <Route path=path!("/cookies") view=info::CookiesPage/>
                 <Route path=path!("/accessibility") view=info::AccessibilityPage/>

@@ -23,6 +23,7 @@
 //! | `PORTAL_API_KEYS` | none: required unless `PORTAL_DEVELOPMENT=true` | `name:scopes:secret`, comma separated, scopes `cases`, `nuisance`, `mail`, `feeds` joined by `+` ([`api_keys`]) |
 //! | `PORTAL_DEVELOPMENT` | `false` | development mode: without `PORTAL_API_KEYS` the sandbox key works (a warning is logged) |
 //! | `PORTAL_MAIL_AUTHSERV_ID` | none: no inbound email is verified | the receiving mail server's authserv-id in `Authentication-Results` |
+//! | `PORTAL_MAIL_MAX_ATTACHMENTS` / `PORTAL_MAIL_MAX_ATTACHMENT_MB` | `10` / `10` | an inbound email's attachments kept (the rest are refused and listed) and the largest kept |
 //! | `PORTAL_FILE_STORE` | `local` | `local` (folder `PORTAL_FILE_DIR`, default `data/files`) or `s3` (`PORTAL_S3_*`) |
 //! | `PORTAL_MAX_FILE_MB` / `PORTAL_MAX_CASE_MB` | `10` / `30` | upload limits per file and per case |
 //! | `PORTAL_STAFF_IDLE_MINUTES` / `PORTAL_STAFF_SESSION_HOURS` | `30` / `12` | staff sessions end when idle / absolutely |
@@ -73,6 +74,8 @@ pub struct Config {
     /// The authserv-id of the receiving mail server, whose `Authentication-Results` header alone
     /// may verify an inbound email's sender (`PORTAL_MAIL_AUTHSERV_ID`).
     pub mail_authserv_id: Option<String>,
+    /// Limits on an inbound email's attachments.
+    pub mail_attachments: crate::case::AttachmentLimits,
     pub file_store: FileStoreConfig,
     /// Staff session lifetimes and the sign-in lockout.
     pub staff_sessions: app::domain::staff::SessionPolicy,
@@ -84,6 +87,9 @@ pub struct Config {
     pub throttles: crate::http::throttle::ThrottleSettings,
     /// What is deleted when, and how often retention runs.
     pub retention: crate::retention::RetentionConfig,
+    /// The published data sets' suppression of small counts (`PORTAL_DATA_SETS_SUPPRESS_BELOW`,
+    /// `PORTAL_DATA_SETS_SUPPRESSED_TEXT`).
+    pub publish_settings: app::domain::data_sets::PublishSettings,
 }
 
 mod api_keys;
@@ -112,6 +118,7 @@ impl Default for Config {
             // Development and tests: `from_env` replaces it (keys are required in production).
             api_keys: ApiKeys::sandbox(),
             mail_authserv_id: None,
+            mail_attachments: crate::case::AttachmentLimits::default(),
             file_store: FileStoreConfig::Local {
                 root: "data/files".into(),
             },
@@ -120,6 +127,7 @@ impl Default for Config {
             header_read_timeout: crate::http::DEFAULT_HEADER_READ_TIMEOUT,
             throttles: crate::http::throttle::ThrottleSettings::default(),
             retention: crate::retention::RetentionConfig::default(),
+            publish_settings: app::domain::data_sets::PublishSettings::default(),
         }
     }
 }
@@ -190,6 +198,14 @@ impl Config {
         if let Some(from) = var("PORTAL_MAIL_FROM") {
             config.mail_from = from;
         }
+        if let Some(value) = var("PORTAL_DATA_SETS_SUPPRESS_BELOW") {
+            config.publish_settings.suppress_below = value
+                .parse()
+                .context("PORTAL_DATA_SETS_SUPPRESS_BELOW must be a number")?;
+        }
+        if let Some(text) = var("PORTAL_DATA_SETS_SUPPRESSED_TEXT") {
+            config.publish_settings.suppressed_text = text;
+        }
         config.api_keys = ApiKeys::from_lookup(var)?;
         config.mail_authserv_id = var("PORTAL_MAIL_AUTHSERV_ID").map(|id| id.trim().to_owned());
         config.file_store = FileStoreConfig::from_lookup(var).map_err(anyhow::Error::msg)?;
@@ -197,6 +213,20 @@ impl Config {
             config.upload_limits.max_file_bytes = mb
                 .parse::<u64>()
                 .context("PORTAL_MAX_FILE_MB must be a number")?
+                * 1024
+                * 1024;
+        }
+        if let Some(count) = var("PORTAL_MAIL_MAX_ATTACHMENTS") {
+            config.mail_attachments.max_count = count
+                .trim()
+                .parse::<usize>()
+                .context("PORTAL_MAIL_MAX_ATTACHMENTS must be a number")?;
+        }
+        if let Some(mb) = var("PORTAL_MAIL_MAX_ATTACHMENT_MB") {
+            config.mail_attachments.max_bytes = mb
+                .trim()
+                .parse::<u64>()
+                .context("PORTAL_MAIL_MAX_ATTACHMENT_MB must be a number")?
                 * 1024
                 * 1024;
         }

@@ -7,31 +7,53 @@
 
 /// One cell, quoted and neutralised as needed.
 pub fn cell(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    push_cell(&mut out, value);
+    out
+}
+
+/// Appends one cell to `out`, quoted and neutralised as needed (no string of its own).
+fn push_cell(out: &mut String, value: &str) {
     let risky = value
         .chars()
         .next()
         .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
-    let value = if risky {
-        format!("'{value}")
+    let quoted = value.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
+    }
+    if risky {
+        out.push('\'');
+    }
+    if quoted {
+        for c in value.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push('"');
     } else {
-        value.to_owned()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
+        out.push_str(value);
     }
 }
 
 /// One line: the cells joined by commas, ended by CRLF.
 pub fn row<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut line = cells
-        .iter()
-        .map(|c| cell(c.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
+    let mut line = String::new();
+    push_row(&mut line, cells);
     line
+}
+
+/// Appends one line to `out` (the published data sets' streams write many into one buffer).
+pub fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    for (i, value) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_cell(out, value.as_ref());
+    }
+    out.push_str("\r\n");
 }
 
 #[cfg(test)]
@@ -59,5 +81,19 @@ mod tests {
         );
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell("-1+2"), "'-1+2");
+    }
+
+    #[test]
+    fn rows_append_to_one_buffer() {
+        let mut out = String::from("head\r\n");
+        push_row(
+            &mut out,
+            &["=1+2", "a,b", "say \"hi\"", "", "@x,y", "plain"],
+        );
+        push_row(&mut out, &["second"]);
+        assert_eq!(
+            out,
+            "head\r\n'=1+2,\"a,b\",\"say \"\"hi\"\"\",,\"'@x,y\",plain\r\nsecond\r\n"
+        );
     }
 }

@@ -15,6 +15,7 @@ pub mod case;
 pub mod casework;
 pub mod copy;
 pub mod csv;
+pub mod data_sets;
 pub mod duplicates;
 pub mod evidence;
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod breach;
 pub mod case;
 pub mod casework;
 pub mod concern;
+pub mod data_sets;
 pub mod helpline;
 pub mod home;
 pub mod info;

@@ -20,6 +20,7 @@ use crate::domain::submission::CaseDetails;
 pub use crate::domain::submission::CaseReceipt;
 pub mod breach;
 pub mod case;
+pub mod data_sets;
 pub mod evidence;
 pub mod helpline;
 pub mod my_work;
@@ -243,4 +244,6 @@ pub struct Services {
     /// The staff home's lists: an officer's (or their team's) cases, work items, callbacks and
     /// new correspondence.
     pub my_work: Arc<dyn my_work::MyWork>,
+    /// The published data sets' index (their files are streamed by the server).
+    pub data_sets: Arc<dyn data_sets::PublishedDataSets>,
 }

@@ -8,6 +8,7 @@ pub mod casework;
 pub mod concern;
 #[cfg(feature = "ssr")]
 pub mod cookie;
+pub mod data_sets;
 pub mod form_fields;
 pub mod handover;
 pub mod helpline;

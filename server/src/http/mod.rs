@@ -9,9 +9,11 @@ mod cases;
 mod casework_csv;
 mod copies;
 mod csrf;
+mod data_sets;
 mod downloads;
 mod intelligence;
 mod language;
+mod nuisance_feed;
 mod nuisance_reports;
 mod openapi;
 mod public_files;
@@ -135,6 +137,7 @@ pub fn services(
             database: database.clone(),
         }),
         my_work: Arc::new(crate::db::casework::MyWorkStore(database.clone())),
+        data_sets: Arc::new(crate::db::data_sets::DataSetStore::new(database.clone())),
         workspaces: Arc::new(crate::case::CaseStore {
             database,
             calendar: calendar_for_cases,
@@ -167,7 +170,7 @@ pub fn build_router(
         .layer(RequestBodyLimitLayer::new(body_limit::for_files(&limits)))
         // axum's own 2 MB default would cut uploads short: the layer above is the limit.
         .layer(axum::extract::DefaultBodyLimit::disable())
-        .layer(Extension(files))
+        .layer(Extension(files.clone()))
         .layer(Extension(limits.clone()))
         .layer(Extension(database.clone()))
         .layer(Extension(Arc::new(config.api_keys.clone())));
@@ -178,7 +181,14 @@ pub fn build_router(
             case_routes::MAX_INBOUND_BYTES + 1024,
         ))
         .layer(axum::extract::DefaultBodyLimit::disable())
-        .layer(Extension(database.clone()))
+        .layer(Extension(Arc::new(crate::case::MailIntake {
+            database: database.clone(),
+            files,
+            limits: config.mail_attachments,
+            calendar: services.calendar.clone(),
+            settings: config.case_settings.clone(),
+            clock: services.clock.clone(),
+        })))
         .layer(Extension(Arc::new(case_routes::InboundMail {
             authserv_id: config.mail_authserv_id.clone(),
         })))
@@ -198,6 +208,10 @@ pub fn build_router(
         .route("/api/v1/openapi.json", get(openapi::document))
         .route("/api/v1/nuisance-reports", post(nuisance_reports::create))
         .route(
+            "/api/v1/nuisance-numbers",
+            get(nuisance_feed::list).layer(Extension(database.clone())),
+        )
+        .route(
             "/staff/nuisance/offenders.csv",
             get(intelligence::offenders),
         )
@@ -216,6 +230,13 @@ pub fn build_router(
         .route(
             "/staff/exceptions/past-service-levels.csv",
             get(casework_csv::past_service_levels),
+        )
+        .route(
+            "/data-sets/{set}/{file}",
+            get(data_sets::file).layer(Extension(Arc::new(data_sets::DataSetExports::new(
+                database.clone(),
+                config.publish_settings.clone(),
+            )))),
         )
         .route("/language/{code}", get(language::switch))
         .route("/concern/letter.txt", get(downloads::letter))

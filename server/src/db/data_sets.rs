@@ -1,0 +1,362 @@
+//! Reading the published data sets (`app::domain::data_sets` has the rules): each period's
+//! completed work streamed from the database row by row and written out in chunks, never held
+//! whole, and the index's count of every period's records.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use app::domain::case::{CaseKind, Closure, Outcome};
+use app::domain::data_sets::{
+    header_line, index_files, nuisance_lines, push_breach_lines, push_case_line, CompletedBreach,
+    CompletedCase, DataSet, DataSetFile, DataSetPeriod, PeriodKind, PublishSettings,
+};
+use app::ports::data_sets::PublishedDataSets;
+use app::ports::StoreError;
+use axum::body::Bytes;
+use chrono::{NaiveDate, NaiveDateTime};
+use futures_util::TryStreamExt;
+use serde::Deserialize;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use tokio::sync::mpsc;
+
+use super::Database;
+
+/// Bytes gathered before a chunk is sent to the response.
+const CHUNK_BYTES: usize = 64 * 1024;
+/// Chunks waiting for a slow client: memory stays at most this many chunks per download.
+const CHUNKS_IN_FLIGHT: usize = 4;
+/// How long the index's counts are kept (complete periods change only by corrections and
+/// retention).
+const INDEX_TTL: Duration = Duration::from_secs(600);
+
+/// The outcomes never published ('marked for deletion'), as an SQL list.
+fn unpublished_outcomes() -> String {
+    Outcome::all()
+        .iter()
+        .filter(|outcome| outcome.marked_for_deletion())
+        .map(|outcome| format!("'{}'", outcome.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The case types as an SQL list.
+fn type_list(types: &[CaseKind]) -> String {
+    types
+        .iter()
+        .map(|kind| format!("'{}'", kind.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether an organisation party (or one linked to the case) exists, and whether a person on the
+/// case has the organisation's name.
+const PARTY_FACTS: &str = "CAST(CASE WHEN EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id \
+     AND p.role = 'organisation') OR EXISTS (SELECT 1 FROM party_links l WHERE l.case_id = c.id \
+     AND l.role = 'organisation') THEN 1 ELSE 0 END AS BIGINT) AS organisation_party, \
+     CAST(CASE WHEN EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id \
+     AND p.role <> 'organisation' AND LOWER(TRIM(p.name)) = LOWER(TRIM(c.organisation_name))) \
+     OR EXISTS (SELECT 1 FROM party_links l JOIN parties p ON p.id = l.party_id \
+     WHERE l.case_id = c.id AND l.role <> 'organisation' \
+     AND LOWER(TRIM(p.name)) = LOWER(TRIM(c.organisation_name))) THEN 1 ELSE 0 END AS BIGINT) \
+     AS named_as_person";
+
+fn cases_query(set: DataSet) -> String {
+    let extra = if set == DataSet::PersonalDataBreaches {
+        "c.answers".to_owned()
+    } else {
+        PARTY_FACTS.to_owned()
+    };
+    format!(
+        "SELECT c.reference, c.case_type, c.created_on, i.closed_on, c.sector, \
+         c.organisation_name, c.priority, i.attributes, {extra} \
+         FROM case_instances i JOIN cases c ON c.id = i.case_id \
+         WHERE i.closed_on >= $1 AND i.closed_on < $2 AND c.case_type IN ({}) \
+         AND i.outcome NOT IN ({}) ORDER BY i.closed_on, i.case_id",
+        type_list(set.case_types()),
+        unpublished_outcomes()
+    )
+}
+
+fn closure(row: &AnyRow) -> Result<Closure, sqlx::Error> {
+    let attributes: String = row.try_get("attributes")?;
+    Ok(serde_json::from_str(&attributes).unwrap_or_default())
+}
+
+fn completed_case(row: &AnyRow) -> Result<CompletedCase, sqlx::Error> {
+    let case_type: String = row.try_get("case_type")?;
+    let priority: String = row.try_get("priority")?;
+    Ok(CompletedCase {
+        reference: row.try_get("reference")?,
+        case_type: CaseKind::from_code(&case_type),
+        received_on: row.try_get("created_on")?,
+        completed_on: row.try_get("closed_on")?,
+        sector: row.try_get("sector")?,
+        organisation: row.try_get("organisation_name")?,
+        organisation_party: row.try_get::<i64, _>("organisation_party")? != 0,
+        named_as_person: row.try_get::<i64, _>("named_as_person")? != 0,
+        high_priority: priority == "high",
+        closure: closure(row)?,
+    })
+}
+
+/// What the breach rows read of a COM case's answers (everything else is skipped unread).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct BreachAnswers {
+    breach: BreachParts,
+    submitted_at: Option<NaiveDateTime>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct BreachParts {
+    what_happened: Option<Cyber>,
+    timing: Option<Aware>,
+    data: Option<Categories>,
+    scale: Option<People>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Cyber {
+    cyber_incident: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Aware {
+    aware_at: Option<NaiveDateTime>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Categories {
+    categories: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct People {
+    people: Option<u64>,
+    groups: Vec<String>,
+}
+
+fn completed_breach(row: &AnyRow) -> Result<CompletedBreach, sqlx::Error> {
+    let answers: String = row.try_get("answers")?;
+    let answers: BreachAnswers = serde_json::from_str(&answers).unwrap_or_default();
+    let parts = answers.breach;
+    let aware = parts.timing.and_then(|timing| timing.aware_at);
+    let scale = parts.scale.unwrap_or_default();
+    Ok(CompletedBreach {
+        reference: row.try_get("reference")?,
+        received_on: row.try_get("created_on")?,
+        sector: row.try_get("sector")?,
+        closure: closure(row)?,
+        cyber: parts.what_happened.and_then(|w| w.cyber_incident),
+        groups: scale.groups,
+        categories: parts.data.map(|d| d.categories).unwrap_or_default(),
+        people: scale.people,
+        hours_to_report: aware
+            .zip(answers.submitted_at)
+            .map(|(aware, sent)| (sent - aware).num_hours()),
+    })
+}
+
+/// Days since 1970-01-01, as the nuisance tables count them.
+fn day_number(day: NaiveDate) -> i64 {
+    (day - NaiveDate::default()).num_days()
+}
+
+/// The first and next-first day of a period.
+fn bounds(period: DataSetPeriod) -> anyhow::Result<(NaiveDate, NaiveDate)> {
+    period
+        .first_day()
+        .zip(period.next_first_day())
+        .context("a period outside the calendar")
+}
+
+impl Database {
+    /// The file of `set` for `period`, streamed: a receiver of chunks the response body reads.
+    /// The rows are read by a task as the client takes them (at most a few chunks ahead).
+    pub fn data_set_chunks(
+        &self,
+        set: DataSet,
+        period: DataSetPeriod,
+        settings: PublishSettings,
+    ) -> mpsc::Receiver<Result<Bytes, std::io::Error>> {
+        let (sender, receiver) = mpsc::channel(CHUNKS_IN_FLIGHT);
+        let database = self.clone();
+        tokio::spawn(async move {
+            if let Err(error) = database
+                .write_data_set(set, period, &settings, &sender)
+                .await
+            {
+                tracing::error!(set = set.code(), "data set export: {error:#}");
+                let _ = sender
+                    .send(Err(std::io::Error::other("the data set could not be read")))
+                    .await;
+            }
+        });
+        receiver
+    }
+
+    async fn write_data_set(
+        &self,
+        set: DataSet,
+        period: DataSetPeriod,
+        settings: &PublishSettings,
+        sender: &mpsc::Sender<Result<Bytes, std::io::Error>>,
+    ) -> anyhow::Result<()> {
+        let (from, to) = bounds(period)?;
+        if set == DataSet::NuisanceReports {
+            let rows = sqlx::query(&self.sql(
+                "SELECT channel, COUNT(*) AS n FROM nuisance_incidents \
+                 WHERE received_day >= $1 AND received_day < $2 GROUP BY channel",
+            ))
+            .bind(day_number(from))
+            .bind(day_number(to))
+            .fetch_all(&self.pool)
+            .await
+            .context("counting nuisance reports")?;
+            let counts = rows
+                .iter()
+                .map(|row| {
+                    let n: i64 = row.try_get("n")?;
+                    Ok((row.try_get("channel")?, u64::try_from(n).unwrap_or(0)))
+                })
+                .collect::<Result<Vec<(String, u64)>, sqlx::Error>>()?;
+            let _ = sender
+                .send(Ok(Bytes::from(nuisance_lines(period, &counts, settings))))
+                .await;
+            return Ok(());
+        }
+        let sql = self.sql(&cases_query(set));
+        let mut rows = sqlx::query(&sql)
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .fetch(&self.pool);
+        let mut buffer = String::with_capacity(CHUNK_BYTES + 4096);
+        buffer.push_str(&header_line(set));
+        while let Some(row) = rows.try_next().await.context("reading completed work")? {
+            if set == DataSet::PersonalDataBreaches {
+                push_breach_lines(&mut buffer, &completed_breach(&row)?);
+            } else {
+                push_case_line(&mut buffer, set, &completed_case(&row)?);
+            }
+            if buffer.len() >= CHUNK_BYTES {
+                let chunk =
+                    std::mem::replace(&mut buffer, String::with_capacity(CHUNK_BYTES + 4096));
+                if sender.send(Ok(Bytes::from(chunk))).await.is_err() {
+                    // The client went away: stop reading.
+                    return Ok(());
+                }
+            }
+        }
+        if !buffer.is_empty() {
+            let _ = sender.send(Ok(Bytes::from(buffer))).await;
+        }
+        Ok(())
+    }
+
+    /// Records per month of each set (cases, or nuisance reports), for months before `before`.
+    async fn data_set_counts(
+        &self,
+        before: NaiveDate,
+    ) -> anyhow::Result<Vec<(DataSet, NaiveDate, u64)>> {
+        let types: Vec<CaseKind> = DataSet::all()
+            .iter()
+            .flat_map(|set| set.case_types().iter().copied())
+            .collect();
+        let rows = sqlx::query(&self.sql(&format!(
+            "SELECT SUBSTR(i.closed_on, 1, 7) AS month, c.case_type, COUNT(*) AS n \
+             FROM case_instances i JOIN cases c ON c.id = i.case_id \
+             WHERE i.closed_on IS NOT NULL AND i.closed_on < $1 AND c.case_type IN ({}) \
+             AND i.outcome NOT IN ({}) GROUP BY SUBSTR(i.closed_on, 1, 7), c.case_type",
+            type_list(&types),
+            unpublished_outcomes()
+        )))
+        .bind(before.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .context("counting completed work by month")?;
+        let mut counts = Vec::new();
+        for row in &rows {
+            let month: String = row.try_get("month")?;
+            let case_type: String = row.try_get("case_type")?;
+            let n: i64 = row.try_get("n")?;
+            let set = CaseKind::from_code(&case_type).and_then(DataSet::for_case_type);
+            let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok();
+            if let (Some(set), Some(first)) = (set, first) {
+                counts.push((set, first, u64::try_from(n).unwrap_or(0)));
+            }
+        }
+        let days = sqlx::query(&self.sql(
+            "SELECT received_day, COUNT(*) AS n FROM nuisance_incidents \
+             WHERE received_day < $1 GROUP BY received_day",
+        ))
+        .bind(day_number(before))
+        .fetch_all(&self.pool)
+        .await
+        .context("counting nuisance reports by day")?;
+        for row in &days {
+            let day: i64 = row.try_get("received_day")?;
+            let n: i64 = row.try_get("n")?;
+            let Some(date) = NaiveDate::default().checked_add_signed(chrono::Duration::days(day))
+            else {
+                continue;
+            };
+            let month = DataSetPeriod::containing(date, PeriodKind::Month).first_day();
+            if let Some(first) = month {
+                counts.push((
+                    DataSet::NuisanceReports,
+                    first,
+                    u64::try_from(n).unwrap_or(0),
+                ));
+            }
+        }
+        Ok(counts)
+    }
+}
+
+/// The index's store: the counts, kept for a while.
+pub struct DataSetStore {
+    pub database: Database,
+    cache: Mutex<Option<(NaiveDate, Instant, Vec<DataSetFile>)>>,
+}
+
+impl DataSetStore {
+    pub fn new(database: Database) -> DataSetStore {
+        DataSetStore {
+            database,
+            cache: Mutex::new(None),
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl PublishedDataSets for DataSetStore {
+    async fn files(&self, today: NaiveDate) -> Result<Vec<DataSetFile>, StoreError> {
+        if let Ok(cache) = self.cache.lock() {
+            if let Some((day, at, files)) = cache.as_ref() {
+                if *day == today && at.elapsed() < INDEX_TTL {
+                    return Ok(files.clone());
+                }
+            }
+        }
+        let before = DataSetPeriod::containing(today, PeriodKind::Month)
+            .first_day()
+            .unwrap_or(today);
+        let counts = self
+            .database
+            .data_set_counts(before)
+            .await
+            .map_err(|error| StoreError(format!("{error:#}")))?;
+        let files = index_files(&counts, today);
+        if let Ok(mut cache) = self.cache.lock() {
+            *cache = Some((today, Instant::now(), files.clone()));
+        }
+        Ok(files)
+    }
+}
