@@ -41,6 +41,34 @@ for (const [path, heading] of [
   });
 }
 
+test('the published data sets are linked from the footer, listed, accessible and fit 320px, in English and Welsh', async ({ page }, info) => {
+  await page.goto('/');
+  await settled(page, info);
+  await page.locator('footer').getByRole('link', { name: 'Published data sets', exact: true }).click();
+  await expect(page).toHaveURL(/\/data-sets$/);
+  await settled(page, info);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Complaints and concerns data sets');
+  await expect(page.locator('main')).not.toContainText('data_sets.');
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page, 320);
+  // Each set has its section; a file listed opens as CSV.
+  await expect(page.locator('main').getByRole('heading', { level: 2 })).toHaveCount(4);
+  const files = page.locator('main a[href$=".csv"]');
+  if ((await files.count()) > 0) {
+    const csv = await page.request.get((await files.first().getAttribute('href')) ?? '');
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+  }
+  await page.getByRole('link', { name: "Newid yr iaith i'r Gymraeg" }).click();
+  await expect(page).toHaveURL(/\/data-sets$/);
+  await settled(page, info);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(page.locator('footer')).toContainText('Setiau data cyhoeddedig');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Change the language to English' }).click();
+  await settled(page, info);
+});
+
 test('the cookies page lists every cookie the portal sets, all strictly necessary', async ({ page }, info) => {
   await page.goto('/cookies');
   await settled(page, info);

@@ -82,11 +82,12 @@ pub fn titled(title: String, service: &str) -> String {
 }
 
 /// The links in every public page's footer: (href, i18n key).
-pub const FOOTER_LINKS: [(&str, &str); 5] = [
+pub const FOOTER_LINKS: [(&str, &str); 6] = [
     ("/privacy", "layout.footer.privacy"),
     ("/cookies", "layout.footer.cookies"),
     ("/accessibility", "layout.footer.accessibility"),
     ("/contact", "layout.footer.contact"),
+    ("/data-sets", "layout.footer.data_sets"),
     ("/about/data", "layout.footer.data"),
 ];
 
