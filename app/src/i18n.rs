@@ -65,10 +65,10 @@ pub fn request_lang(parts: &http::request::Parts) -> Lang {
     if parts.uri.path() == "/staff" || parts.uri.path().starts_with("/staff/") {
         return Lang::En;
     }
-    let secure = crate::server_fns::cookie::secure_in_context();
-    crate::server_fns::cookie::cookie_value(&parts.headers, LANG_COOKIE, secure)
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default()
+    headers_lang(
+        &parts.headers,
+        crate::server_fns::cookie::secure_in_context(),
+    )
 }
 
 /// The language of a public request's `lang` cookie, for a handler outside the app (a download
