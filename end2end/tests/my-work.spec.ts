@@ -56,6 +56,14 @@ test('an officer finds the case allocated to them on their home page and opens i
   await expect(sorted.getByTestId('work-case').first()).toContainText(second);
   await expectAccessible(page);
 
+  // The work items sort by their own column headers, keeping the cases' sort.
+  await page.getByTestId('work-items').getByRole('link', { name: 'Case', exact: true }).click();
+  await expect(page).toHaveURL(/\/staff\?sort=customer&items_sort=reference#work-items$/);
+  await settled(page, info);
+  await expect(page.getByTestId('work-items').locator('th[aria-sort="ascending"]')).toHaveText('Case');
+  await expect(page.getByTestId('work-cases').locator('th[aria-sort="ascending"]')).toHaveText('Customer');
+  await expectAccessible(page);
+
   // Opens the case from the list.
   await sorted.getByRole('link', { name: first, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/staff/cases/${first}$`));

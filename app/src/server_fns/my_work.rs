@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::casework::list_sorts::{ListPage, ListParams};
 use crate::domain::casework::work_rows::{CallbackDueRow, NewCorrespondenceRow, WorkItemRow};
 use crate::domain::casework::{CaseSort, ServiceLevel, WorkCase, WorkListing, WorkScope};
 use crate::domain::staff::StaffMember;
@@ -32,15 +33,17 @@ pub struct WorkView {
     pub sort: CaseSort,
     /// A team manager: they may switch to their team's work.
     pub manages: bool,
-    /// The address's sort, direction and page of the cases.
+    /// The address's sort, direction and page of the cases, and of each other list (the pages
+    /// shown).
     pub listing: WorkListing,
     /// The page of cases shown, sorted as `listing` says.
     pub cases: Vec<WorkCase>,
     /// How many open cases the list has in all.
     pub case_count: usize,
-    pub work_items: Vec<WorkItemLine>,
-    pub callbacks: Vec<CallbackLine>,
-    pub correspondence: Vec<NewCorrespondenceRow>,
+    /// A page of each other list, sorted as `listing.lists` says.
+    pub work_items: ListPage<WorkItemLine>,
+    pub callbacks: ListPage<CallbackLine>,
+    pub correspondence: ListPage<NewCorrespondenceRow>,
 }
 
 /// `/staff`.
@@ -53,13 +56,15 @@ pub struct StaffHomeView {
 }
 
 /// The staff home: the signed-in member and, when they work cases, the lists of `scope` (`mine`,
-/// `team`) with the cases sorted by `sort` (`dir`: `desc` the other way) and paged (`page`).
+/// `team`) with the cases sorted by `sort` (`dir`: `desc` the other way) and paged (`page`), and
+/// the other lists each by its own part of the address (`lists`: `items_sort`, `mail_page`, …).
 #[server(prefix = "/staff/api", endpoint = "my-work")]
 pub async fn load_staff_home(
     scope: Option<String>,
     sort: Option<String>,
     dir: Option<String>,
     page: Option<String>,
+    lists: Option<ListParams>,
 ) -> Result<StaffHomeView, StaffError> {
     use crate::domain::staff::Role;
 
@@ -75,10 +80,13 @@ pub async fn load_staff_home(
             dir.as_deref(),
             page.as_deref(),
             manages,
-        );
+        )
+        .with_lists(crate::domain::casework::list_sorts::ListOrders::requested(
+            &lists.unwrap_or_default(),
+        ));
         let lists = services
             .my_work
-            .work_lists(&me, listing.scope)
+            .work_lists(&me, listing.scope, &listing.lists)
             .await
             .map_err(|error| StaffError::server("the staff home's lists", error))?;
         Some(shape(&services, today, listing, manages, lists))
@@ -127,29 +135,43 @@ fn shape(
     sort_cases_by(&mut cases, listing.sort, listing.descending);
     let case_count = cases.len();
     let (cases, page) = work_page(cases, listing.page);
+    let mut shown = listing.lists;
+    shown.items.page = lists.work_items.page;
+    shown.callbacks.page = lists.callbacks.page;
+    shown.mail.page = lists.correspondence.page;
+    let items = lists.work_items;
+    let callbacks = lists.callbacks;
     WorkView {
         scope: listing.scope,
         sort: listing.sort,
-        listing: listing.on_page(page),
+        listing: listing.on_page(page).with_lists(shown),
         manages,
         cases,
         case_count,
-        work_items: lists
-            .work_items
-            .into_iter()
-            .map(|item| WorkItemLine {
-                level: deadline_level(item.due_on, today, soon),
-                item,
-            })
-            .collect(),
-        callbacks: lists
-            .callbacks
-            .into_iter()
-            .map(|callback| CallbackLine {
-                level: deadline_level(callback.due_on, today, soon),
-                callback,
-            })
-            .collect(),
+        work_items: ListPage {
+            rows: items
+                .rows
+                .into_iter()
+                .map(|item| WorkItemLine {
+                    level: deadline_level(item.due_on, today, soon),
+                    item,
+                })
+                .collect(),
+            total: items.total,
+            page: items.page,
+        },
+        callbacks: ListPage {
+            rows: callbacks
+                .rows
+                .into_iter()
+                .map(|callback| CallbackLine {
+                    level: deadline_level(callback.due_on, today, soon),
+                    callback,
+                })
+                .collect(),
+            total: callbacks.total,
+            page: callbacks.page,
+        },
         correspondence: lists.correspondence,
     }
 }

@@ -6,6 +6,7 @@
 
 mod clocks;
 mod exceptions;
+pub mod list_sorts;
 mod my_work;
 mod queue_list;
 mod queues;

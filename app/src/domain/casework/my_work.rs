@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::clocks::{service_level, CaseClocks, Clock, ServiceLevel};
+use super::list_sorts::ListOrders;
 use crate::domain::case::CaseKind;
 
 code_enum! {
@@ -119,6 +120,8 @@ pub struct WorkListing {
     pub descending: bool,
     /// From 1.
     pub page: u32,
+    /// The other lists' sorts and pages (work items, callbacks, new correspondence).
+    pub lists: ListOrders,
 }
 
 impl WorkListing {
@@ -138,7 +141,13 @@ impl WorkListing {
                 .and_then(|page| page.trim().parse::<u32>().ok())
                 .filter(|page| *page >= 1)
                 .unwrap_or(1),
+            lists: ListOrders::default(),
         }
+    }
+
+    /// The same listing with the other lists sorted and paged as `lists` says.
+    pub fn with_lists(self, lists: ListOrders) -> WorkListing {
+        WorkListing { lists, ..self }
     }
 
     /// The address of this listing.
@@ -156,6 +165,7 @@ impl WorkListing {
         if self.page > 1 {
             query.push(format!("page={}", self.page));
         }
+        self.lists.push_query(&mut query);
         if query.is_empty() {
             "/staff".to_owned()
         } else {
@@ -181,11 +191,12 @@ impl WorkListing {
         }
     }
 
-    /// `scope`'s list, sorted the same way, from the first page.
+    /// `scope`'s lists, each sorted the same way, from the first page.
     pub fn in_scope(&self, scope: WorkScope) -> WorkListing {
         WorkListing {
             scope,
             page: 1,
+            lists: self.lists.first_pages(),
             ..*self
         }
     }
@@ -245,6 +256,7 @@ pub fn work_href(scope: WorkScope, sort: CaseSort) -> String {
         sort,
         descending: false,
         page: 1,
+        lists: ListOrders::default(),
     }
     .href()
 }

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::list_sorts::ListPage;
 use crate::domain::case::CaseRecord;
 
 /// An open case on the list: its record, its officer's name, the customer's name, and when its
@@ -50,11 +51,12 @@ pub struct NewCorrespondenceRow {
     pub latest: NaiveDateTime,
 }
 
-/// Everything the staff home lists for one scope.
+/// Everything the staff home lists for one scope: every open case (sorted and paged by their
+/// clocks, read from the rows), and one page of each other list, sorted by the store.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkLists {
     pub cases: Vec<WorkCaseRow>,
-    pub work_items: Vec<WorkItemRow>,
-    pub callbacks: Vec<CallbackDueRow>,
-    pub correspondence: Vec<NewCorrespondenceRow>,
+    pub work_items: ListPage<WorkItemRow>,
+    pub callbacks: ListPage<CallbackDueRow>,
+    pub correspondence: ListPage<NewCorrespondenceRow>,
 }

@@ -104,7 +104,7 @@ fn party_card(view: &CasePageView, party: &PartyView) -> AnyView {
                 <h3 class="govuk-summary-card__title">{heading}</h3>
             </div>
             <div class="govuk-summary-card__content">
-                <dl class="govuk-summary-list">
+                <dl class="govuk-summary-list app-summary-list--columns">
                     {row(t("case.party.email"), party.email.clone().unwrap_or_else(|| none.clone()))}
                     {row(t("case.party.phone"), party.phone.clone().unwrap_or_else(|| none.clone()))}
                     {party.address.clone().map(|address| row(t("case.party.address"), address))}

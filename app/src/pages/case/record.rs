@@ -33,7 +33,7 @@ pub fn answers(view: &CasePageView) -> AnyView {
         .map(|section| {
             view! {
                 <h3 class="govuk-heading-s">{section.heading.clone()}</h3>
-                <dl class="govuk-summary-list">{summary_rows(&section.lines)}</dl>
+                <dl class="govuk-summary-list app-summary-list--columns">{summary_rows(&section.lines)}</dl>
             }
         })
         .collect_view();
@@ -188,16 +188,25 @@ pub fn notes(view: &CasePageView) -> AnyView {
             }
         })
         .collect_view();
+    // The form behind "details", open when a note was refused.
+    let refused = problem(flash, "note").is_some();
     view! {
         <h2 class="govuk-heading-m" id="notes">{t("case.notes.heading")}</h2>
         {notes}
-        <form method="post" action=AddNote::url()>
-            {reference_field(&view.case.record.reference)}
-            {Field::new("note", t("case.notes.label"))
-                .error(problem(flash, "note"))
-                .textarea(Textarea::new(typed(flash, "note", ""), 3))}
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.notes.submit")}</button>
-        </form>
+        <details class="govuk-details" open=refused>
+            <summary class="govuk-details__summary">
+                <span class="govuk-details__summary-text">{t("case.notes.write")}</span>
+            </summary>
+            <div class="govuk-details__text">
+                <form method="post" action=AddNote::url()>
+                    {reference_field(&view.case.record.reference)}
+                    {Field::new("note", t("case.notes.label"))
+                        .error(problem(flash, "note"))
+                        .textarea(Textarea::new(typed(flash, "note", ""), 3))}
+                    <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.notes.submit")}</button>
+                </form>
+            </div>
+        </details>
     }
     .into_any()
 }
@@ -250,13 +259,65 @@ fn timeline_filter(view: &CasePageView, filter: Option<&str>) -> AnyView {
     .into_any()
 }
 
-pub fn timeline(view: &CasePageView, filter: Option<&str>) -> AnyView {
+/// How many of the newest events the timeline shows until all are asked for (`?events=all`).
+const NEWEST_EVENTS: usize = 20;
+
+/// "Showing the newest 20 of 45 events. Show all 45 events", or the way back to the newest:
+/// plain links that keep the filter. Nothing when every event shows anyway.
+fn timeline_more(view: &CasePageView, filter: Option<&str>, total: usize, all: bool) -> AnyView {
+    if total <= NEWEST_EVENTS {
+        return ().into_any();
+    }
+    let href = case_href(&view.case.record.reference);
+    let base = match filter {
+        Some(code) => format!("{href}?timeline={code}"),
+        None => href,
+    };
+    let shown = NEWEST_EVENTS.to_string();
+    if all {
+        let newest = fill(&t("case.timeline.show_newest"), &[("n", &shown)]);
+        return view! {
+            <p class="govuk-body" data-testid="timeline-more">
+                <a class="govuk-link" href=format!("{base}#timeline")>{newest}</a>
+            </p>
+        }
+        .into_any();
+    }
+    let total = total.to_string();
+    let showing = fill(
+        &t("case.timeline.newest"),
+        &[("shown", &shown), ("total", &total)],
+    );
+    let sep = if base.contains('?') { '&' } else { '?' };
+    view! {
+        <p class="govuk-body" data-testid="timeline-more">
+            {showing}" "
+            <a class="govuk-link" href=format!("{base}{sep}events=all#timeline")>
+                {fill(&t("case.timeline.show_all"), &[("n", &total)])}
+            </a>
+        </p>
+    }
+    .into_any()
+}
+
+/// The timeline, oldest first: the newest [`NEWEST_EVENTS`] of the events the filter lets
+/// through, or all of them (`all`).
+pub fn timeline(view: &CasePageView, filter: Option<&str>, all: bool) -> AnyView {
     let filter = filter.filter(|code| view.case.timeline.iter().any(|e| e.code == *code));
-    let rows = view
+    let matching: Vec<_> = view
         .case
         .timeline
         .iter()
         .filter(|entry| filter.is_none_or(|code| entry.code == code))
+        .collect();
+    let total = matching.len();
+    let skip = if all {
+        0
+    } else {
+        total.saturating_sub(NEWEST_EVENTS)
+    };
+    let rows = matching[skip..]
+        .iter()
         .map(|entry| {
             let details = entry
                 .details
@@ -276,6 +337,7 @@ pub fn timeline(view: &CasePageView, filter: Option<&str>) -> AnyView {
     view! {
         <h2 class="govuk-heading-m" id="timeline">{t("case.timeline.heading")}</h2>
         {timeline_filter(view, filter)}
+        {timeline_more(view, filter, total, all)}
         <table class="govuk-table">
             <caption class="govuk-table__caption govuk-visually-hidden">{t("case.timeline.heading")}</caption>
             <thead class="govuk-table__head"><tr class="govuk-table__row">

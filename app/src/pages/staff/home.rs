@@ -1,6 +1,7 @@
 //! `/staff`: who is signed in and, for staff who work cases, their work (their cases with the next
 //! service level of each, open work items, callbacks due, new correspondence), or their team's for
-//! a team manager (`?scope=team`); the cases sorted by `?sort=`. Then finding a case by its
+//! a team manager (`?scope=team`); the cases sorted by `?sort=`, the other lists by their own
+//! `items_…`, `callbacks_…` and `mail_…` parameters. Then finding a case by its
 //! reference, their roles and the areas their roles open.
 
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use leptos_meta::Title;
 use super::my_work::work_lists;
 use super::{staff_page, StaffLayout};
 use crate::components::query_param;
+use crate::domain::casework::list_sorts::ListParams;
 use crate::domain::staff::AREAS;
 use crate::i18n::{t, tf};
 use crate::server_fns::my_work::{load_staff_home, StaffHomeView};
@@ -17,8 +19,19 @@ use crate::server_fns::my_work::{load_staff_home, StaffHomeView};
 pub fn StaffHomePage() -> impl IntoView {
     let (scope, sort) = (query_param("scope"), query_param("sort"));
     let (dir, page) = (query_param("dir"), query_param("page"));
+    let lists = ListParams {
+        items_sort: query_param("items_sort"),
+        items_dir: query_param("items_dir"),
+        items_page: query_param("items_page"),
+        callbacks_sort: query_param("callbacks_sort"),
+        callbacks_dir: query_param("callbacks_dir"),
+        callbacks_page: query_param("callbacks_page"),
+        mail_sort: query_param("mail_sort"),
+        mail_dir: query_param("mail_dir"),
+        mail_page: query_param("mail_page"),
+    };
     staff_page(
-        load_staff_home(scope, sort, dir, page),
+        load_staff_home(scope, sort, dir, page, Some(lists)),
         "/staff".to_owned(),
         |view| home(view).into_any(),
     )

@@ -6,6 +6,7 @@ mod fields;
 mod forbidden;
 mod home;
 mod layout;
+mod list_tools;
 mod my_work;
 mod sign_in;
 mod users;

@@ -1,10 +1,13 @@
 //! The staff home's lists of work: the switch between "my work" and "my team's work" (team
 //! managers), the cases with their next service level (sortable by plain links, `aria-sort` on the
-//! sorted column), open work items, callbacks due and cases with new correspondence.
+//! sorted column), open work items, callbacks due and cases with new correspondence, each of those
+//! sorted and paged by its own links ([`super::list_tools`]).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::list_tools::ListTools;
+use crate::domain::casework::list_sorts::{CallbackSort, ItemSort, ListOrders, MailSort};
 use crate::domain::casework::{
     with_thousands, work_pages, CaseSort, ServiceLevel, WorkCase, WorkScope, WORK_PAGE_SIZE,
 };
@@ -226,37 +229,46 @@ fn item_row(line: &WorkItemLine, team: bool) -> AnyView {
 
 fn work_items(view: &WorkView) -> AnyView {
     let team = view.scope == WorkScope::Team;
-    let body = if view.work_items.is_empty() {
+    let tools = ListTools {
+        listing: &view.listing,
+        order: view.listing.lists.items,
+        set: |lists, items| lists_with(lists, |all| all.items = items),
+        anchor: "work-items",
+        key: "items",
+    };
+    let page = &view.work_items;
+    let body = if page.rows.is_empty() {
         view! { <p class="govuk-body">{t("staff.work.items.none")}</p> }.into_any()
     } else {
         let mut headers = vec![
-            header(t("staff.work.col.reference")),
-            header(t("staff.work.col.item")),
+            tools.header(ItemSort::Reference, false),
+            tools.header(ItemSort::Item, false),
         ];
         if team {
-            headers.push(header(t("staff.work.col.officer")));
+            headers.push(tools.header(ItemSort::Officer, false));
         }
         headers.extend([
-            header(t("staff.work.col.due")),
+            tools.header(ItemSort::Due, false),
             header(t("staff.work.col.state")),
         ]);
-        let rows = view
-            .work_items
-            .iter()
-            .map(|line| item_row(line, team))
-            .collect();
-        table(
-            (t("staff.work.items.heading"), false),
-            headers,
-            rows,
-            "work-items",
-        )
+        let rows = page.rows.iter().map(|line| item_row(line, team)).collect();
+        view! {
+            {table((tools.caption(), false), headers, rows, "work-items")}
+            {tools.paging(page.rows.len(), page.total)}
+        }
+        .into_any()
     };
     view! {
         <h2 class="govuk-heading-m" id="work-items">{t("staff.work.items.heading")}</h2>
         {body}
     }
     .into_any()
+}
+
+/// `lists` with one of them changed by `change`.
+fn lists_with(mut lists: ListOrders, change: impl FnOnce(&mut ListOrders)) -> ListOrders {
+    change(&mut lists);
+    lists
 }
 
 fn callback_row(line: &CallbackLine) -> AnyView {
@@ -275,20 +287,29 @@ fn callback_row(line: &CallbackLine) -> AnyView {
 }
 
 fn callbacks(view: &WorkView) -> AnyView {
-    let body = if view.callbacks.is_empty() {
+    let tools = ListTools {
+        listing: &view.listing,
+        order: view.listing.lists.callbacks,
+        set: |lists, callbacks| lists_with(lists, |all| all.callbacks = callbacks),
+        anchor: "callbacks-due",
+        key: "callbacks",
+    };
+    let page = &view.callbacks;
+    let body = if page.rows.is_empty() {
         view! { <p class="govuk-body">{t("staff.work.callbacks.none")}</p> }.into_any()
     } else {
         let headers = vec![
-            header(t("staff.work.col.reference")),
-            header(t("staff.work.col.caller")),
-            header(t("staff.work.col.calls")),
-            header(t("staff.work.col.due")),
+            tools.header(CallbackSort::Reference, false),
+            tools.header(CallbackSort::Caller, false),
+            tools.header(CallbackSort::Calls, false),
+            tools.header(CallbackSort::Due, false),
             header(t("staff.work.col.state")),
-            view! { <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("staff.work.col.attempts")}</th> }.into_any(),
+            tools.header(CallbackSort::Attempts, true),
         ];
-        let rows = view.callbacks.iter().map(callback_row).collect();
+        let rows = page.rows.iter().map(callback_row).collect();
         view! {
-            {table((t("staff.work.callbacks.heading"), false), headers, rows, "work-callbacks")}
+            {table((tools.caption(), false), headers, rows, "work-callbacks")}
+            {tools.paging(page.rows.len(), page.total)}
             <p class="govuk-body"><a class="govuk-link" href="/staff/callbacks">{t("staff.work.callbacks.record")}</a></p>
         }
         .into_any()
@@ -302,19 +323,27 @@ fn callbacks(view: &WorkView) -> AnyView {
 
 fn correspondence(view: &WorkView) -> AnyView {
     let team = view.scope == WorkScope::Team;
-    let body = if view.correspondence.is_empty() {
+    let tools = ListTools {
+        listing: &view.listing,
+        order: view.listing.lists.mail,
+        set: |lists, mail| lists_with(lists, |all| all.mail = mail),
+        anchor: "new-correspondence",
+        key: "mail",
+    };
+    let page = &view.correspondence;
+    let body = if page.rows.is_empty() {
         view! { <p class="govuk-body">{t("staff.work.mail.none")}</p> }.into_any()
     } else {
-        let mut headers = vec![header(t("staff.work.col.reference"))];
+        let mut headers = vec![tools.header(MailSort::Reference, false)];
         if team {
-            headers.push(header(t("staff.work.col.officer")));
+            headers.push(tools.header(MailSort::Officer, false));
         }
         headers.extend([
-            view! { <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("staff.work.col.emails")}</th> }.into_any(),
-            header(t("staff.work.col.latest")),
+            tools.header(MailSort::Emails, true),
+            tools.header(MailSort::Latest, false),
         ]);
-        let rows = view
-            .correspondence
+        let rows = page
+            .rows
             .iter()
             .map(|row| {
                 let latest = fill(
@@ -335,12 +364,11 @@ fn correspondence(view: &WorkView) -> AnyView {
                 .into_any()
             })
             .collect();
-        table(
-            (t("staff.work.mail.heading"), false),
-            headers,
-            rows,
-            "work-mail",
-        )
+        view! {
+            {table((tools.caption(), false), headers, rows, "work-mail")}
+            {tools.paging(page.rows.len(), page.total)}
+        }
+        .into_any()
     };
     view! {
         <h2 class="govuk-heading-m" id="new-correspondence">{t("staff.work.mail.heading")}</h2>

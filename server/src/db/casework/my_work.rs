@@ -3,10 +3,17 @@
 //! per list, each on an index (`cases_assigned`, `cases_work_queue`, `work_items_case`,
 //! `callbacks_staff`, `case_messages_case`, `case_audit_reader`); no query per row.
 //!
+//! The work items, callbacks and new correspondence are sorted and paged in the query (25 to a
+//! page, a unique key last so pages never overlap, `COUNT(*) OVER ()` for the total), over the
+//! rows the indexes find for the officer or team; a page past the end reads the last.
+//!
 //! An email is new to an officer when it reached the case (received, or attached from the sift)
 //! after the officer last opened the case page: the case audit's latest view of `case` by them.
 
-use app::domain::casework::WorkScope;
+use app::domain::casework::list_sorts::{
+    CallbackSort, ItemSort, ListOrder, ListOrders, ListPage, MailSort,
+};
+use app::domain::casework::{work_pages, WorkScope, WORK_PAGE_SIZE};
 use app::domain::staff::StaffMember;
 use app::ports::my_work::{
     CallbackDueRow, MyWork, NewCorrespondenceRow, WorkCaseRow, WorkItemRow, WorkLists,
@@ -64,11 +71,58 @@ fn items_sql(scope: WorkScope) -> String {
     format!(
         "SELECT c.reference, w.kind, w.due_on, s.name AS officer_name FROM work_items w \
          JOIN cases c ON c.id = w.case_id LEFT JOIN staff s ON s.id = c.assigned_to \
-         WHERE {} AND c.status = 'open' AND {} AND w.completed_at IS NULL \
-         ORDER BY w.due_on, c.reference, w.kind",
+         WHERE {} AND c.status = 'open' AND {} AND w.completed_at IS NULL",
         visible_to("$1"),
         scope_condition(scope),
     )
+}
+
+/// The keys a list is sorted by, each the same way (so going down is exactly backwards), a
+/// unique key last.
+fn order_by(keys: &[&str], descending: bool) -> String {
+    let way = if descending { " DESC" } else { " ASC" };
+    let keys: Vec<String> = keys.iter().map(|key| format!("{key}{way}")).collect();
+    format!(" ORDER BY {}", keys.join(", "))
+}
+
+fn items_order(order: &ListOrder<ItemSort>) -> String {
+    let keys: &[&str] = match order.sort {
+        ItemSort::Due => &["w.due_on", "c.reference", "w.kind", "w.id"],
+        ItemSort::Reference => &["c.reference", "w.due_on", "w.kind", "w.id"],
+        ItemSort::Item => &["w.kind", "w.due_on", "c.reference", "w.id"],
+        ItemSort::Officer => &["LOWER(s.name)", "w.due_on", "c.reference", "w.id"],
+    };
+    order_by(keys, order.descending)
+}
+
+fn callbacks_order(order: &ListOrder<CallbackSort>) -> String {
+    let keys: &[&str] = match order.sort {
+        CallbackSort::Due => &["cb.due_on", "cb.booked_at", "c.reference", "cb.id"],
+        CallbackSort::Reference => &["c.reference", "cb.due_on", "cb.booked_at", "cb.id"],
+        CallbackSort::Caller => &["LOWER(cb.caller_name)", "cb.due_on", "c.reference", "cb.id"],
+        CallbackSort::Calls => &["LOWER(s.name)", "cb.due_on", "c.reference", "cb.id"],
+        CallbackSort::Attempts => &["cb.attempts", "cb.due_on", "c.reference", "cb.id"],
+    };
+    order_by(keys, order.descending)
+}
+
+/// Grouped by case: the reference is unique.
+fn mail_order(order: &ListOrder<MailSort>) -> String {
+    let keys: &[&str] = match order.sort {
+        MailSort::Latest => &["latest", "c.reference"],
+        MailSort::Reference => &["c.reference"],
+        MailSort::Officer => &["LOWER(s.name)", "c.reference"],
+        MailSort::Emails => &["emails", "c.reference"],
+    };
+    order_by(keys, order.descending)
+}
+
+/// One page of `sql` (a list's query without its order), sorted by `order_by`, with the count of
+/// the whole list in `total_rows`.
+fn page_sql(sql: &str, order_by: &str, page: u32) -> String {
+    let counted = sql.replacen(" FROM ", ", COUNT(*) OVER () AS total_rows FROM ", 1);
+    let offset = (page.max(1) as usize - 1) * WORK_PAGE_SIZE;
+    format!("{counted}{order_by} LIMIT {WORK_PAGE_SIZE} OFFSET {offset}")
 }
 
 /// Open callbacks: on them (or, for the team, on anyone in a queue they lead), and on the
@@ -82,8 +136,7 @@ fn callbacks_sql(scope: WorkScope) -> String {
     format!(
         "SELECT c.reference, s.name AS staff_name, cb.caller_name, cb.due_on, cb.attempts \
          FROM callbacks cb JOIN cases c ON c.id = cb.case_id JOIN staff s ON s.id = cb.staff_id \
-         WHERE {} AND cb.status = 'open' AND {whose} \
-         ORDER BY cb.due_on, cb.booked_at, c.reference",
+         WHERE {} AND cb.status = 'open' AND {whose}",
         visible_to("$1"),
     )
 }
@@ -99,7 +152,7 @@ fn correspondence_sql(scope: WorkScope) -> String {
          AND COALESCE(m.attached_at, m.at) > COALESCE((SELECT MAX(a.at) FROM case_audit a \
              WHERE a.case_id = c.id AND a.staff_id = c.assigned_to AND a.action = 'view' \
              AND a.what = 'case'), 0) \
-         GROUP BY c.reference, s.name ORDER BY latest DESC, c.reference",
+         GROUP BY c.reference, s.name",
         visible_to("$1"),
         scope_condition(scope),
     )
@@ -170,20 +223,76 @@ impl MyWorkStore {
         rows.iter().map(read).collect()
     }
 
+    /// Page `page` of `sql` sorted by `order_by` (the staff id bound to each of its
+    /// `placeholders`); past the last page, the last.
+    async fn paged<T>(
+        &self,
+        (sql, order_by): (&str, &str),
+        page: u32,
+        staff_id: &str,
+        placeholders: usize,
+        read: fn(&AnyRow) -> Result<T, CaseStoreError>,
+    ) -> Result<ListPage<T>, CaseStoreError> {
+        let mut page = page.max(1);
+        let mut past_end = false;
+        loop {
+            let paged = self.0.sql(&page_sql(sql, order_by, page));
+            let mut query = sqlx::query(&paged);
+            for _ in 0..placeholders {
+                query = query.bind(staff_id);
+            }
+            let rows = query.fetch_all(&self.0.pool).await?;
+            if rows.is_empty() && page > 1 {
+                // Past the end: the first page for the count, then the last.
+                (page, past_end) = (1, true);
+                continue;
+            }
+            let total = match rows.first() {
+                Some(row) => usize::try_from(row.try_get::<i64, _>("total_rows")?).unwrap_or(0),
+                None => 0,
+            };
+            let last = work_pages(total);
+            if past_end && last > 1 {
+                (page, past_end) = (last, false);
+                continue;
+            }
+            let rows = rows.iter().map(read).collect::<Result<Vec<T>, _>>()?;
+            return Ok(ListPage { rows, total, page });
+        }
+    }
+
     async fn lists(
         &self,
         staff: &StaffMember,
         scope: WorkScope,
+        orders: &ListOrders,
     ) -> Result<WorkLists, CaseStoreError> {
         let id = staff.id.as_str();
+        let (items, items_order) = (items_sql(scope), items_order(&orders.items));
+        let (calls, calls_order) = (callbacks_sql(scope), callbacks_order(&orders.callbacks));
+        let (mail, mail_order) = (correspondence_sql(scope), mail_order(&orders.mail));
         Ok(WorkLists {
             cases: self.list(&cases_sql(scope), id, 2, case_row).await?,
-            work_items: self.list(&items_sql(scope), id, 2, item_row).await?,
+            work_items: self
+                .paged((&items, &items_order), orders.items.page, id, 2, item_row)
+                .await?,
             callbacks: self
-                .list(&callbacks_sql(scope), id, 3, callback_row)
+                .paged(
+                    (&calls, &calls_order),
+                    orders.callbacks.page,
+                    id,
+                    3,
+                    callback_row,
+                )
                 .await?,
             correspondence: self
-                .list(&correspondence_sql(scope), id, 2, correspondence_row)
+                .paged(
+                    (&mail, &mail_order),
+                    orders.mail.page,
+                    id,
+                    2,
+                    correspondence_row,
+                )
                 .await?,
         })
     }
@@ -195,8 +304,9 @@ impl MyWork for MyWorkStore {
         &self,
         staff: &StaffMember,
         scope: WorkScope,
+        orders: &ListOrders,
     ) -> Result<WorkLists, StoreError> {
-        self.lists(staff, scope)
+        self.lists(staff, scope, orders)
             .await
             .map_err(|error| StoreError(format!("the staff home's lists: {error}")))
     }
