@@ -50,23 +50,57 @@ fn type_list(types: &[CaseKind]) -> String {
         .join(", ")
 }
 
-/// Whether an organisation party (or one linked to the case) exists, and whether a person on the
-/// case has the organisation's name.
-const PARTY_FACTS: &str = "CAST(CASE WHEN EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id \
-     AND p.role = 'organisation') OR EXISTS (SELECT 1 FROM party_links l WHERE l.case_id = c.id \
-     AND l.role = 'organisation') THEN 1 ELSE 0 END AS BIGINT) AS organisation_party, \
-     CAST(CASE WHEN EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id \
-     AND p.role <> 'organisation' AND LOWER(TRIM(p.name)) = LOWER(TRIM(c.organisation_name))) \
-     OR EXISTS (SELECT 1 FROM party_links l JOIN parties p ON p.id = l.party_id \
-     WHERE l.case_id = c.id AND l.role <> 'organisation' \
-     AND LOWER(TRIM(p.name)) = LOWER(TRIM(c.organisation_name))) THEN 1 ELSE 0 END AS BIGINT) \
-     AS named_as_person";
+/// Whether the case `case_id` (an SQL expression) has an organisation party, its own or one
+/// linked to it: 1 or 0.
+fn organisation_party_sql(case_id: &str) -> String {
+    format!(
+        "CASE WHEN EXISTS (SELECT 1 FROM parties p WHERE p.case_id = {case_id} \
+         AND p.role = 'organisation') OR EXISTS (SELECT 1 FROM party_links l \
+         WHERE l.case_id = {case_id} AND l.role = 'organisation') THEN 1 ELSE 0 END"
+    )
+}
 
+/// Whether a person on the case `case_id` (own or linked) has the name `organisation` (SQL
+/// expressions): 1 or 0.
+fn named_as_person_sql(case_id: &str, organisation: &str) -> String {
+    format!(
+        "CASE WHEN EXISTS (SELECT 1 FROM parties p WHERE p.case_id = {case_id} \
+         AND p.role <> 'organisation' AND LOWER(TRIM(p.name)) = LOWER(TRIM({organisation}))) \
+         OR EXISTS (SELECT 1 FROM party_links l JOIN parties p ON p.id = l.party_id \
+         WHERE l.case_id = {case_id} AND l.role <> 'organisation' \
+         AND LOWER(TRIM(p.name)) = LOWER(TRIM({organisation}))) THEN 1 ELSE 0 END"
+    )
+}
+
+/// The assignments that store an instance's two party facts when it closes, inside an
+/// `UPDATE case_instances` (`server/src/case/closing.rs`): the same facts a download works out
+/// for an instance without them, and the migration 20261209000020 backfilled.
+pub(crate) fn store_party_facts_sql() -> String {
+    format!(
+        "organisation_party = {}, named_as_person = (SELECT {} FROM cases c \
+         WHERE c.id = case_instances.case_id)",
+        organisation_party_sql("case_instances.case_id"),
+        named_as_person_sql("c.id", "c.organisation_name")
+    )
+}
+
+/// The instance's stored party facts, or (closed before they were stored, or written without
+/// them) worked out now; `COALESCE` evaluates the second only for a NULL.
+fn party_facts_sql() -> String {
+    format!(
+        "COALESCE(i.organisation_party, CAST({} AS BIGINT)) AS organisation_party, \
+         COALESCE(i.named_as_person, CAST({} AS BIGINT)) AS named_as_person",
+        organisation_party_sql("c.id"),
+        named_as_person_sql("c.id", "c.organisation_name")
+    )
+}
+
+/// The columns in the order [`completed_case`] and [`completed_breach`] read them by position.
 fn cases_query(set: DataSet) -> String {
     let extra = if set == DataSet::PersonalDataBreaches {
         "c.answers".to_owned()
     } else {
-        PARTY_FACTS.to_owned()
+        party_facts_sql()
     };
     format!(
         "SELECT c.reference, c.case_type, c.created_on, i.closed_on, c.sector, \
@@ -79,23 +113,25 @@ fn cases_query(set: DataSet) -> String {
     )
 }
 
+/// The closure (column 7), from its JSON.
 fn closure(row: &AnyRow) -> Result<Closure, sqlx::Error> {
-    let attributes: String = row.try_get("attributes")?;
-    Ok(serde_json::from_str(&attributes).unwrap_or_default())
+    let attributes: &str = row.try_get(7)?;
+    Ok(serde_json::from_str(attributes).unwrap_or_default())
 }
 
+/// A row of [`cases_query`], read by position (no lookup of each column by its name).
 fn completed_case(row: &AnyRow) -> Result<CompletedCase, sqlx::Error> {
-    let case_type: String = row.try_get("case_type")?;
-    let priority: String = row.try_get("priority")?;
+    let case_type: &str = row.try_get(1)?;
+    let priority: &str = row.try_get(6)?;
     Ok(CompletedCase {
-        reference: row.try_get("reference")?,
-        case_type: CaseKind::from_code(&case_type),
-        received_on: row.try_get("created_on")?,
-        completed_on: row.try_get("closed_on")?,
-        sector: row.try_get("sector")?,
-        organisation: row.try_get("organisation_name")?,
-        organisation_party: row.try_get::<i64, _>("organisation_party")? != 0,
-        named_as_person: row.try_get::<i64, _>("named_as_person")? != 0,
+        reference: row.try_get(0)?,
+        case_type: CaseKind::from_code(case_type),
+        received_on: row.try_get(2)?,
+        completed_on: row.try_get(3)?,
+        sector: row.try_get(4)?,
+        organisation: row.try_get(5)?,
+        organisation_party: row.try_get::<i64, _>(8)? != 0,
+        named_as_person: row.try_get::<i64, _>(9)? != 0,
         high_priority: priority == "high",
         closure: closure(row)?,
     })
@@ -144,15 +180,15 @@ struct People {
 }
 
 fn completed_breach(row: &AnyRow) -> Result<CompletedBreach, sqlx::Error> {
-    let answers: String = row.try_get("answers")?;
-    let answers: BreachAnswers = serde_json::from_str(&answers).unwrap_or_default();
+    let answers: &str = row.try_get(8)?;
+    let answers: BreachAnswers = serde_json::from_str(answers).unwrap_or_default();
     let parts = answers.breach;
     let aware = parts.timing.and_then(|timing| timing.aware_at);
     let scale = parts.scale.unwrap_or_default();
     Ok(CompletedBreach {
-        reference: row.try_get("reference")?,
-        received_on: row.try_get("created_on")?,
-        sector: row.try_get("sector")?,
+        reference: row.try_get(0)?,
+        received_on: row.try_get(2)?,
+        sector: row.try_get(4)?,
         closure: closure(row)?,
         cyber: parts.what_happened.and_then(|w| w.cyber_incident),
         groups: scale.groups,
