@@ -73,7 +73,7 @@ test('the cookies page lists every cookie the portal sets, all strictly necessar
   await page.goto('/cookies');
   await settled(page, info);
   const names = page.getByTestId('cookies').locator('tbody th');
-  await expect(names).toHaveText(['journey', 'refused', 'breach_draft', 'lang', 'portal_staff']);
+  await expect(names).toHaveText(['journey', 'refused', 'breach_draft', 'track_session', 'lang', 'portal_staff']);
   await expect(page.locator('main')).toContainText('strictly necessary');
 });
 

@@ -18,6 +18,30 @@ pub struct Intake {
     pub database: Database,
     pub calendar: Arc<Calendar>,
     pub settings: CaseSettings,
+    /// The "follow your case" link put in the acknowledgement (Track my case), if any.
+    pub track_links: Option<TrackLinks>,
+}
+
+/// Where the acknowledgement's one-use "follow your case" link points, and for how long it works.
+#[derive(Debug, Clone)]
+pub struct TrackLinks {
+    /// `PORTAL_PUBLIC_URL`.
+    pub public_url: String,
+    pub days: i64,
+}
+
+impl TrackLinks {
+    /// A fresh link's fields for the acknowledgement: the link itself (sent, then scrubbed from
+    /// the outbox), and the SHA-256 of its token with its expiry (stored by `submit_case`).
+    fn fields(&self) -> Result<serde_json::Value, crate::db::CaseStoreError> {
+        let token = format!("{}{}", crate::case::new_id()?, crate::case::new_id()?);
+        let expires_at = chrono::Utc::now().timestamp() + self.days.saturating_mul(86_400);
+        Ok(json!({
+            "track_link": format!("{}/track/link/{token}", self.public_url.trim_end_matches('/')),
+            "track_token_hash": crate::auth::sha256_hex(&token),
+            "track_expires_at": expires_at,
+        }))
+    }
 }
 
 /// The case type a concern with this assessment gets, if it can be handed in by `channel`.
@@ -97,6 +121,14 @@ impl CaseIntake for Intake {
         let new = new_case(case_type, hand_in.channel, details);
         let plan = plan_intake(&new, hand_in.created_on, &self.calendar, &self.settings)
             .map_err(|error| IntakeError::Failed(format!("planning intake: {error}")))?;
+        let track = match (&self.track_links, details.customer.email.trim().is_empty()) {
+            (Some(links), false) => Some(
+                links
+                    .fields()
+                    .map_err(|error| IntakeError::Failed(format!("a track link: {error}")))?,
+            ),
+            _ => None,
+        };
         let submission = Submission {
             idempotency_key: hand_in.idempotency_key.clone(),
             channel: hand_in.channel.code(),
@@ -112,12 +144,18 @@ impl CaseIntake for Intake {
             parties: parties(details),
             documents: details.evidence.clone(),
             plan,
-            acknowledgement: json!({
-                "to": details.customer.email,
-                "name": details.customer.name,
-                "reply_in_welsh": details.customer.reply_in_welsh,
-                "copy": hand_in.copy,
-            }),
+            acknowledgement: {
+                let mut acknowledgement = json!({
+                    "to": details.customer.email,
+                    "name": details.customer.name,
+                    "reply_in_welsh": details.customer.reply_in_welsh,
+                    "copy": hand_in.copy,
+                });
+                if let (Some(fields), Some(object)) = (track, acknowledgement.as_object_mut()) {
+                    object.extend(fields.as_object().cloned().unwrap_or_default());
+                }
+                acknowledgement
+            },
             message_kind: "acknowledgement",
             events: vec![NewEvent {
                 actor: "customer".to_owned(),

@@ -32,6 +32,10 @@ pub fn HomePage() -> impl IntoView {
                     </a>
                     <h2 class="govuk-heading-m">{t("home.before_title")}</h2>
                     <p class="govuk-body">{t("home.before")}</p>
+                    <h2 class="govuk-heading-m">{t("track.home.title")}</h2>
+                    <p class="govuk-body">
+                        <a class="govuk-link" href="/track">{t("track.link.footer")}</a>{" "}{t("track.home.body")}
+                    </p>
                     <h2 class="govuk-heading-m">{t("home.organisations_title")}</h2>
                     <p class="govuk-body">
                         <a class="govuk-link" href="/report-breach">{t("home.organisations_breach")}</a>

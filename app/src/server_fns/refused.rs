@@ -43,6 +43,7 @@ pub fn key_refusals(journey: &mut Journey) -> Result<Option<String>, ServerFnErr
     let refusals = [
         journey.flash.as_mut().map(|flash| &mut flash.key),
         journey.nuisance.flash.as_mut().map(|flash| &mut flash.key),
+        journey.track_flash.as_mut().map(|flash| &mut flash.key),
     ];
     let mut fresh = None;
     for key in refusals.into_iter().flatten() {

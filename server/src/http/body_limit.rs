@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use app::domain::evidence::UploadLimits;
+use app::server_fns::tracking::AddTrackInformation;
 use app::server_fns::uploads::{UploadEvidence, UploadNuisanceEmail};
 use axum::body::Body;
 use axum::extract::State;
@@ -37,7 +38,10 @@ impl BodyLimits {
     }
 
     fn of(&self, path: &str) -> usize {
-        if path == UploadEvidence::PATH || path == UploadNuisanceEmail::PATH {
+        if path == UploadEvidence::PATH
+            || path == UploadNuisanceEmail::PATH
+            || path == AddTrackInformation::PATH
+        {
             self.files
         } else {
             MAX_BODY_BYTES

@@ -7,6 +7,7 @@ mod case_email;
 mod email_received;
 mod outbox;
 mod templates;
+mod track_mail;
 
 use std::path::PathBuf;
 

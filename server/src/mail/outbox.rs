@@ -26,7 +26,7 @@ const SENDING_AT_ONCE: usize = 16;
 const FIRST_RETRY_SECONDS: i64 = 30;
 const MAX_RETRY_SECONDS: i64 = 3600;
 /// Messages whose payload is a secret (a link that opens a draft): emptied once sent.
-const SECRET_KINDS: &[&str] = &["breach_resume"];
+const SECRET_KINDS: &[&str] = &["breach_resume", "track_link"];
 
 /// A claimed message.
 struct Claimed {
@@ -115,6 +115,14 @@ async fn deliver(
                     .bind(&message.id)
                     .execute(&mut *tx)
                     .await?;
+                // Nor is an acknowledgement's "follow your case" link: it would open the case.
+                if let Some(payload) = without_track_link(&message.payload) {
+                    sqlx::query(&database.sql("UPDATE outbox SET payload = $1 WHERE id = $2"))
+                        .bind(payload)
+                        .bind(&message.id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 sent += 1;
             }
             Err(error) => {
@@ -137,6 +145,13 @@ async fn deliver(
     Ok(sent)
 }
 
+/// The payload without its `track_link` (Track my case), when it has one.
+fn without_track_link(payload: &str) -> Option<String> {
+    let mut value: serde_json::Value = serde_json::from_str(payload).ok()?;
+    value.as_object_mut()?.remove("track_link")?;
+    Some(value.to_string())
+}
+
 async fn send(mailer: &Mailer, kind: &str, payload: &str) -> Result<(), String> {
     let message = match kind {
         "acknowledgement" => {
@@ -153,6 +168,11 @@ async fn send(mailer: &Mailer, kind: &str, payload: &str) -> Result<(), String> 
             let payload: ResumePayload =
                 serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
             resume_link(mailer.from(), &payload)?
+        }
+        "track_link" => {
+            let payload: super::track_mail::TrackLinkPayload =
+                serde_json::from_str(payload).map_err(|error| format!("payload: {error}"))?;
+            super::track_mail::track_link(mailer.from(), &payload)?
         }
         "breach_follow_up" => {
             let payload: FollowUpPayload =

@@ -21,6 +21,9 @@ pub struct AcknowledgementPayload {
     /// The person asked us to reply in Welsh: the acknowledgement is written in Welsh.
     #[serde(default)]
     pub reply_in_welsh: bool,
+    /// Track my case: a one-use link that opens the case's status (scrubbed once sent).
+    #[serde(default)]
+    pub track_link: Option<String>,
 }
 
 /// The acknowledgement of a new concern.
@@ -63,6 +66,17 @@ pub fn acknowledgement(
 /// The acknowledgement's words, then the copy of the answers as sent (when there is one).
 fn acknowledgement_body(payload: &AcknowledgementPayload, values: &[(&str, &str)]) -> String {
     let mut body = fill(&t("mail.acknowledgement.body"), values);
+    if let Some(link) = &payload.track_link {
+        body.push_str("\n\n");
+        let start = format!(
+            "{}/track",
+            link.split("/track/link/").next().unwrap_or_default()
+        );
+        body.push_str(&fill(
+            &t("mail.track_link.acknowledgement"),
+            &[("link", link), ("start", &start)],
+        ));
+    }
     if let Some(copy) = &payload.copy {
         let copy = SentCopy {
             reference: payload.reference.clone(),
@@ -89,6 +103,7 @@ mod tests {
             contact_promised_by: NaiveDate::from_ymd_opt(2027, 1, 7).unwrap(),
             copy: None,
             reply_in_welsh,
+            track_link: None,
         }
     }
 

@@ -157,6 +157,7 @@ fn confirmation(view: JourneyView) -> impl IntoView {
                     }}
                     <h2 class="govuk-heading-m">{t("confirmation.next_title")}</h2>
                     <p class="govuk-body">{fill(&t("confirmation.next"), &[("date", &contact_by)])}</p>
+                    <p class="govuk-body">{t("track.confirmation.track")}" "<a class="govuk-link" href="/track">{t("track.link.footer")}</a></p>
                     <h2 class="govuk-heading-m">{t("confirmation.add_title")}</h2>
                     <p class="govuk-body">{fill(&t("confirmation.add"), &[("reference", &reference)])}</p>
                     <p class="govuk-body">{t("confirmation.keep")}</p>

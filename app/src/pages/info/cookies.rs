@@ -9,7 +9,14 @@ use crate::i18n::t;
 
 /// The cookies the portal sets, by base name (`app/src/server_fns/cookie.rs` names them; a unit
 /// test checks this list against the names the code uses). All are strictly necessary.
-pub const COOKIES: [&str; 5] = ["journey", "refused", "breach_draft", "lang", "portal_staff"];
+pub const COOKIES: [&str; 6] = [
+    "journey",
+    "refused",
+    "breach_draft",
+    "track_session",
+    "lang",
+    "portal_staff",
+];
 
 #[component]
 pub fn CookiesPage() -> impl IntoView {
@@ -61,6 +68,7 @@ mod tests {
             crate::server_fns::session::COOKIE_NAME,
             crate::server_fns::refused::COOKIE,
             crate::server_fns::breach::DRAFT_COOKIE,
+            crate::server_fns::tracking::SESSION_COOKIE,
             crate::i18n::LANG_COOKIE,
             crate::server_fns::staff::SESSION_COOKIE,
         ];

@@ -10,7 +10,7 @@ mod email;
 #[cfg(feature = "ssr")]
 mod evidence;
 #[cfg(feature = "ssr")]
-mod multipart;
+pub(crate) mod multipart;
 
 use leptos::prelude::*;
 use server_fn::codec::{MultipartData, MultipartFormData};

@@ -9,7 +9,8 @@ use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::super::{code_of, from_code, CaseStoreError};
+use super::super::casework::CaseRow;
+use super::super::{code_of, from_code, CaseStoreError, NewEvent};
 use super::{refused, HelplineStore};
 
 fn request_row(row: &AnyRow) -> Result<PriorityRequestRow, CaseStoreError> {
@@ -19,7 +20,10 @@ fn request_row(row: &AnyRow) -> Result<PriorityRequestRow, CaseStoreError> {
         reference: row.try_get("reference")?,
         priority: from_code(&priority).unwrap_or(Priority::Normal),
         manager_name: row.try_get("manager_name")?,
-        requested_by: row.try_get("requested_by_name")?,
+        // No member of staff: the person asked online (Track my case).
+        requested_by: row
+            .try_get::<Option<String>, _>("requested_by_name")?
+            .unwrap_or_else(|| app::i18n::t("helpline.priority.requested_online")),
         requested_at: crate::case::london_ms(row.try_get("requested_at")?),
         reasons: row.try_get("reasons")?,
         status: row.try_get("status")?,
@@ -38,7 +42,7 @@ impl HelplineStore {
             "SELECT r.id, c.reference, c.priority, m.name AS manager_name, \
              a.name AS requested_by_name, r.requested_at, r.reasons, r.status, r.decline_reason \
              FROM priority_requests r JOIN cases c ON c.id = r.case_id \
-             JOIN staff m ON m.id = r.manager_id JOIN staff a ON a.id = r.requested_by \
+             JOIN staff m ON m.id = r.manager_id LEFT JOIN staff a ON a.id = r.requested_by \
              WHERE {condition} \
              ORDER BY CASE WHEN r.status = 'pending' THEN 0 ELSE 1 END, r.requested_at DESC \
              LIMIT 200"
@@ -58,6 +62,17 @@ impl HelplineStore {
         let Some(row) = self.visible_case(reference, staff).await? else {
             return Ok(HelplineResult::NotFound);
         };
+        self.ask_priority_for(&row, Some(staff), reasons).await
+    }
+
+    /// Records a prioritisation request on the case, by `staff` (the helpline), or by the person
+    /// themselves online (`None`: Track my case), and tells the relevant manager by email.
+    pub(crate) async fn ask_priority_for(
+        &self,
+        row: &CaseRow,
+        staff: Option<&StaffMember>,
+        reasons: &str,
+    ) -> Result<HelplineResult, CaseStoreError> {
         let people = self.callees().await?;
         let officer_manager = row
             .record
@@ -67,7 +82,7 @@ impl HelplineStore {
             .and_then(|(officer, _)| officer.manager_id.clone());
         let manager_id = match officer_manager {
             Some(id) => Some(id),
-            None => self.queue_lead(&row).await?,
+            None => self.queue_lead(row).await?,
         };
         let Some((manager, email)) = manager_id.and_then(|id| people.get(&id).cloned()) else {
             return Ok(refused("reasons", "helpline.priority.error.no_manager"));
@@ -80,28 +95,42 @@ impl HelplineStore {
         .bind(crate::case::new_id()?)
         .bind(&row.id)
         .bind(&manager.id)
-        .bind(&staff.id)
+        .bind(staff.map(|staff| staff.id.as_str()))
         .bind(crate::case::now_ms())
         .bind(reasons)
         .execute(&mut *tx)
         .await?;
         let details = json!({ "reasons": reasons, "manager": manager.name });
-        self.record(
-            &mut tx,
-            &row.id,
-            &staff.id,
-            CaseEventKind::PriorityRequested,
-            details,
-        )
-        .await?;
+        let kind = CaseEventKind::PriorityRequested;
+        match staff {
+            Some(staff) => {
+                self.record(&mut tx, &row.id, &staff.id, kind, details)
+                    .await?
+            }
+            None => {
+                let event = NewEvent {
+                    actor: "customer".to_owned(),
+                    kind: kind.code().to_owned(),
+                    details,
+                };
+                self.database
+                    .insert_event(&mut tx, &row.id, &event, crate::case::now_ms())
+                    .await?
+            }
+        }
         let subject = format!("Request to prioritise case {}", row.record.reference);
+        let who = if staff.is_some() {
+            "A caller has asked the helpline"
+        } else {
+            "The customer has asked online (Track my case)"
+        };
         let body = format!(
-            "A caller has asked the helpline for case {reference} to be prioritised.\n\n\
+            "{who} for case {reference} to be prioritised.\n\n\
              Their reasons:\n{reasons}\n\n\
              Please grant or decline the request at /staff/priority-requests.",
             reference = row.record.reference,
         );
-        self.email_staff(&mut tx, &row, (&email, &manager.name), &subject, &body)
+        self.email_staff(&mut tx, row, (&email, &manager.name), &subject, &body)
             .await?;
         tx.commit().await?;
         Ok(HelplineResult::Done)

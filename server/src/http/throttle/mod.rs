@@ -9,6 +9,8 @@
 //! | any other under `/staff`, any under `/api/v1` | none (staff sessions, API keys) |
 //! | `/report-breach/api/follow-up` | posts per client, lookups per client, lookups per reference |
 //! | `/report-breach/api/resume` | posts per client, lookups per client |
+//! | `/track/api/open`, `/track/api/email-link` | posts per client, lookups per client, lookups per reference |
+//! | `/track/api/resume` | posts per client, lookups per client |
 //! | `/report-breach/api/save` | posts per client, save emails per client, save emails per address |
 //! | any other | posts per client |
 //!
@@ -60,6 +62,9 @@ fn kind(method: &Method, path: &str) -> Kind {
         "/staff/api/sign-in" => Kind::SignIn,
         "/report-breach/api/follow-up" => Kind::FollowUp,
         "/report-breach/api/resume" => Kind::Resume,
+        // Track my case: guesses of a reference and an address, and of emailed links.
+        "/track/api/open" | "/track/api/email-link" => Kind::FollowUp,
+        "/track/api/resume" => Kind::Resume,
         "/report-breach/api/save" => Kind::SaveEmail,
         _ if under(path, "/staff") || under(path, "/api/v1") => Kind::Exempt,
         _ => Kind::Anonymous,
@@ -291,6 +296,10 @@ mod tests {
         assert_eq!(kind(&post, "/report-breach/api/follow-up"), Kind::FollowUp);
         assert_eq!(kind(&post, "/report-breach/api/save"), Kind::SaveEmail);
         assert_eq!(kind(&post, "/report-breach/api/resume"), Kind::Resume);
+        assert_eq!(kind(&post, "/track/api/open"), Kind::FollowUp);
+        assert_eq!(kind(&post, "/track/api/email-link"), Kind::FollowUp);
+        assert_eq!(kind(&post, "/track/api/resume"), Kind::Resume);
+        assert_eq!(kind(&post, "/track/api/add"), Kind::Anonymous);
         assert_eq!(kind(&Method::GET, "/api/concern/answer"), Kind::Exempt);
     }
 
