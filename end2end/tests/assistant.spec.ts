@@ -201,7 +201,12 @@ test('an EEA organisation not using the information in the UK is signposted to i
   await choose(page, info, 'No', /check$/);
   await expect(page.locator('.govuk-summary-list')).toContainText('France');
   await confirm(page, info, 'not-for-us');
-  await expect(page.getByRole('heading', { name: "The data protection authority of the organisation's country" })).toBeVisible();
+  // France's own authority, from the directory's data, not a general list (issue 19, part 4).
+  await expect(page.getByRole('heading', { name: /^Commission Nationale de l'Informatique et des Libertés – CNIL/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'https://www.cnil.fr/' })).toHaveAttribute('href', 'https://www.cnil.fr/');
+  await expect(page.getByRole('link', { name: 'Make a complaint on their website' })).toHaveAttribute('href', 'https://www.cnil.fr/fr/plaintes');
+  await expect(page.getByRole('link', { name: 'Where these contact details come from' })).toHaveAttribute('href', /datenanfragen\/data\/blob\/[0-9a-f]{40}\/supervisory-authorities\/frcnil\.json$/);
+  await expect(page.getByText("The data protection authority of the organisation's country")).toHaveCount(0);
 });
 
 test('a request to a Scottish public authority goes to the Scottish Information Commissioner', async ({ page }, info) => {

@@ -19,6 +19,11 @@ pub fn AboutDataPage() -> impl IntoView {
             "about_data.signposts_licence",
             "https://www.edpb.europa.eu/about-edpb/about-edpb/members_en",
         ),
+        (
+            "about_data.eea_authorities",
+            "about_data.eea_authorities_licence",
+            "https://github.com/datenanfragen/data",
+        ),
     ];
     view! {
         <Title text=t("about_data.title")/>

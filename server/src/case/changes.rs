@@ -108,12 +108,16 @@ impl CaseStore {
         Ok(ChangeResult::Done)
     }
 
-    /// Enforcement completes 'provide advice' with its note.
+    /// Enforcement completes 'provide advice' with its note; when it can progress the potential
+    /// criminal breach itself (`open_pcb`) it opens a PCB case with the parties and documents
+    /// copied, on its own work queue (manual §5).
     pub(crate) async fn complete_advice(
         &self,
         row: &CaseRow,
         staff: &StaffMember,
         note: &str,
+        open_pcb: bool,
+        today: chrono::NaiveDate,
     ) -> Result<ChangeResult, CaseStoreError> {
         if !staff.has_any(&[Role::Enforcement]) {
             return Ok(refused("advice", "case.advice.error.not_enforcement"));
@@ -122,7 +126,7 @@ impl CaseStore {
             return Ok(refused("advice", "case.advice.error.none"));
         };
         let mut tx = self.database.writer.begin().await?;
-        sqlx::query(&self.sql(
+        let done = sqlx::query(&self.sql(
             "UPDATE work_items SET completed_at = $1, completed_by = $2, note = $3 \
              WHERE id = $4 AND completed_at IS NULL",
         ))
@@ -132,6 +136,10 @@ impl CaseStore {
         .bind(&item)
         .execute(&mut *tx)
         .await?;
+        // Completed meanwhile (a second post): nothing more happens, and no second PCB case.
+        if done.rows_affected() != 1 {
+            return Ok(refused("advice", "case.advice.error.none"));
+        }
         let details = json!({ "work_item": PROVIDE_ADVICE, "note": note });
         self.record(
             &mut tx,
@@ -141,6 +149,10 @@ impl CaseStore {
             details,
         )
         .await?;
+        if open_pcb {
+            self.open_follow_on(&mut tx, row, CaseKind::Pcb, staff, today, PROVIDE_ADVICE)
+                .await?;
+        }
         tx.commit().await?;
         Ok(ChangeResult::Done)
     }

@@ -32,11 +32,12 @@ fn who(actor: &str, names: &HashMap<String, String>) -> String {
     }
 }
 
-/// A detail's value in words: outcome and nature codes by their names, yes/no, text as it is.
+/// A detail's value in words: outcome, nature and work item codes by their names, yes/no, text
+/// as it is.
 fn detail_value(value: &Value) -> Option<String> {
     match value {
         Value::String(text) => {
-            for prefix in ["workflow.outcome", "workflow.nature"] {
+            for prefix in ["workflow.outcome", "workflow.nature", "case.work.kind"] {
                 let key = format!("{prefix}.{text}");
                 if has(&key) {
                     return Some(t(&key));

@@ -1,7 +1,8 @@
 //! The journeys store: the assistant's answers under the cookie's random id.
 
+use app::domain::assistant::{OutOfRemit, RemitCount};
 use app::ports::{Journey, JourneyStore, StoreError};
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use sqlx::Row;
 
 use super::Database;
@@ -52,6 +53,53 @@ impl JourneyStore for Database {
         .await
         .map(|_| ())
         .map_err(store_error)
+    }
+
+    async fn record_out_of_remit(
+        &self,
+        journey_id: &str,
+        on: NaiveDate,
+        found: &OutOfRemit,
+    ) -> Result<(), StoreError> {
+        let key = crate::auth::sha256_hex(journey_id);
+        sqlx::query(&self.sql(
+            "INSERT INTO out_of_remit (journey_key, found_on, route, reason, signpost) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (journey_key) DO UPDATE SET \
+             found_on = excluded.found_on, route = excluded.route, reason = excluded.reason, \
+             signpost = excluded.signpost",
+        ))
+        .bind(key)
+        .bind(on.to_string())
+        .bind(&found.route)
+        .bind(&found.reason)
+        .bind(found.signpost.as_deref())
+        .execute(&self.writer)
+        .await
+        .map(|_| ())
+        .map_err(store_error)
+    }
+
+    async fn out_of_remit_counts(&self, since: NaiveDate) -> Result<Vec<RemitCount>, StoreError> {
+        let rows = sqlx::query(&self.sql(
+            "SELECT substr(found_on, 1, 7) AS month, route, reason, COUNT(*) AS n \
+             FROM out_of_remit WHERE found_on >= $1 GROUP BY substr(found_on, 1, 7), route, reason \
+             ORDER BY month DESC, n DESC, route, reason",
+        ))
+        .bind(since.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(store_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(RemitCount {
+                    month: row.try_get("month")?,
+                    route: row.try_get("route")?,
+                    reason: row.try_get("reason")?,
+                    count: row.try_get("n")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(store_error)
     }
 
     async fn delete(&self, id: &str) -> Result<(), StoreError> {

@@ -11,6 +11,7 @@ mod handover;
 #[cfg(test)]
 mod handover_tests;
 mod plan;
+mod remit;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -23,4 +24,5 @@ pub use handover::{
     submit_previous_before, submits_on_web, validate_event, Handover, MAX_EVENTS,
 };
 pub use plan::{plan, Letter, NextStep, Outcome};
+pub use remit::{out_of_remit, OutOfRemit, RemitCount};
 pub use steps::{validate_answer, AnswerKind, Step, LISTED, SECTOR_CHOICES};

@@ -13,6 +13,31 @@ code_enum! {
         Blank => "blank",
         FirstContact => "first_contact",
         InformationRequest => "information_request",
+        /// A manager's answer to a complaint about our service (manual §14), with where to go
+        /// next: the Parliamentary and Health Service Ombudsman through an MP.
+        ServiceComplaintResponse => "service_complaint_response",
+        /// A decision notice sent on an FOI or EIR complaint, with the appeal to the First-tier
+        /// Tribunal within 28 calendar days (a decision notice cannot be a service complaint).
+        DecisionNoticeIssued => "decision_notice_issued",
+    }
+}
+
+impl EmailTemplate {
+    /// The templates a case of `case_type` can start from: the general ones, and the outcome
+    /// letter of its own type.
+    pub fn for_case_type(case_type: super::kind::CaseKind) -> Vec<EmailTemplate> {
+        use super::kind::CaseKind;
+        let mut templates = vec![
+            EmailTemplate::Blank,
+            EmailTemplate::FirstContact,
+            EmailTemplate::InformationRequest,
+        ];
+        match case_type {
+            CaseKind::Rcc => templates.push(EmailTemplate::ServiceComplaintResponse),
+            CaseKind::Fs50 | CaseKind::Fer => templates.push(EmailTemplate::DecisionNoticeIssued),
+            _ => {}
+        }
+        templates
     }
 }
 

@@ -7,6 +7,7 @@
 mod alphabet;
 mod correspondence;
 mod events;
+mod follow_on;
 mod intake;
 mod kind;
 mod matcher;
@@ -33,6 +34,7 @@ pub use correspondence::{
     SubjectReference, MAX_SUBJECT_CHARS,
 };
 pub use events::CaseEventKind;
+pub use follow_on::{follow_on_for, plan_follow_on};
 pub use intake::{
     plan_intake, IntakeChannel, IntakePlan, NewCase, WorkItem, PREPARE, PROGRESS, PROVIDE_ADVICE,
 };

@@ -53,6 +53,12 @@ pub const AREAS: &[Area] = &[
         roles: &[Role::TeamManager],
         link: Some("staff.area.exceptions"),
     },
+    // Marking a case as a staff case (ECS) and naming who may see it: a team manager's (§15).
+    Area {
+        slug: "staff-cases",
+        roles: &[Role::TeamManager],
+        link: None,
+    },
     // Correcting a closed case's outcome is done behind the scenes (manual §11), not a re-open.
     Area {
         slug: "corrections",

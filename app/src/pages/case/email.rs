@@ -51,8 +51,8 @@ fn page(view: EmailPageView) -> impl IntoView {
             ))
         })
         .collect();
-    let templates = EmailTemplate::all()
-        .iter()
+    let templates = EmailTemplate::for_case_type(case_page.case.record.case_type)
+        .into_iter()
         .map(|template| {
             (
                 template.code().to_owned(),

@@ -137,6 +137,56 @@ fn past(view: &ExceptionsView) -> AnyView {
     section("past-service-levels", view.past.len(), table)
 }
 
+/// "March 2026" from `2026-03`.
+fn month(text: &str) -> String {
+    chrono::NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
+        .map(|first| {
+            let day = long_date(first);
+            day.split_once(' ')
+                .map_or(day.clone(), |(_, month)| month.to_owned())
+        })
+        .unwrap_or_else(|_| text.to_owned())
+}
+
+/// Concerns the assistant found outside our remit, counted by month, route and reason.
+fn out_of_remit(view: &ExceptionsView) -> AnyView {
+    let rows = view
+        .out_of_remit
+        .iter()
+        .map(|row| {
+            view! {
+                <tr class="govuk-table__row" data-testid="out-of-remit">
+                    <td class="govuk-table__cell">{month(&row.month)}</td>
+                    <td class="govuk-table__cell">{t(&format!("casework.remit.route.{}", row.route))}</td>
+                    <td class="govuk-table__cell">{t(&format!("casework.remit.reason.{}", row.reason))}</td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="govuk-heading-m" id="out-of-remit">{t("casework.remit.heading")}</h2>
+        <p class="govuk-body">{t("casework.remit.lede")}</p>
+        {if view.out_of_remit.is_empty() {
+            view! { <p class="govuk-body">{t("casework.exceptions.none")}</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table">
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">{t("casework.remit.col.month")}</th>
+                        <th scope="col" class="govuk-table__header">{t("casework.remit.col.route")}</th>
+                        <th scope="col" class="govuk-table__header">{t("casework.remit.col.reason")}</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t("casework.remit.col.count")}</th>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }}
+    }
+    .into_any()
+}
+
 fn page(view: ExceptionsView) -> AnyView {
     let title = t("casework.exceptions.title");
     let content = view! {
@@ -146,6 +196,7 @@ fn page(view: ExceptionsView) -> AnyView {
         {incomplete(&view)}
         {reopened(&view)}
         {past(&view)}
+        {out_of_remit(&view)}
     }
     .into_any();
     view! {

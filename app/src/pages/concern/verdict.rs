@@ -252,8 +252,16 @@ fn contact_list(contacts: Vec<Contact>) -> impl IntoView {
                     {contact.how.map(paragraph)}
                     <ul class="govuk-list">
                         <li><a class="govuk-link" href=contact.website.clone() rel="noreferrer noopener">{contact.website.clone()}</a></li>
+                        {contact.complaint_form.map(|form| view! {
+                            <li><a class="govuk-link" href=form rel="noreferrer noopener">{t("verdict.complaint_form")}</a></li>
+                        })}
                         {contact.phone.map(|phone| view! { <li>{tf("verdict.phone", &[("phone", &phone)])}</li> })}
                     </ul>
+                    {contact.source.map(|source| view! {
+                        <p class="govuk-body-s">
+                            <a class="govuk-link" href=source rel="noreferrer noopener">{t("verdict.contact_source")}</a>
+                        </p>
+                    })}
                 </div>
             }
         })

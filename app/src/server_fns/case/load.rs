@@ -95,9 +95,13 @@ pub async fn load_email(
         .or_else(|| with_email.first())
         .copied()
         .cloned();
+    // Only the templates of the case's type (an address naming another starts blank).
     let template = template
         .as_deref()
         .and_then(EmailTemplate::from_code)
+        .filter(|template| {
+            EmailTemplate::for_case_type(page.case.record.case_type).contains(template)
+        })
         .unwrap_or(EmailTemplate::Blank);
     let organisation = page
         .case

@@ -68,6 +68,44 @@ mod tests {
     }
 
     #[test]
+    fn the_outcome_letters_say_where_to_go_next_and_are_offered_to_their_types_only() {
+        use crate::domain::case::CaseKind;
+        let context = DraftContext {
+            recipient: "Alex Jones".to_owned(),
+            organisation: "Leeds City Council".to_owned(),
+            received_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+            officer: "Olu Officer".to_owned(),
+            reference: "IC-123456-ABCD".to_owned(),
+        };
+        let (subject, body) = draft(EmailTemplate::ServiceComplaintResponse, &context);
+        assert_eq!(subject, "Your complaint about our service");
+        assert!(body.contains("Member of Parliament"));
+        assert!(body.contains("Parliamentary and Health Service Ombudsman"));
+        assert!(body.contains("First-tier Tribunal"));
+        assert!(body.contains("2 March 2026") && body.contains("IC-123456-ABCD"));
+        let (subject, body) = draft(EmailTemplate::DecisionNoticeIssued, &context);
+        assert!(subject.contains("Leeds City Council"));
+        assert!(body.contains("within 28 calendar days"));
+        assert!(body.contains("within 35 calendar days"));
+        for template in EmailTemplate::all() {
+            let (subject, body) = draft(*template, &context);
+            assert!(
+                !subject.contains('{') && !body.contains('{'),
+                "{template:?}"
+            );
+        }
+        let offered = |kind| EmailTemplate::for_case_type(kind);
+        assert!(offered(CaseKind::Rcc).contains(&EmailTemplate::ServiceComplaintResponse));
+        assert!(!offered(CaseKind::Rcc).contains(&EmailTemplate::DecisionNoticeIssued));
+        for kind in [CaseKind::Fs50, CaseKind::Fer] {
+            assert!(offered(kind).contains(&EmailTemplate::DecisionNoticeIssued));
+        }
+        for kind in [CaseKind::Rfa, CaseKind::Enq, CaseKind::Com] {
+            assert_eq!(offered(kind).len(), 3, "{kind:?}");
+        }
+    }
+
+    #[test]
     fn the_sign_off_follows_the_body() {
         let body = with_sign_off(
             "Dear Alex,\n\nThanks.\n\n",

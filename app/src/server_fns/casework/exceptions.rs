@@ -62,6 +62,16 @@ pub async fn reports(
     Ok((incomplete, reopened, past))
 }
 
+/// The first day of the month eleven months before `today`'s: twelve months with this one.
+#[cfg(feature = "ssr")]
+fn remit_since(today: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let first = today.with_day(1).unwrap_or(today);
+    first
+        .checked_sub_months(chrono::Months::new(11))
+        .unwrap_or(first)
+}
+
 /// The exception reports page.
 #[server(prefix = "/staff/api/exceptions", endpoint = "list")]
 pub async fn load_exceptions() -> Result<ExceptionsView, StaffError> {
@@ -71,11 +81,18 @@ pub async fn load_exceptions() -> Result<ExceptionsView, StaffError> {
     let current = require_access(EXCEPTIONS_AREA)?;
     let services = services()?;
     let (incomplete, reopened, past) = reports(&services, &current.member).await.map_err(store)?;
+    let today = services.clock.today();
+    let out_of_remit = services
+        .journeys
+        .out_of_remit_counts(remit_since(today))
+        .await
+        .map_err(store)?;
     Ok(ExceptionsView {
-        today: services.clock.today(),
+        today,
         me: current.member,
         incomplete,
         reopened,
         past,
+        out_of_remit,
     })
 }

@@ -117,4 +117,6 @@ pub struct ExceptionsView {
     pub incomplete: Vec<IncompleteClosure>,
     pub reopened: Vec<ReopenedSameDay>,
     pub past: Vec<PastServiceLevel>,
+    /// Concerns the assistant found outside our remit over the last twelve months.
+    pub out_of_remit: Vec<crate::domain::assistant::RemitCount>,
 }

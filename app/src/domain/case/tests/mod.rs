@@ -2,6 +2,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod follow_on;
 mod intake;
 mod kinds;
 mod outcome;
