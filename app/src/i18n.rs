@@ -113,12 +113,13 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/workflow.json")),
             include_str!(concat!("../locales/", $lang, "/case.json")),
             include_str!(concat!("../locales/", $lang, "/info.json")),
+            include_str!(concat!("../locales/", $lang, "/track.json")),
         ]
     };
 }
 
-const ENGLISH_FILES: [&str; 10] = catalogue_files!("en");
-const WELSH_FILES: [&str; 10] = catalogue_files!("cy");
+const ENGLISH_FILES: [&str; 11] = catalogue_files!("en");
+const WELSH_FILES: [&str; 11] = catalogue_files!("cy");
 
 fn parse(files: &[&str]) -> Catalogue {
     files

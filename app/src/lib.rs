@@ -27,7 +27,7 @@ use leptos_router::{
 use crate::i18n::t;
 use crate::pages::{
     about_data, breach, case, casework, concern, data_sets, helpline, home, info, intelligence,
-    not_found, nuisance, staff,
+    not_found, nuisance, staff, track,
 };
 
 /// The HTML document around every page (server-rendered). Pages are islands: the server renders
@@ -78,6 +78,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/cookies") view=info::CookiesPage/>
                 <Route path=path!("/accessibility") view=info::AccessibilityPage/>
                 <Route path=path!("/contact") view=info::ContactPage/>
+                <Route path=path!("/track") view=track::TrackStartPage ssr=SsrMode::Async/>
+                <Route path=path!("/track/link-sent") view=track::TrackLinkSentPage/>
+                <Route path=path!("/track/link/:token") view=track::TrackLinkPage/>
+                <Route path=path!("/track/case") view=track::StatusPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/check") view=concern::check::CheckAnswersPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/letter") view=concern::letter::LetterPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/submit") view=concern::submit::SubmitPage ssr=SsrMode::Async/>
@@ -118,6 +122,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/cases/:reference/close") view=case::CloseCasePage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/cases/:reference/reopen") view=case::ReopenPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/cases/:reference/confirm") view=case::ConfirmPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/staff-cases/:reference") view=case::StaffCasePage ssr=SsrMode::Async/>
                 // The sift, the work queues and the exception reports: static paths first.
                 <Route path=path!("/staff/sift") view=casework::SiftListPage ssr=SsrMode::Async/>
                 <Route path=path!("/staff/sift/correspondence") view=case::CorrespondencePage ssr=SsrMode::Async/>

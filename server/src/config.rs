@@ -90,6 +90,8 @@ pub struct Config {
     /// The published data sets' suppression of small counts (`PORTAL_DATA_SETS_SUPPRESS_BELOW`,
     /// `PORTAL_DATA_SETS_SUPPRESSED_TEXT`).
     pub publish_settings: app::domain::data_sets::PublishSettings,
+    /// Track my case (`PORTAL_TRACK_POLICY_FILE`).
+    pub tracking_settings: app::domain::tracking::TrackingSettings,
 }
 
 mod api_keys;
@@ -128,6 +130,7 @@ impl Default for Config {
             throttles: crate::http::throttle::ThrottleSettings::default(),
             retention: crate::retention::RetentionConfig::default(),
             publish_settings: app::domain::data_sets::PublishSettings::default(),
+            tracking_settings: app::domain::tracking::TrackingSettings::default(),
         }
     }
 }
@@ -151,6 +154,11 @@ impl Config {
         if let Some(path) = var("PORTAL_BREACH_POLICY_FILE") {
             let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
             config.breach_settings =
+                toml::from_str(&text).with_context(|| format!("parsing {path}"))?;
+        }
+        if let Some(path) = var("PORTAL_TRACK_POLICY_FILE") {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
+            config.tracking_settings =
                 toml::from_str(&text).with_context(|| format!("parsing {path}"))?;
         }
         if let Some(url) = var("PORTAL_PUBLIC_URL") {

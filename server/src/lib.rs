@@ -15,6 +15,7 @@ pub mod mail;
 pub mod nuisance;
 pub mod private_files;
 pub mod retention;
+pub mod tracking;
 
 pub use config::Config;
 pub use http::build_router;

@@ -29,6 +29,7 @@ pub mod retention;
 pub mod signposts;
 pub mod staff;
 pub mod submission;
+pub mod tracking;
 
 pub use calendar::{
     add_calendar_days, add_calendar_months, Calendar, CalendarError, Division, Period,

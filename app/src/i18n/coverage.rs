@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::{Catalogue, ENGLISH_FILES, WELSH_FILES};
 
-const FILE_NAMES: [&str; 10] = [
+const FILE_NAMES: [&str; 11] = [
     "cy.json",
     "cy/staff.json",
     "cy/nuisance.json",
@@ -19,6 +19,7 @@ const FILE_NAMES: [&str; 10] = [
     "cy/workflow.json",
     "cy/case.json",
     "cy/info.json",
+    "cy/track.json",
 ];
 
 /// Keys whose Welsh is rightly the same as the English (one per line; `#` starts a comment).

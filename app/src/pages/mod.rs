@@ -13,3 +13,4 @@ pub mod intelligence;
 pub mod not_found;
 pub mod nuisance;
 pub mod staff;
+pub mod track;

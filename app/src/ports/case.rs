@@ -50,9 +50,17 @@ pub enum CaseChange {
     },
     /// Completes 'prepare' (the allocated officer) and starts 'progress'.
     Prepare,
-    /// Completes Enforcement's 'provide advice' with a note.
+    /// Completes Enforcement's 'provide advice' with a note; `open_pcb` also opens a PCB case
+    /// with the case's parties and documents (manual §5).
     CompleteAdvice {
         note: String,
+        open_pcb: bool,
+    },
+    /// A team manager marks the case a staff case (ECS): only the staff named (with the manager
+    /// and the allocated officer) may see it; the reason (required) goes on the timeline.
+    MarkStaffCase {
+        may_see: Vec<String>,
+        reason: String,
     },
     /// Changes what the case is: confirmed, with the reason (required) on the timeline.
     ChangeType {

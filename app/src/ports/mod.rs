@@ -26,6 +26,7 @@ pub mod helpline;
 pub mod my_work;
 pub mod sift_and_queues;
 pub mod staff;
+pub mod tracking;
 
 pub use breach::{
     BreachReports, BreachSubmission, FollowUp, ResumeEmail, TriageCase, TriageDecision,
@@ -58,6 +59,9 @@ pub struct Journey {
     /// (kept with the journey, which only this browser's cookie names).
     #[serde(default)]
     pub sent_copy: Option<crate::domain::copy::SentCopy>,
+    /// A refused Track my case form, shown again on its page.
+    #[serde(default)]
+    pub track_flash: Option<crate::server_fns::tracking::TrackFlash>,
 }
 
 /// An assisted digital journey: the adviser, the caller's recorded consent, and (once handed in)
@@ -200,6 +204,20 @@ pub trait JourneyStore: Send + Sync {
     async fn load(&self, id: &str) -> Result<Option<Journey>, StoreError>;
     async fn save(&self, id: &str, journey: &Journey) -> Result<(), StoreError>;
     async fn delete(&self, id: &str) -> Result<(), StoreError>;
+    /// Counts the journey's concern as outside our remit, found on `on` (once per journey: a
+    /// second confirmation replaces the first).
+    async fn record_out_of_remit(
+        &self,
+        journey_id: &str,
+        on: NaiveDate,
+        found: &crate::domain::assistant::OutOfRemit,
+    ) -> Result<(), StoreError>;
+    /// Concerns outside our remit found on or after `since`, counted by month, route and reason
+    /// (newest month first, most counted first).
+    async fn out_of_remit_counts(
+        &self,
+        since: NaiveDate,
+    ) -> Result<Vec<crate::domain::assistant::RemitCount>, StoreError>;
 }
 
 /// The time, in Europe/London, as the rules need it.
@@ -246,4 +264,7 @@ pub struct Services {
     pub my_work: Arc<dyn my_work::MyWork>,
     /// The published data sets' index (their files are streamed by the server).
     pub data_sets: Arc<dyn data_sets::PublishedDataSets>,
+    /// Track my case: the public's view of their own case.
+    pub tracking: Arc<dyn tracking::CaseTracking>,
+    pub tracking_settings: Arc<crate::domain::tracking::TrackingSettings>,
 }

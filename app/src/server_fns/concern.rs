@@ -194,7 +194,21 @@ fn validate_organisation_choice(
 pub async fn confirm_answers() -> Result<(), ServerFnError> {
     let view = load_outcome().await?;
     let target = match view.outcome {
-        Some(outcome) => format!("/concern/result/{}", verdict_slug(outcome.verdict())),
+        Some(outcome) => {
+            // A concern for another body is counted (route and reason only), once per journey.
+            if let (Some(found), Some(id)) = (
+                crate::domain::assistant::out_of_remit(&outcome),
+                session::journey_id(),
+            ) {
+                let services = session::services()?;
+                services
+                    .journeys
+                    .record_out_of_remit(&id, view.today, &found)
+                    .await
+                    .map_err(|error| ServerFnError::new(error.to_string()))?;
+            }
+            format!("/concern/result/{}", verdict_slug(outcome.verdict()))
+        }
         None => "/concern/about".to_owned(),
     };
     leptos_axum::redirect(&target);
@@ -249,10 +263,19 @@ fn contacts_for(
     outcome: &Outcome,
     directory: &crate::domain::signposts::Signposts,
 ) -> Vec<Contact> {
-    use crate::domain::readiness::{Channel, Reason};
+    use crate::domain::readiness::{Channel, Reason, Signpost};
     let mut codes: Vec<&str> = Vec::new();
-    if let Some(signpost) = outcome.assessment.signpost {
-        codes.push(signpost.code());
+    // The organisation's own country's authority, where the directory has it.
+    let mut contacts: Vec<Contact> = Vec::new();
+    match outcome.assessment.signpost {
+        Some(Signpost::EeaDataProtectionAuthority) => {
+            match directory.eea_authority(&outcome.concern.organisation.country) {
+                Some(authority) => contacts.push(authority),
+                None => codes.push(Signpost::EeaDataProtectionAuthority.code()),
+            }
+        }
+        Some(signpost) => codes.push(signpost.code()),
+        None => {}
     }
     for reason in &outcome.assessment.reasons {
         match reason {
@@ -266,10 +289,12 @@ fn contacts_for(
         Some(Channel::LiveCall) => codes.push("telephone_preference_service"),
         _ => {}
     }
-    codes
-        .into_iter()
-        .filter_map(|code| directory.find(code).cloned())
-        .collect()
+    contacts.extend(
+        codes
+            .into_iter()
+            .filter_map(|code| directory.find(code).cloned()),
+    );
+    contacts
 }
 
 /// The path segment of each verdict's page.

@@ -20,4 +20,5 @@ pub mod refused;
 #[cfg(feature = "ssr")]
 pub mod session;
 pub mod staff;
+pub mod tracking;
 pub mod uploads;

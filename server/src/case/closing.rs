@@ -2,8 +2,8 @@
 //! an admin's correction of an outcome (manual §11).
 
 use app::domain::case::{
-    closure_problems, outcomes_for, reopen_problems, service_levels, CaseEventKind, CaseStatus,
-    Closure, Outcome, PREPARE, PROGRESS,
+    closure_problems, follow_on_for, outcomes_for, reopen_problems, service_levels, CaseEventKind,
+    CaseStatus, Closure, Outcome, PREPARE, PROGRESS,
 };
 use app::domain::staff::{Role, StaffMember};
 use app::ports::case::{ChangeResult, CloseSeveral};
@@ -47,10 +47,13 @@ impl CaseStore {
         if closed.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query(&self.sql(
+        // With the party facts the published data sets read (stored once, not worked out on
+        // every download).
+        sqlx::query(&self.sql(&format!(
             "UPDATE case_instances SET closed_on = $1, closed_at = $2, closed_by = $3, \
-             outcome = $4, attributes = $5 WHERE case_id = $6 AND number = $7",
-        ))
+             outcome = $4, attributes = $5, {} WHERE case_id = $6 AND number = $7",
+            crate::db::data_sets::store_party_facts_sql()
+        )))
         .bind(today.to_string())
         .bind(now_ms())
         .bind(&staff.id)
@@ -78,6 +81,13 @@ impl CaseStore {
         }
         self.record(tx, &row.id, &staff.id, CaseEventKind::Closed, details)
             .await?;
+        // An outcome that hands the work on opens its ENF or PCB case with the closure.
+        if let Some(outcome) = closure.outcome {
+            if let Some(case_type) = follow_on_for(outcome) {
+                self.open_follow_on(tx, row, case_type, staff, today, outcome.code())
+                    .await?;
+            }
+        }
         Ok(true)
     }
 

@@ -11,8 +11,10 @@ mod changes;
 mod closing;
 mod correspondence;
 mod duplicates;
+mod follow_on;
 mod parties;
 mod read;
+mod staff_case;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -221,7 +223,13 @@ impl CaseWorkspaces for CaseStore {
                     .await
             }
             CaseChange::Prepare => self.prepare(&row, staff).await,
-            CaseChange::CompleteAdvice { note } => self.complete_advice(&row, staff, &note).await,
+            CaseChange::CompleteAdvice { note, open_pcb } => {
+                self.complete_advice(&row, staff, &note, open_pcb, today)
+                    .await
+            }
+            CaseChange::MarkStaffCase { may_see, reason } => {
+                self.mark_staff_case(&row, staff, &may_see, &reason).await
+            }
             CaseChange::ChangeType { to, reason } => {
                 self.change_type(&row, staff, to, &reason).await
             }

@@ -103,17 +103,7 @@ impl Database {
         let case_id = new_id()?;
         let mut tx = self.writer.begin().await?;
         // The counter update comes first, so SQLite takes its write lock at once.
-        let sequence: i64 = sqlx::query(
-            &self.sql("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value"),
-        )
-        .bind("case_reference")
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("value")?;
-        let mut random = [0u8; 3];
-        getrandom::fill(&mut random).map_err(|error| CaseStoreError::Random(error.to_string()))?;
-        let reference =
-            Reference::generate(u32::try_from(sequence % 1_000_000).unwrap_or(0), random);
+        let reference = self.next_reference(&mut tx).await?;
         let levels = &plan.service_levels;
         sqlx::query(&self.sql(
             "INSERT INTO cases (id, reference, idempotency_key, case_type, work_queue, priority, \
@@ -210,6 +200,12 @@ impl Database {
             .await?;
         }
         let mut acknowledgement = submission.acknowledgement.clone();
+        // Track my case: the acknowledgement's one-use link, stored as its token's SHA-256.
+        let track_link = acknowledgement.as_object_mut().and_then(|object| {
+            let hash = object.remove("track_token_hash")?;
+            let expires_at = object.remove("track_expires_at")?;
+            Some((hash.as_str()?.to_owned(), expires_at.as_i64()?))
+        });
         acknowledgement["reference"] = serde_json::Value::String(reference.as_str().to_owned());
         acknowledgement["contact_promised_by"] =
             serde_json::Value::String(levels.contact_promised_by.to_string());
@@ -225,6 +221,16 @@ impl Database {
                 &acknowledgement,
             )
             .await?;
+            if let Some((hash, expires_at)) = track_link {
+                sqlx::query(&self.sql(
+                    "INSERT INTO track_links (token_hash, case_id, expires_at) VALUES ($1, $2, $3)",
+                ))
+                .bind(hash)
+                .bind(&case_id)
+                .bind(expires_at)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
         for event in &submission.events {
             self.insert_event(&mut tx, &case_id, event, now * 1000)
@@ -251,6 +257,27 @@ impl Database {
                 .map(str::to_owned),
             repeated: false,
         })
+    }
+
+    /// The next case reference, from the counter (inside `tx`, which this makes a writer) and
+    /// three random bytes.
+    pub(crate) async fn next_reference(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    ) -> Result<Reference, CaseStoreError> {
+        let sequence: i64 = sqlx::query(
+            &self.sql("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value"),
+        )
+        .bind("case_reference")
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("value")?;
+        let mut random = [0u8; 3];
+        getrandom::fill(&mut random).map_err(|error| CaseStoreError::Random(error.to_string()))?;
+        Ok(Reference::generate(
+            u32::try_from(sequence % 1_000_000).unwrap_or(0),
+            random,
+        ))
     }
 
     /// The case an idempotency key made, if any.

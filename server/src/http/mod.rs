@@ -119,6 +119,10 @@ pub fn services(
             database: database.clone(),
             calendar: calendar.clone(),
             settings: config.case_settings.clone(),
+            track_links: Some(crate::intake::TrackLinks {
+                public_url: config.public_url.clone(),
+                days: config.tracking_settings.acknowledgement_link_days,
+            }),
         }),
         calendar,
         settings: Arc::new(config.settings.clone()),
@@ -138,6 +142,10 @@ pub fn services(
         }),
         my_work: Arc::new(crate::db::casework::MyWorkStore(database.clone())),
         data_sets: Arc::new(crate::db::data_sets::DataSetStore::new(database.clone())),
+        tracking: Arc::new(crate::tracking::TrackingStore {
+            database: database.clone(),
+        }),
+        tracking_settings: Arc::new(config.tracking_settings.clone()),
         workspaces: Arc::new(crate::case::CaseStore {
             database,
             calendar: calendar_for_cases,

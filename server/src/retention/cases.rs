@@ -220,7 +220,9 @@ async fn run(
 }
 
 /// The tables whose rows are counted as "other rows" (each has `case_id`).
-const OTHER_TABLES: [&str; 6] = [
+const OTHER_TABLES: [&str; 8] = [
+    "track_links",
+    "track_sessions",
     "sift_flags",
     "case_instances",
     "case_staff",
@@ -232,7 +234,9 @@ const OTHER_TABLES: [&str; 6] = [
 /// Every reference (table, column, table it points at) to a case, a party or an outbox message
 /// that [`delete_cases`] deletes or clears; `server/tests/integration/retention.rs` checks the
 /// schema has no other.
-pub const HANDLED_REFERENCES: [(&str, &str, &str); 18] = [
+pub const HANDLED_REFERENCES: [(&str, &str, &str); 20] = [
+    ("track_links", "case_id", "cases"),
+    ("track_sessions", "case_id", "cases"),
     ("parties", "case_id", "cases"),
     ("search_tokens", "party_id", "parties"),
     ("parties", "main_party_id", "parties"),

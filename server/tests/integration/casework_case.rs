@@ -6,7 +6,11 @@
 mod closing;
 mod confirm;
 mod correspondence;
+mod follow_on;
+mod out_of_remit;
+mod outcome_letters;
 mod page;
+mod scan;
 
 use app::domain::staff::Role;
 use serde_json::{json, Value};

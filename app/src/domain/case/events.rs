@@ -9,6 +9,8 @@ code_enum! {
         Submitted => "submitted",
         /// A follow-up from the organisation that reported a breach.
         FollowUp => "follow_up",
+        /// Information (and perhaps a document) the person added while tracking their case.
+        InformationAdded => "information_added",
         /// Enforcement's daily triage of a self-reported incident.
         Triaged => "triaged",
         /// The Advice Service sifted the case: its type confirmed or changed and its work queue.
@@ -39,6 +41,12 @@ code_enum! {
         EmailReceived => "email_received",
         /// Closed with an outcome.
         Closed => "closed",
+        /// A follow-on case (ENF, PCB) opened from this one, by its outcome or by Enforcement.
+        FollowOnOpened => "follow_on_opened",
+        /// Opened as the follow-on of another case.
+        OpenedFrom => "opened_from",
+        /// Marked a staff case (ECS) by a team manager, naming who may see it.
+        MarkedStaffCase => "marked_staff_case",
         /// Re-opened for a second, related concern: a new instance.
         Reopened => "reopened",
         /// An outcome corrected behind the scenes (an admin action, not a re-open).
@@ -78,6 +86,7 @@ impl CaseEventKind {
                 | CaseEventKind::EmailReceived
                 | CaseEventKind::CallbackAttempted
                 | CaseEventKind::FollowUp
+                | CaseEventKind::InformationAdded
                 | CaseEventKind::Submitted
         )
     }

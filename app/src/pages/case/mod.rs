@@ -16,6 +16,7 @@ mod parties;
 mod record;
 mod reopen;
 mod sift;
+mod staff_case;
 mod work;
 
 pub use close::{CloseCasePage, CloseSeveralPage};
@@ -26,6 +27,7 @@ pub use find::{find_form, FindCasePage};
 pub use page::CasePage;
 pub use reopen::ReopenPage;
 pub use sift::CorrespondencePage;
+pub use staff_case::StaffCasePage;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;

@@ -16,9 +16,11 @@ pub fn CasePage() -> impl IntoView {
     let reference = path_param("reference");
     let done = query_param("done");
     let filter = query_param("timeline");
+    // `?events=all`: the whole timeline, not only the newest events.
+    let all_events = query_param("events").as_deref() == Some("all");
     let path = case_href(&reference);
     staff_page(load_case(reference, "case".to_owned()), path, move |view| {
-        page(view, done, filter.clone()).into_any()
+        page(view, done, filter.clone(), all_events).into_any()
     })
 }
 
@@ -68,7 +70,7 @@ fn summary(view: &CasePageView) -> AnyView {
     };
     view! {
         <h2 class="govuk-heading-m" id="summary">{t("case.summary.heading")}</h2>
-        <dl class="govuk-summary-list">
+        <dl class="govuk-summary-list app-summary-list--columns">
             {row(t("case.summary.type"), format!("{} ({})", record.case_type.code(), t(&record.case_type.description_key())))}
             {row(t("case.summary.stage"), t(&record.stage().label_key()))}
             {row(t("case.summary.queue"), case.queue_name.clone())}
@@ -98,12 +100,20 @@ fn actions(view: &CasePageView) -> AnyView {
             {(works && !open).then(|| view! {
                 <a class="govuk-button govuk-button--secondary" href=format!("{href}/reopen")>{t("case.actions.reopen")}</a>
             })}
+            {(view.may.manager && open && record.case_type != crate::domain::case::CaseKind::Ecs).then(|| view! {
+                <a class="govuk-button govuk-button--secondary" href=crate::server_fns::case::staff_case_href(&record.reference)>{t("case.actions.staff_case")}</a>
+            })}
         </div>
     }
     .into_any()
 }
 
-fn page(view: CasePageView, done: Option<String>, filter: Option<String>) -> impl IntoView {
+fn page(
+    view: CasePageView,
+    done: Option<String>,
+    filter: Option<String>,
+    all_events: bool,
+) -> impl IntoView {
     let reference = view.case.record.reference.clone();
     let title = page_title(
         &crate::i18n::tf("case.page.title", &[("reference", &reference)]),
@@ -122,8 +132,10 @@ fn page(view: CasePageView, done: Option<String>, filter: Option<String>) -> imp
             <span class="govuk-caption-l">{caption}</span>
             <h1 class="govuk-heading-l">{reference}</h1>
             {actions(&view)}
-            {super::glance::glance(&view)}
-            {super::glance::contents()}
+            <div class="app-case-top">
+                {super::glance::glance(&view)}
+                {super::glance::contents()}
+            </div>
             {summary(&view)}
             {super::work::flags(&view)}
             {super::work::work(&view)}
@@ -133,7 +145,7 @@ fn page(view: CasePageView, done: Option<String>, filter: Option<String>) -> imp
             {super::record::documents(&view)}
             {super::record::correspondence(&view)}
             {super::record::notes(&view)}
-            {super::record::timeline(&view, filter.as_deref())}
+            {super::record::timeline(&view, filter.as_deref(), all_events)}
             {super::record::instances(&view)}
     }
     .into_any();

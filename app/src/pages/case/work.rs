@@ -6,7 +6,7 @@ use server_fn::ServerFn;
 
 use super::fields::{problem, reference_field, typed};
 use super::when;
-use crate::components::fields::{Field, First, Textarea};
+use crate::components::fields::{single_checkbox, Field, First, Textarea};
 use crate::domain::case::{
     expected_type_change, type_change_options, CaseStatus, PREPARE, PROVIDE_ADVICE,
 };
@@ -162,6 +162,7 @@ pub fn work(view: &CasePageView) -> AnyView {
                     .hint(Some(t("case.advice.hint")))
                     .error(problem(flash, "advice"))
                     .textarea(Textarea::new(typed(flash, "advice", ""), 4))}
+                {single_checkbox("open_pcb", t("case.advice.pcb"), typed(flash, "open_pcb", "") == "yes")}
                 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.advice.submit")}</button>
             </form>
         }
@@ -236,16 +237,26 @@ pub fn case_type(view: &CasePageView) -> AnyView {
                 )
             })
             .collect();
+        // The expected change is one button; any other type, rarely wanted, behind "details"
+        // (open when its answer was refused).
+        let refused = problem(flash, "case-type").is_some();
         view! {
             {expected}
-            <form method="post" action=ChangeType::url()>
-                {reference_field(&reference)}
-                {Field::new("case-type", t("case.type.label"))
-                    .name("to")
-                    .error(problem(flash, "case-type"))
-                    .select(First::None(t("case.type.none")), options, &typed(flash, "case-type", ""))}
-                <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.type.submit")}</button>
-            </form>
+            <details class="govuk-details" open=refused>
+                <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">{t("case.type.other")}</span>
+                </summary>
+                <div class="govuk-details__text">
+                    <form method="post" action=ChangeType::url()>
+                        {reference_field(&reference)}
+                        {Field::new("case-type", t("case.type.label"))
+                            .name("to")
+                            .error(problem(flash, "case-type"))
+                            .select(First::None(t("case.type.none")), options, &typed(flash, "case-type", ""))}
+                        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t("case.type.submit")}</button>
+                    </form>
+                </div>
+            </details>
         }
         .into_any()
     };

@@ -15,7 +15,7 @@ const MAX_BODY: usize = 20_000;
 
 /// The canonical reference, or not found.
 #[cfg(feature = "ssr")]
-fn canonical(reference: &str) -> Result<String, StaffError> {
+pub(super) fn canonical(reference: &str) -> Result<String, StaffError> {
     crate::domain::case::Reference::parse(reference)
         .map(|reference| reference.as_str().to_owned())
         .map_err(|_| StaffError::NotFound)
@@ -340,7 +340,11 @@ pub async fn prepare_case(reference: String) -> Result<(), StaffError> {
 
 /// Completes Enforcement's 'provide advice' work item with a note.
 #[server(prefix = "/staff/api/cases", endpoint = "advice")]
-pub async fn complete_advice(reference: String, advice: Option<String>) -> Result<(), StaffError> {
+pub async fn complete_advice(
+    reference: String,
+    advice: Option<String>,
+    open_pcb: Option<String>,
+) -> Result<(), StaffError> {
     use crate::ports::case::CaseChange;
     let reference = canonical(&reference)?;
     let typed = advice.unwrap_or_default();
@@ -358,7 +362,10 @@ pub async fn complete_advice(reference: String, advice: Option<String>) -> Resul
     };
     apply(
         &reference,
-        CaseChange::CompleteAdvice { note },
+        CaseChange::CompleteAdvice {
+            note,
+            open_pcb: open_pcb.is_some_and(|value| value == "yes"),
+        },
         &values,
         on_case(&reference, "advised", "work"),
     )

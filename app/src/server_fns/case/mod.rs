@@ -7,6 +7,7 @@ mod actions;
 mod close;
 mod confirm;
 mod load;
+mod staff_case;
 mod templates;
 mod views;
 
@@ -15,6 +16,7 @@ pub use actions::*;
 pub use close::*;
 pub use confirm::*;
 pub use load::*;
+pub use staff_case::*;
 pub use templates::{draft, with_sign_off, DraftContext};
 pub use views::*;
 
@@ -22,6 +24,8 @@ pub use views::*;
 pub const AREA: &str = "/staff/cases";
 /// The sift list's correspondence (Advice Service).
 pub const SIFT_AREA: &str = "/staff/sift";
+/// Marking a staff case (team managers).
+pub const STAFF_CASES_AREA: &str = "/staff/staff-cases";
 /// Outcome corrections (admin).
 pub const CORRECTIONS_AREA: &str = "/staff/corrections";
 
