@@ -79,7 +79,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/accessibility") view=info::AccessibilityPage/>
                 <Route path=path!("/contact") view=info::ContactPage/>
                 <Route path=path!("/track") view=track::TrackStartPage ssr=SsrMode::Async/>
-                <Route path=path!("/track/link-sent") view=track::TrackLinkSentPage/>
+                <Route path=path!("/track/link-sent") view=track::TrackLinkSentPage ssr=SsrMode::Async/>
                 <Route path=path!("/track/link/:token") view=track::TrackLinkPage/>
                 <Route path=path!("/track/case") view=track::StatusPage ssr=SsrMode::Async/>
                 <Route path=path!("/concern/check") view=concern::check::CheckAnswersPage ssr=SsrMode::Async/>

@@ -40,6 +40,7 @@ impl TrackLinks {
             "track_link": format!("{}/track/link/{token}", self.public_url.trim_end_matches('/')),
             "track_token_hash": crate::auth::sha256_hex(&token),
             "track_expires_at": expires_at,
+            "track_link_days": self.days,
         }))
     }
 }

@@ -246,6 +246,7 @@ impl CaseTracking for TrackingStore {
                 "reference": reference,
                 "link": format!("{}{token}", message.link_base),
                 "expires_at": message.expires_at,
+                "link_hours": message.link_hours,
                 "reply_in_welsh": message.reply_in_welsh,
             });
             self.database

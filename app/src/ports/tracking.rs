@@ -28,6 +28,8 @@ pub struct TrackLinkEmail {
     /// `{public_url}/track/link/` (the token is added by the store).
     pub link_base: String,
     pub expires_at: i64,
+    /// How long the link works (the setting), said in the email.
+    pub link_hours: i64,
     pub reply_in_welsh: bool,
 }
 

@@ -24,6 +24,10 @@ pub struct AcknowledgementPayload {
     /// Track my case: a one-use link that opens the case's status (scrubbed once sent).
     #[serde(default)]
     pub track_link: Option<String>,
+    /// How many days that link works (the setting when it was sent; the default for older
+    /// messages).
+    #[serde(default)]
+    pub track_link_days: Option<i64>,
 }
 
 /// The acknowledgement of a new concern.
@@ -74,7 +78,22 @@ fn acknowledgement_body(payload: &AcknowledgementPayload, values: &[(&str, &str)
         );
         body.push_str(&fill(
             &t("mail.track_link.acknowledgement"),
-            &[("link", link), ("start", &start)],
+            &[
+                ("link", link),
+                ("start", &start),
+                (
+                    "lifetime",
+                    &app::server_fns::tracking::lifetime_words(
+                        payload
+                            .track_link_days
+                            .unwrap_or(
+                                app::domain::tracking::TrackingSettings::default()
+                                    .acknowledgement_link_days,
+                            )
+                            .saturating_mul(24),
+                    ),
+                ),
+            ],
         ));
     }
     if let Some(copy) = &payload.copy {
@@ -104,6 +123,7 @@ mod tests {
             copy: None,
             reply_in_welsh,
             track_link: None,
+            track_link_days: None,
         }
     }
 

@@ -14,9 +14,9 @@ use server_fn::ServerFn;
 
 use crate::components::fields::{Field, Input};
 use crate::components::page_frame as frame;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::server_fns::tracking::{
-    load_track_start, EmailTrackLink, OpenTrackedCase, TrackFlash, UseTrackLink,
+    lifetime_words, load_track_start, EmailTrackLink, OpenTrackedCase, TrackFlash, UseTrackLink,
 };
 
 /// A problem code from the query as (field, message), if it is one of ours.
@@ -35,12 +35,12 @@ fn start_problem(code: &str) -> Option<(String, String)> {
 pub fn TrackStartPage() -> impl IntoView {
     // Something of our own making went wrong on the last post.
     let problem = use_query_map().read_untracked().get("problem").is_some();
-    crate::pages::concern::question::journey_page(load_track_start(), move |flash| {
-        start_page(flash.unwrap_or_default(), problem)
+    crate::pages::concern::question::journey_page(load_track_start(), move |start| {
+        start_page(start.flash.unwrap_or_default(), start.link_hours, problem)
     })
 }
 
-fn start_page(flash: TrackFlash, problem: bool) -> AnyView {
+fn start_page(flash: TrackFlash, link_hours: i64, problem: bool) -> AnyView {
     let mut problems: Vec<(String, String)> = flash
         .problems
         .iter()
@@ -78,7 +78,7 @@ fn start_page(flash: TrackFlash, problem: bool) -> AnyView {
                         formaction=EmailTrackLink::url()>{t("track.start.email_link")}</button>
                 </div>
             </form>
-            <p class="govuk-body">{t("track.start.email_link.hint")}</p>
+            <p class="govuk-body">{fill(&t("track.start.email_link.hint"), &[("lifetime", &lifetime_words(link_hours))])}</p>
         }
         .into_any(),
     )
@@ -88,6 +88,12 @@ fn start_page(flash: TrackFlash, problem: bool) -> AnyView {
 /// `/track/link-sent`: the same answer whether or not the pair matched a case.
 #[component]
 pub fn TrackLinkSentPage() -> impl IntoView {
+    crate::pages::concern::question::journey_page(load_track_start(), |start| {
+        link_sent_page(start.link_hours)
+    })
+}
+
+fn link_sent_page(link_hours: i64) -> AnyView {
     let title = t("track.link_sent.title");
     frame(
         title.clone(),
@@ -95,11 +101,12 @@ pub fn TrackLinkSentPage() -> impl IntoView {
         Vec::new(),
         view! {
             <h1 class="govuk-heading-l">{title}</h1>
-            <p class="govuk-body">{t("track.link_sent.body")}</p>
+            <p class="govuk-body">{fill(&t("track.link_sent.body"), &[("lifetime", &lifetime_words(link_hours))])}</p>
             <p class="govuk-body"><a class="govuk-link" href="/track">{t("track.link_sent.back")}</a></p>
         }
         .into_any(),
     )
+    .into_any()
 }
 
 /// `/track/link/<token>`: opening the page changes nothing; its button uses the link.

@@ -14,15 +14,22 @@ use crate::server_fns::tracking::{
     load_tracked_case, AddTrackInformation, AskTrackPriority, TrackView,
 };
 
-/// A problem code of the add-information form as (field, message), if it is one of ours.
-fn add_problem(code: &str) -> Option<(String, String)> {
+/// A problem code of the add-information or prioritisation form as (field, message), if it is
+/// one of ours; the limits are the settings' (`view`).
+fn add_problem(code: &str, view: &TrackView) -> Option<(String, String)> {
+    let limit = |max: usize| {
+        fill(
+            &t(&format!("track.error.{code}")),
+            &[("max", &crate::components::grouped(max))],
+        )
+    };
     match code {
-        "text_required" | "text_too_long" => {
-            Some(("text".to_owned(), t(&format!("track.error.{code}"))))
-        }
-        "reasons_required" | "reasons_too_long" | "no_manager" => {
+        "text_required" => Some(("text".to_owned(), t(&format!("track.error.{code}")))),
+        "text_too_long" => Some(("text".to_owned(), limit(view.text_chars))),
+        "reasons_required" | "no_manager" => {
             Some(("reasons".to_owned(), t(&format!("track.error.{code}"))))
         }
+        "reasons_too_long" => Some(("reasons".to_owned(), limit(view.reasons_chars))),
         _ => {
             let key = format!("error.upload.{}", code.strip_prefix("file_")?);
             has(&key).then(|| ("file".to_owned(), t(&key)))
@@ -105,7 +112,7 @@ fn status(view: TrackView) -> AnyView {
     let problems: Vec<(String, String)> = flash
         .problems
         .iter()
-        .filter_map(|code| add_problem(code))
+        .filter_map(|code| add_problem(code, &view))
         .collect();
     let done = query.get("done").and_then(|done| match done.as_str() {
         "added" => Some("track.added.body"),

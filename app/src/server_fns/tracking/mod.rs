@@ -65,8 +65,34 @@ pub async fn load_tracked_case() -> Result<Option<TrackView>, ServerFnError> {
     work::load().await
 }
 
-/// The start page's refused form, if this request asks to see it.
+/// What the start and link-sent pages load: a refused pair to show again, and how long an
+/// emailed link works (a setting).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackStart {
+    pub flash: Option<TrackFlash>,
+    pub link_hours: i64,
+}
+
+/// The start page's refused form, if this request asks to see it, and the link's lifetime.
 #[server(prefix = "/track/api", endpoint = "start")]
-pub async fn load_track_start() -> Result<Option<TrackFlash>, ServerFnError> {
-    work::kept("start").await
+pub async fn load_track_start() -> Result<TrackStart, ServerFnError> {
+    let services = crate::server_fns::session::services()?;
+    Ok(TrackStart {
+        flash: work::kept("start").await?,
+        link_hours: services.tracking_settings.link_hours,
+    })
+}
+
+/// How long a link works, in words: whole days as days ("3 days"), else hours ("36 hours").
+pub fn lifetime_words(hours: i64) -> String {
+    let (n, unit) = if hours % 24 == 0 && hours > 0 {
+        (hours / 24, "days")
+    } else {
+        (hours, "hours")
+    };
+    let count = if n == 1 { "one" } else { "many" };
+    crate::i18n::fill(
+        &crate::i18n::t(&format!("track.lifetime.{unit}.{count}")),
+        &[("n", &n.to_string())],
+    )
 }

@@ -199,6 +199,7 @@ pub async fn email_link(reference: String, email: String) -> String {
     let message = TrackLinkEmail {
         link_base: format!("{}/track/link/", services.public_url.trim_end_matches('/')),
         expires_at: now(&services) + services.tracking_settings.link_seconds(),
+        link_hours: services.tracking_settings.link_hours,
         reply_in_welsh: in_welsh(),
     };
     if let Err(error) = services
