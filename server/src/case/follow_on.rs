@@ -62,20 +62,9 @@ impl CaseStore {
         .bind(today.to_string())
         .execute(&mut **tx)
         .await?;
-        for item in &plan.work_items {
-            sqlx::query(&self.sql(
-                "INSERT INTO work_items (id, case_id, kind, queue, due_on, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            ))
-            .bind(new_id()?)
-            .bind(&case_id)
-            .bind(&item.kind)
-            .bind(code_of(&item.queue)?)
-            .bind(item.due_on.to_string())
-            .bind(now)
-            .execute(&mut **tx)
+        self.database
+            .insert_work_items(tx, &case_id, &plan.work_items, now)
             .await?;
-        }
         self.copy_parties(tx, &row.id, &case_id).await?;
         self.copy_documents(tx, &row.id, &case_id, now).await?;
         self.record(

@@ -169,20 +169,8 @@ impl Database {
             .execute(&mut *tx)
             .await?;
         }
-        for item in &plan.work_items {
-            sqlx::query(&self.sql(
-                "INSERT INTO work_items (id, case_id, kind, queue, due_on, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            ))
-            .bind(new_id()?)
-            .bind(&case_id)
-            .bind(&item.kind)
-            .bind(code_of(&item.queue)?)
-            .bind(item.due_on.to_string())
-            .bind(now)
-            .execute(&mut *tx)
+        self.insert_work_items(&mut tx, &case_id, &plan.work_items, now)
             .await?;
-        }
         for document in &submission.documents {
             sqlx::query(&self.sql(
                 "INSERT INTO documents (id, case_id, kind, file_name, file_type, size_bytes, \
@@ -257,6 +245,31 @@ impl Database {
                 .map(str::to_owned),
             repeated: false,
         })
+    }
+
+    /// Inserts a new case's work items, inside `tx`.
+    pub(crate) async fn insert_work_items(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        case_id: &str,
+        items: &[app::domain::case::WorkItem],
+        now: i64,
+    ) -> Result<(), CaseStoreError> {
+        for item in items {
+            sqlx::query(&self.sql(
+                "INSERT INTO work_items (id, case_id, kind, queue, due_on, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            ))
+            .bind(new_id()?)
+            .bind(case_id)
+            .bind(&item.kind)
+            .bind(code_of(&item.queue)?)
+            .bind(item.due_on.to_string())
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
     }
 
     /// The next case reference, from the counter (inside `tx`, which this makes a writer) and

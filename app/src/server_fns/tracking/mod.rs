@@ -78,7 +78,7 @@ pub struct TrackStart {
 pub async fn load_track_start() -> Result<TrackStart, ServerFnError> {
     let services = crate::server_fns::session::services()?;
     Ok(TrackStart {
-        flash: work::kept("start").await?,
+        flash: work::kept(&["start"]).await?,
         link_hours: services.tracking_settings.link_hours,
     })
 }

@@ -129,15 +129,15 @@ async fn forget_refusal(services: &Services) {
     }
 }
 
-/// The refused `form` this request asks to see, if any.
-pub async fn kept(form: &str) -> Result<Option<TrackFlash>, ServerFnError> {
+/// The refused form this request asks to see, if it is one of `forms` (one read of the journey).
+pub async fn kept(forms: &[&str]) -> Result<Option<TrackFlash>, ServerFnError> {
     let services = crate::server_fns::session::services()?;
     let journey = crate::server_fns::session::stored(&services).await?;
     Ok(crate::server_fns::refused::shown(
         journey.and_then(|journey| journey.track_flash),
         |flash| flash.key.as_str(),
     )
-    .filter(|flash| flash.form == form))
+    .filter(|flash| forms.contains(&flash.form.as_str())))
 }
 
 /// Back to the start page with the pair as typed and its problems.
@@ -258,10 +258,7 @@ pub async fn load() -> Result<Option<TrackView>, ServerFnError> {
         .facts(&session, now(&services), since)
         .await
         .map_err(|error| ServerFnError::new(error.0))?;
-    let flash = match kept("add").await? {
-        Some(flash) => Some(flash),
-        None => kept("priority").await?,
-    };
+    let flash = kept(&["add", "priority"]).await?;
     Ok(facts.map(|facts| {
         let record = &facts.record;
         let wait = (record.stage() == Stage::Queue).then(|| {
