@@ -11,6 +11,9 @@
 //! `cargo bench -p server --bench data_sets -- 10000 100000 1000000`
 //! (default 10000 100000; SQLite in `PORTAL_BENCH_DIR` or the system's temporary folder, or
 //! PostgreSQL when `PORTAL_BENCH_DATABASE_URL` names a database server.)
+//! `PORTAL_BENCH_REUSE=1` keeps each size's database (`portal-bench-data-sets-N.db`, or
+//! `portal_bench_data_sets_n`) after the run and times the one a previous run left, without
+//! loading again: to time a change of the export alone.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -57,37 +60,55 @@ async fn main() {
     }
 }
 
-async fn database_url(size: usize) -> (String, Option<std::path::PathBuf>) {
-    let tag = format!("{}-{size}", std::process::id());
+fn reuse() -> bool {
+    std::env::var("PORTAL_BENCH_REUSE").is_ok_and(|value| value == "1")
+}
+
+/// The database's URL, the SQLite file to remove afterwards, and whether it is already loaded.
+async fn database_url(size: usize) -> (String, Option<std::path::PathBuf>, bool) {
+    let tag = if reuse() {
+        size.to_string()
+    } else {
+        format!("{}-{size}", std::process::id())
+    };
     if let Ok(base) = std::env::var("PORTAL_BENCH_DATABASE_URL") {
         sqlx::any::install_default_drivers();
         let name = format!("portal_bench_data_sets_{}", tag.replace('-', "_"));
         let admin = sqlx::AnyPool::connect(&base).await.unwrap();
-        admin
+        let loaded = admin
             .execute(format!("CREATE DATABASE {name}").as_str())
             .await
-            .unwrap();
+            .is_err();
         let (prefix, rest) = base.rsplit_once('/').unwrap();
         let query = rest.find('?').map(|at| &rest[at..]).unwrap_or_default();
-        return (format!("{prefix}/{name}{query}"), None);
+        return (format!("{prefix}/{name}{query}"), None, loaded && reuse());
     }
     let dir = std::env::var("PORTAL_BENCH_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|_| std::env::temp_dir());
     let file = dir.join(format!("portal-bench-data-sets-{tag}.db"));
-    (format!("sqlite://{}?mode=rwc", file.display()), Some(file))
+    let loaded = reuse() && file.exists();
+    let url = format!("sqlite://{}?mode=rwc", file.display());
+    (url, (!reuse()).then_some(file), loaded)
 }
 
 async fn run(size: usize) {
-    let (url, file) = database_url(size).await;
+    let (url, file, loaded) = database_url(size).await;
     let database = Database::connect(&url).await.unwrap();
-    let started = Instant::now();
-    load(&database, size).await;
-    println!(
-        "{size} cases: loaded in {:.1} s ({:?})",
-        started.elapsed().as_secs_f64(),
-        database.backend
-    );
+    if loaded {
+        println!(
+            "{size} cases: loaded by an earlier run ({:?})",
+            database.backend
+        );
+    } else {
+        let started = Instant::now();
+        load(&database, size).await;
+        println!(
+            "{size} cases: loaded in {:.1} s ({:?})",
+            started.elapsed().as_secs_f64(),
+            database.backend
+        );
+    }
     let config = Config {
         database_url: url.clone(),
         fixed_today: chrono::NaiveDate::from_ymd_opt(2026, 12, 7),

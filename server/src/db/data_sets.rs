@@ -6,21 +6,19 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use app::domain::case::{CaseKind, Closure, Outcome};
+use app::domain::case::{CaseKind, Outcome};
 use app::domain::data_sets::{
-    header_line, index_files, nuisance_lines, push_breach_lines, push_case_line, CompletedBreach,
-    CompletedCase, DataSet, DataSetFile, DataSetPeriod, PeriodKind, PublishSettings,
+    header_line, index_files, nuisance_lines, push_breach_lines, push_case_line, DataSet,
+    DataSetFile, DataSetPeriod, PeriodKind, PublishSettings,
 };
 use app::ports::data_sets::PublishedDataSets;
 use app::ports::StoreError;
 use axum::body::Bytes;
-use chrono::{NaiveDate, NaiveDateTime};
-use futures_util::TryStreamExt;
-use serde::Deserialize;
-use sqlx::any::AnyRow;
+use chrono::NaiveDate;
 use sqlx::Row;
 use tokio::sync::mpsc;
 
+use super::data_set_packs::{pack_query, Packed, PackedBreach, PackedCase, PACK};
 use super::Database;
 
 /// Bytes gathered before a chunk is sent to the response.
@@ -95,7 +93,8 @@ fn party_facts_sql() -> String {
     )
 }
 
-/// The columns in the order [`completed_case`] and [`completed_breach`] read them by position.
+/// The set's published cases completed on one day (`$1`), with the columns
+/// [`data_set_packs::pack_query`] packs, by name; the pack adds its start and order.
 fn cases_query(set: DataSet) -> String {
     let extra = if set == DataSet::PersonalDataBreaches {
         "c.answers".to_owned()
@@ -104,100 +103,12 @@ fn cases_query(set: DataSet) -> String {
     };
     format!(
         "SELECT c.reference, c.case_type, c.created_on, i.closed_on, c.sector, \
-         c.organisation_name, c.priority, i.attributes, {extra} \
+         c.organisation_name, c.priority, i.attributes, {extra}, i.case_id \
          FROM case_instances i JOIN cases c ON c.id = i.case_id \
-         WHERE i.closed_on >= $1 AND i.closed_on < $2 AND c.case_type IN ({}) \
-         AND i.outcome NOT IN ({}) ORDER BY i.closed_on, i.case_id",
+         WHERE i.closed_on = $1 AND c.case_type IN ({}) AND i.outcome NOT IN ({})",
         type_list(set.case_types()),
         unpublished_outcomes()
     )
-}
-
-/// The closure (column 7), from its JSON.
-fn closure(row: &AnyRow) -> Result<Closure, sqlx::Error> {
-    let attributes: &str = row.try_get(7)?;
-    Ok(serde_json::from_str(attributes).unwrap_or_default())
-}
-
-/// A row of [`cases_query`], read by position (no lookup of each column by its name).
-fn completed_case(row: &AnyRow) -> Result<CompletedCase, sqlx::Error> {
-    let case_type: &str = row.try_get(1)?;
-    let priority: &str = row.try_get(6)?;
-    Ok(CompletedCase {
-        reference: row.try_get(0)?,
-        case_type: CaseKind::from_code(case_type),
-        received_on: row.try_get(2)?,
-        completed_on: row.try_get(3)?,
-        sector: row.try_get(4)?,
-        organisation: row.try_get(5)?,
-        organisation_party: row.try_get::<i64, _>(8)? != 0,
-        named_as_person: row.try_get::<i64, _>(9)? != 0,
-        high_priority: priority == "high",
-        closure: closure(row)?,
-    })
-}
-
-/// What the breach rows read of a COM case's answers (everything else is skipped unread).
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct BreachAnswers {
-    breach: BreachParts,
-    submitted_at: Option<NaiveDateTime>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct BreachParts {
-    what_happened: Option<Cyber>,
-    timing: Option<Aware>,
-    data: Option<Categories>,
-    scale: Option<People>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Cyber {
-    cyber_incident: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Aware {
-    aware_at: Option<NaiveDateTime>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Categories {
-    categories: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct People {
-    people: Option<u64>,
-    groups: Vec<String>,
-}
-
-fn completed_breach(row: &AnyRow) -> Result<CompletedBreach, sqlx::Error> {
-    let answers: &str = row.try_get(8)?;
-    let answers: BreachAnswers = serde_json::from_str(answers).unwrap_or_default();
-    let parts = answers.breach;
-    let aware = parts.timing.and_then(|timing| timing.aware_at);
-    let scale = parts.scale.unwrap_or_default();
-    Ok(CompletedBreach {
-        reference: row.try_get(0)?,
-        received_on: row.try_get(2)?,
-        sector: row.try_get(4)?,
-        closure: closure(row)?,
-        cyber: parts.what_happened.and_then(|w| w.cyber_incident),
-        groups: scale.groups,
-        categories: parts.data.map(|d| d.categories).unwrap_or_default(),
-        people: scale.people,
-        hours_to_report: aware
-            .zip(answers.submitted_at)
-            .map(|(aware, sent)| (sent - aware).num_hours()),
-    })
 }
 
 /// Days since 1970-01-01, as the nuisance tables count them.
@@ -268,32 +179,60 @@ impl Database {
                 .await;
             return Ok(());
         }
-        let sql = self.sql(&cases_query(set));
-        let mut rows = sqlx::query(&sql)
-            .bind(from.to_string())
-            .bind(to.to_string())
-            .fetch(&self.pool);
-        let mut buffer = String::with_capacity(CHUNK_BYTES + 4096);
-        buffer.push_str(&header_line(set));
-        while let Some(row) = rows.try_next().await.context("reading completed work")? {
-            if set == DataSet::PersonalDataBreaches {
-                push_breach_lines(&mut buffer, &completed_breach(&row)?);
-            } else {
-                push_case_line(&mut buffer, set, &completed_case(&row)?);
-            }
-            if buffer.len() >= CHUNK_BYTES {
-                let chunk =
-                    std::mem::replace(&mut buffer, String::with_capacity(CHUNK_BYTES + 4096));
-                if sender.send(Ok(Bytes::from(chunk))).await.is_err() {
+        let sql = self.sql(&pack_query(self.backend, set, &cases_query(set)));
+        let mut out = Chunks::new(set, sender);
+        let mut day = from;
+        while day < to {
+            let on = day.to_string();
+            let mut after = String::new();
+            loop {
+                let full = if set == DataSet::PersonalDataBreaches {
+                    let pack: Vec<PackedBreach> = self.pack(&sql, &on, &after).await?;
+                    let full = pack_end(&pack, &mut after);
+                    for breach in pack {
+                        push_breach_lines(&mut out.buffer, &breach.into());
+                    }
+                    full
+                } else {
+                    let pack: Vec<PackedCase> = self.pack(&sql, &on, &after).await?;
+                    let full = pack_end(&pack, &mut after);
+                    for case in pack {
+                        push_case_line(&mut out.buffer, set, &case.into());
+                    }
+                    full
+                };
+                if !out.send_full().await {
                     // The client went away: stop reading.
                     return Ok(());
                 }
+                if !full {
+                    break;
+                }
             }
+            day = day.succ_opt().context("a day outside the calendar")?;
         }
-        if !buffer.is_empty() {
-            let _ = sender.send(Ok(Bytes::from(buffer))).await;
-        }
+        out.finish().await;
         Ok(())
+    }
+
+    /// One pack of the cases completed on `on` after the case `after`, read from its JSON.
+    async fn pack<T: serde::de::DeserializeOwned>(
+        &self,
+        sql: &str,
+        on: &str,
+        after: &str,
+    ) -> anyhow::Result<Vec<T>> {
+        let pack: Option<String> = sqlx::query_scalar(sql)
+            .bind(on)
+            .bind(after)
+            .fetch_one(&self.pool)
+            .await
+            .context("reading completed work")?;
+        match pack {
+            // No case: an empty array, or (PostgreSQL) none.
+            None => Ok(Vec::new()),
+            Some(pack) => serde_json::from_str(&pack).context("reading a pack of completed work"),
+        }
     }
 
     /// Records per month of each set (cases, or nuisance reports), for months before `before`.
@@ -353,6 +292,45 @@ impl Database {
             }
         }
         Ok(counts)
+    }
+}
+
+/// Whether a full pack came (another may follow), keeping the case the next starts after.
+fn pack_end<T: Packed>(pack: &[T], after: &mut String) -> bool {
+    if let Some(case_id) = pack.last().map(Packed::case_id) {
+        case_id.clone_into(after);
+    }
+    pack.len() >= PACK
+}
+
+/// The file's text, sent to the response in chunks of about [`CHUNK_BYTES`].
+struct Chunks<'a> {
+    buffer: String,
+    sender: &'a mpsc::Sender<Result<Bytes, std::io::Error>>,
+}
+
+impl<'a> Chunks<'a> {
+    /// Starts with the set's header line.
+    fn new(set: DataSet, sender: &'a mpsc::Sender<Result<Bytes, std::io::Error>>) -> Chunks<'a> {
+        let mut buffer = String::with_capacity(CHUNK_BYTES + 4096);
+        buffer.push_str(&header_line(set));
+        Chunks { buffer, sender }
+    }
+
+    /// Sends the text gathered once it makes a chunk; false when the client went away.
+    async fn send_full(&mut self) -> bool {
+        if self.buffer.len() < CHUNK_BYTES {
+            return true;
+        }
+        let chunk = std::mem::replace(&mut self.buffer, String::with_capacity(CHUNK_BYTES + 4096));
+        self.sender.send(Ok(Bytes::from(chunk))).await.is_ok()
+    }
+
+    /// Sends what is left.
+    async fn finish(self) {
+        if !self.buffer.is_empty() {
+            let _ = self.sender.send(Ok(Bytes::from(self.buffer))).await;
+        }
     }
 }
 

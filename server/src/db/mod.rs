@@ -6,6 +6,7 @@ mod breach_cases;
 pub use breach_cases::BreachCaseRow;
 mod cases;
 pub mod casework;
+mod data_set_packs;
 pub mod data_sets;
 pub mod helpline;
 pub(crate) use cases::{code_of, from_code};

@@ -15,6 +15,7 @@ mod casework_sift;
 mod crash;
 mod data_sets;
 mod data_sets_facts;
+mod data_sets_packs;
 mod files;
 mod fuzz_mail;
 mod helpline;
