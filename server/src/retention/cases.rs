@@ -365,6 +365,8 @@ async fn delete_cases(
         ids,
     )
     .await?;
+    // An organisation name no other case carries goes with them, by trigger (migration
+    // 20261210000040 counts the cases carrying each name).
     let deleted = run(database, tx, "DELETE FROM cases WHERE id IN ({ids})", ids).await?;
     if deleted != u64::try_from(ids.len()).unwrap_or(u64::MAX) {
         anyhow::bail!("{deleted} of {} cases deleted", ids.len());

@@ -37,6 +37,7 @@ mod nuisance_journey;
 mod nuisance_store;
 mod queue_list;
 mod queue_list_filters;
+mod queue_list_organisations;
 mod read_only;
 mod retention;
 mod scale_out;

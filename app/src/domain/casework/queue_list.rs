@@ -150,16 +150,16 @@ impl QueueListQuery {
                 .unwrap_or_default()
                 .to_owned()
         };
-        let default = QueueListQuery::default();
         let organisation: String = text(&params.organisation)
             .chars()
             .take(MAX_ORGANISATION_FILTER_CHARS)
             .collect();
+        let level = level_from(&text(&params.level));
         QueueListQuery {
-            sort: QueueSort::from_code(&text(&params.sort)).unwrap_or(default.sort),
+            sort: QueueSort::from_code(&text(&params.sort)).unwrap_or(default_sort(level)),
             descending: text(&params.dir) == "desc",
             case_type: CaseKind::from_code(&text(&params.case_type).to_uppercase()),
-            level: level_from(&text(&params.level)),
+            level,
             allocated: match text(&params.allocated).as_str() {
                 "yes" => Some(true),
                 "no" => Some(false),
@@ -180,9 +180,8 @@ impl QueueListQuery {
 
     /// The address's parameters that differ from the defaults, in a fixed order.
     pub fn params(&self) -> Vec<(&'static str, String)> {
-        let default = QueueListQuery::default();
         let mut params = Vec::new();
-        if self.sort != default.sort {
+        if self.sort != self.default_sort() {
             params.push(("sort", self.sort.code().to_owned()));
         }
         if self.descending {
@@ -224,6 +223,11 @@ impl QueueListQuery {
         }
     }
 
+    /// The sort this request has when the address names none: see [`default_sort`].
+    pub fn default_sort(&self) -> QueueSort {
+        default_sort(self.level)
+    }
+
     /// Sorted by `sort`: ascending, or the other way round when it already is; the first page.
     pub fn sorted_by(&self, sort: QueueSort) -> QueueListQuery {
         QueueListQuery {
@@ -240,6 +244,15 @@ impl QueueListQuery {
             position,
             ..self.clone()
         }
+    }
+}
+
+/// The sort of a list the address names none for: oldest first, or, filtered to a service
+/// level, the soonest next deadline first (the most overdue case heads an overdue list).
+pub fn default_sort(level: Option<SlaState>) -> QueueSort {
+    match level {
+        Some(_) => QueueSort::Due,
+        None => QueueListQuery::default().sort,
     }
 }
 

@@ -195,8 +195,9 @@ fn a_queue_list_address_is_read_leniently_and_written_back() {
     );
     assert_eq!(
         query.href("/staff/queues/13"),
-        "/staff/queues/13?sort=due&dir=desc&type=RFA&level=overdue&allocated=no\
-         &organisation=Leeds+%26+Co&after=IC-1234-ABCD"
+        "/staff/queues/13?dir=desc&type=RFA&level=overdue&allocated=no\
+         &organisation=Leeds+%26+Co&after=IC-1234-ABCD",
+        "a list filtered to a service level is sorted by the next deadline unless it says"
     );
     let nonsense = QueueListQuery::from_params(&params(&[
         ("sort", "drop table"),
@@ -216,6 +217,26 @@ fn a_queue_list_address_is_read_leniently_and_written_back() {
     assert_eq!(last.href("/q"), "/q?page=last");
     let before = QueueListQuery::from_params(&params(&[("before", "IC-1")]));
     assert_eq!(before.href("/q"), "/q?before=IC-1");
+}
+
+#[test]
+fn a_service_level_filter_sorts_by_the_next_deadline_unless_a_sort_is_chosen() {
+    let unfiltered = QueueListQuery::from_params(&params(&[]));
+    assert_eq!(unfiltered.sort, QueueSort::Age);
+    for level in ["overdue", "due_soon", "on_time"] {
+        let filtered = QueueListQuery::from_params(&params(&[("level", level)]));
+        assert_eq!(filtered.sort, QueueSort::Due, "{level}");
+        assert!(!filtered.descending, "the soonest deadline first");
+        assert_eq!(filtered.href("/q"), format!("/q?level={level}"));
+    }
+    // Oldest first, chosen with a filter, stays in the address: the filter's default differs.
+    let by_age = QueueListQuery::from_params(&params(&[("level", "overdue"), ("sort", "age")]));
+    assert_eq!(by_age.sort, QueueSort::Age);
+    assert_eq!(by_age.href("/q"), "/q?sort=age&level=overdue");
+    assert_eq!(
+        QueueListQuery::from_params(&params(&[("sort", "age"), ("level", "overdue")])),
+        by_age
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::fields::{Field, First, Input};
 use crate::domain::case::{CaseKind, SlaState};
 use crate::domain::casework::{
-    level_code, matching_figure, page_span, with_thousands, QueueListQuery, QueuePosition,
+    level_code, matching_figure, page_span, with_thousands, QueuePosition,
 };
 use crate::i18n::{fill, t};
 use crate::server_fns::casework::{queue_href, QueueView};
@@ -39,8 +39,7 @@ pub fn filter_form(view: &QueueView) -> AnyView {
         Some(false) => "no",
         None => "",
     };
-    let default = QueueListQuery::default();
-    let sort = (query.sort != default.sort).then(|| query.sort.code());
+    let sort = (query.sort != query.default_sort()).then(|| query.sort.code());
     let dir = query.descending.then_some("desc");
     view! {
         <form method="get" action=queue_href(view.queue) class="govuk-!-margin-bottom-6" data-testid="queue-filters">

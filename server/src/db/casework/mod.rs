@@ -8,6 +8,7 @@ mod changes;
 mod lists;
 mod my_work;
 mod queue_list;
+mod queue_sql;
 mod record;
 mod store;
 
