@@ -217,9 +217,20 @@ interface Upload {
   file: string;
 }
 
+/** FOI/EIR (issue 19 part 3): the request complained about, asked before what happened. */
+interface InformationRequest {
+  requested: string;
+  /** What the authority did, when it replied. */
+  action?: string;
+  /** With a refusal: the exemptions or exceptions, and what was withheld. */
+  refusal?: { grounds: string[]; withheld: string };
+}
+
 interface HandIn {
   actingFor?: { name: string; relationship: string };
   organisation: Organisation;
+  /** FOI/EIR: the request; no harm question follows. */
+  request?: InformationRequest;
   late?: boolean;
   uploads: Upload[];
   name: string;
@@ -243,11 +254,17 @@ async function answerHandIn(page: Page, info: TestInfo, hand: HandIn) {
   } else {
     await choose(page, info, 'Me', organisationStep);
   }
-  await answerOrganisation(page, info, hand.organisation);
+  await answerOrganisation(page, info, hand.organisation, hand.request ? /information-requested$/ : /summary$/);
+  if (hand.request) await answerRequest(page, info, hand.request);
   await write(page, info, 'They sent my details to the wrong person and would not say how it happened.', /timeline$/);
   await addEvent(page, info, ['5', '1', '2026'], 'I wrote to them about it.');
-  await next(page, info, /harm$/);
-  await write(page, info, 'I was worried and spent hours on the phone.', /what-you-want$/);
+  if (hand.request) {
+    // Harm does not apply to an FOI or EIR complaint: not asked.
+    await next(page, info, /what-you-want$/);
+  } else {
+    await next(page, info, /harm$/);
+    await write(page, info, 'I was worried and spent hours on the phone.', /what-you-want$/);
+  }
   await write(page, info, 'An apology, and to know it will not happen again.', hand.late ? /late-reason$/ : /evidence$/);
   if (hand.late) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('Why did you not contact us sooner?'));
@@ -273,11 +290,21 @@ async function organisationMatches(page: Page) {
   await expect(page.getByRole('radio', { name: words('None of these – use the name I gave') })).toBeVisible();
 }
 
-async function answerOrganisation(page: Page, info: TestInfo, organisation: Organisation) {
+/** FOI/EIR: what was asked for, what the authority did, and for a refusal its grounds and what it withheld. */
+async function answerRequest(page: Page, info: TestInfo, request: InformationRequest) {
+  await write(page, info, request.requested, request.action ? /authority-action$/ : /summary$/);
+  if (!request.action) return;
+  await choose(page, info, request.action, request.refusal ? /exemptions$/ : /summary$/);
+  if (!request.refusal) return;
+  await tick(page, info, request.refusal.grounds, /withheld$/);
+  await write(page, info, request.refusal.withheld, /summary$/);
+}
+
+async function answerOrganisation(page: Page, info: TestInfo, organisation: Organisation, after: RegExp = /summary$/) {
   if (!('operator' in organisation)) await organisationMatches(page);
   if ('operator' in organisation) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who operates the camera?');
-    await type(page, info, organisation.operator, /summary$/);
+    await type(page, info, organisation.operator, after);
   } else if ('pick' in organisation) {
     await expectAccessible(page);
     if (organisation.search) {
@@ -289,12 +316,12 @@ async function answerOrganisation(page: Page, info: TestInfo, organisation: Orga
       await expectAccessible(page);
     }
     await page.getByRole('radio', { name: organisation.pick }).first().check();
-    await next(page, info, /summary$/);
+    await next(page, info, after);
   } else {
     await choose(page, info, 'None of these – use the name I gave', /sector$/);
     const words = await wordsFor(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('What kind of organisation is it?'));
-    await select(page, info, organisation.none, /summary$/);
+    await select(page, info, organisation.none, after);
   }
 }
 
@@ -437,6 +464,8 @@ test.describe('each route that can be handed in reaches a reference and an ackno
     const hand: HandIn = {
       ...me(info, 'foi'),
       organisation: { search: 'Leeds City Council', pick: /Leeds City Council/ },
+      // No reply: not asked what the authority did.
+      request: { requested: 'The minutes of the planning committee for March 2025.' },
       uploads: [{ kind: 'Your request for information', file: 'request.eml' }],
     };
     await answerHandIn(page, info, hand);
@@ -449,6 +478,7 @@ test.describe('each route that can be handed in reaches a reference and an ackno
     const hand: HandIn = {
       ...me(info, 'eir'),
       organisation: { none: 'Environment, such as water or energy' },
+      request: { requested: 'The water quality results for the river in 2025.', action: 'Said it does not hold the information' },
       uploads: [
         { kind: 'Your request for information', file: 'request.eml' },
         { kind: "The authority's reply", file: 'letter.pdf' },
@@ -467,6 +497,11 @@ test('a late FOI complaint for someone else asks why they waited and for their c
     ...me(info, 'late'),
     actingFor: { name: 'Alex Example', relationship: 'Parent or guardian' },
     organisation: { pick: /Leeds City Council/ },
+    request: {
+      requested: 'The report on the school closures.',
+      action: 'Refused to give some or all of the information, using exemptions or exceptions',
+      refusal: { grounds: ['Section 40: personal information'], withheld: 'The names of the officers.' },
+    },
     late: true,
     uploads: [
       { kind: 'Your request for information', file: 'request.eml' },

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use app::domain::calendar::Calendar;
-use app::domain::case::{plan_intake, CaseKind, CaseSettings, IntakeChannel};
+use app::domain::case::{plan_intake, CaseEventKind, CaseKind, CaseSettings, IntakeChannel};
 use app::domain::readiness::{Route, Verdict};
 use app::domain::submission::{new_case, CaseDetails};
 use app::ports::{CaseIntake, CaseReceipt, HandIn, IntakeError};
@@ -52,7 +52,10 @@ impl TrackLinks {
 pub fn eligible_case_type(hand_in: &HandIn) -> Result<CaseKind, IntakeError> {
     let assessment = &hand_in.assessment;
     match (assessment.verdict, assessment.case_type) {
-        (Verdict::Ready | Verdict::Late, Some(case_type)) => Ok(case_type.into()),
+        // A request for our own information is IRQ, which the readiness contract has no code for.
+        (Verdict::Ready | Verdict::Late, Some(case_type)) => {
+            Ok(hand_in.case_kind.unwrap_or(case_type.into()))
+        }
         (Verdict::ReportInstead, _)
             if hand_in.concern.route == Route::Marketing
                 && hand_in.channel != IntakeChannel::Web =>
@@ -101,6 +104,10 @@ fn parties(details: &CaseDetails) -> Vec<NewParty> {
             details: contact,
         }),
     }
+    // A request about the regulator itself (RCC, ENQ, IRQ) names no organisation.
+    if details.organisation.name.trim().is_empty() {
+        return parties;
+    }
     parties.push(NewParty {
         role: "organisation".to_owned(),
         name: details.organisation.name.clone(),
@@ -112,6 +119,33 @@ fn parties(details: &CaseDetails) -> Vec<NewParty> {
         }),
     });
     parties
+}
+
+impl Intake {
+    /// The new case's first events: handed in and, for a complaint about a case of ours, the
+    /// link to that case (with its type, when it exists).
+    async fn intake_events(&self, hand_in: &HandIn) -> Result<Vec<NewEvent>, IntakeError> {
+        let mut events = vec![NewEvent {
+            actor: "customer".to_owned(),
+            kind: "submitted".to_owned(),
+            details: json!({ "channel": hand_in.channel.code() }),
+        }];
+        if let Some(reference) = &hand_in.related_reference {
+            let found = self.database.case_row(reference).await.map_err(|error| {
+                IntakeError::Failed(format!("finding the related case: {error}"))
+            })?;
+            events.push(NewEvent {
+                actor: "customer".to_owned(),
+                kind: CaseEventKind::RelatesTo.code().to_owned(),
+                details: json!({
+                    "reference": reference,
+                    "found": found.is_some(),
+                    "case_type": found.map(|row| row.record.case_type.code()),
+                }),
+            });
+        }
+        Ok(events)
+    }
 }
 
 #[async_trait::async_trait]
@@ -130,11 +164,13 @@ impl CaseIntake for Intake {
             ),
             _ => None,
         };
+        let levels = plan.service_levels;
         let submission = Submission {
             idempotency_key: hand_in.idempotency_key.clone(),
             channel: hand_in.channel.code(),
             created_on: hand_in.created_on,
-            organisation_name: Some(details.organisation.name.clone()),
+            organisation_name: Some(details.organisation.name.clone())
+                .filter(|name| !name.trim().is_empty()),
             sector: details.organisation.sector.map(|s| s.code().to_owned()),
             answers: json!({
                 "concern": hand_in.concern,
@@ -151,6 +187,10 @@ impl CaseIntake for Intake {
                     "name": details.customer.name,
                     "reply_in_welsh": details.customer.reply_in_welsh,
                     "copy": hand_in.copy,
+                    // The clock the acknowledgement states for requests about us (issue 19).
+                    "case_type": case_type.code(),
+                    "assign_by": levels.assign_by,
+                    "close_by": levels.close_by,
                 });
                 if let (Some(fields), Some(object)) = (track, acknowledgement.as_object_mut()) {
                     object.extend(fields.as_object().cloned().unwrap_or_default());
@@ -158,11 +198,7 @@ impl CaseIntake for Intake {
                 acknowledgement
             },
             message_kind: "acknowledgement",
-            events: vec![NewEvent {
-                actor: "customer".to_owned(),
-                kind: "submitted".to_owned(),
-                details: json!({ "channel": hand_in.channel.code() }),
-            }],
+            events: self.intake_events(&hand_in).await?,
         };
         self.database
             .submit_case(&submission)

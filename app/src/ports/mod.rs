@@ -89,6 +89,10 @@ pub struct HandIn {
     pub answers: serde_json::Value,
     /// The copy of the answers for the acknowledgement email, when the person gave them online.
     pub copy: Option<crate::domain::copy::SentCopy>,
+    /// The case type when the readiness contract has none for the concern (IRQ, issue 19).
+    pub case_kind: Option<crate::domain::case::CaseKind>,
+    /// The reference of an earlier case this one is about (a service complaint), checked.
+    pub related_reference: Option<String>,
 }
 
 /// Why intake could not store a case (the detail is for logs, never for the person).

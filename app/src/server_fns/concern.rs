@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::session;
 #[cfg(feature = "ssr")]
 use crate::domain::assistant::{
-    document_options, next_after, plan, submit_next_after, submit_path, validate_answer, Progress,
+    checkbox_options, next_after, plan, submit_next_after, submit_path, validate_answer, Progress,
     Step,
 };
 use crate::domain::assistant::{Answers, Handover, Outcome, RawAnswer};
@@ -40,6 +40,9 @@ pub struct JourneyView {
     /// The copy of the concern as handed in.
     #[serde(default)]
     pub sent_copy: Option<crate::domain::copy::SentCopy>,
+    /// FOI/EIR: the timescales of what happens after the complaint (settings).
+    #[serde(default)]
+    pub foi_timescales: crate::domain::assistant::FoiTimescales,
 }
 
 /// What a verdict page needs.
@@ -50,6 +53,9 @@ pub struct OutcomeView {
     /// Who can help instead, for not_for_us and report_instead.
     pub contacts: Vec<Contact>,
     pub today: NaiveDate,
+    /// The service levels, for the clocks a request about us states (issue 19).
+    #[serde(default)]
+    pub case_settings: crate::domain::case::CaseSettings,
 }
 
 /// The journey for a question page, with the answer refused on it when this request asks for it
@@ -75,6 +81,7 @@ pub async fn load_journey() -> Result<JourneyView, ServerFnError> {
         assisted: journey.assisted.is_some(),
         letter_to: journey.assisted.and_then(|assisted| assisted.letter_to),
         sent_copy: journey.sent_copy,
+        foi_timescales: services.case_settings.foi_complaints.clone(),
     })
 }
 
@@ -108,10 +115,7 @@ pub async fn answer_question(
         year,
         values: values.unwrap_or_default(),
     };
-    let allowed: Vec<String> = document_options(&journey.answers)
-        .iter()
-        .map(|kind| kind.code().to_owned())
-        .collect();
+    let allowed: Vec<String> = checkbox_options(step, &journey.answers);
     let today = services.clock.today();
     let change_query = if changing { "?change=true" } else { "" };
     let handover = handover_for(&services, &journey.answers)
@@ -255,6 +259,7 @@ pub fn outcome_for(
         answers,
         contacts,
         today,
+        case_settings: (*services.case_settings).clone(),
     })
 }
 

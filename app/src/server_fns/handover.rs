@@ -272,7 +272,9 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
         &DetailLimits::default(),
         completeness,
     );
-    if !errors.is_empty() {
+    // A request about the regulator itself names no organisation and no harm (issue 19).
+    let not_asked = crate::domain::assistant::not_asked_fields(handover.route);
+    if errors.iter().any(|(field, _)| !not_asked.contains(&field)) {
         leptos_axum::redirect("/concern/submit?problem=answers");
         return Ok(());
     }
@@ -316,6 +318,8 @@ pub async fn submit_concern() -> Result<(), ServerFnError> {
         answers: serde_json::to_value(&journey.answers)
             .map_err(|error| ServerFnError::new(error.to_string()))?,
         copy: Some(copy.clone()),
+        case_kind: crate::domain::assistant::case_kind(&journey.answers),
+        related_reference: crate::domain::assistant::related_reference(&journey.answers),
     };
     match services.intake.hand_in(hand_in).await {
         Ok(receipt) => {

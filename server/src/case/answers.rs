@@ -82,6 +82,7 @@ pub fn answer_sections(answers: &Value) -> Vec<AnswerSection> {
             ("case.answers.verdict", verdict),
         ],
     ));
+    sections.extend(information_request(&details["information_request"]));
     let timeline = details["timeline"]
         .as_array()
         .map(|events| {
@@ -109,4 +110,58 @@ pub fn answer_sections(answers: &Value) -> Vec<AnswerSection> {
         ],
     ));
     sections
+}
+
+/// A label from a code, where the catalogue has one; otherwise the code itself.
+fn label(key: &str, code: &str) -> String {
+    if app::i18n::has(key) {
+        t(key)
+    } else {
+        code.to_owned()
+    }
+}
+
+/// FOI/EIR (issue 19 part 3): the request complained about, in words.
+fn information_request(request: &Value) -> Option<AnswerSection> {
+    let code = |field: &str| request[field].as_str().filter(|code| !code.is_empty());
+    let law = code("law").map(|law| label(&format!("case.answers.law.{law}"), law));
+    let action = code("authority_action").map(|action| {
+        let key = if action == "no_response" {
+            "case.answers.action.no_response".to_owned()
+        } else {
+            format!("q.authority-action.opt.{action}")
+        };
+        label(&key, action)
+    });
+    let grounds = request["grounds"]
+        .as_array()
+        .map(|codes| {
+            codes
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|ground| {
+                    let key = if ground == "not_sure" {
+                        "common.not_sure".to_owned()
+                    } else {
+                        format!("q.exemptions.opt.{ground}")
+                    };
+                    label(&key, ground)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|text| !text.is_empty());
+    let review =
+        code("review").map(|review| label(&format!("case.answers.review.{review}"), review));
+    section(
+        "case.answers.information_request",
+        vec![
+            ("case.answers.law", law),
+            ("case.answers.requested", words(&request["requested"])),
+            ("case.answers.authority_action", action),
+            ("case.answers.grounds", grounds),
+            ("case.answers.withheld", words(&request["withheld"])),
+            ("case.answers.review", review),
+        ],
+    )
 }

@@ -183,6 +183,8 @@ pub async fn create(
         details: CaseDetails::default(),
         answers: Value::Null,
         copy: None,
+        case_kind: None,
+        related_reference: None,
     };
     // A concern the rules stop is answered as such, whatever else is wrong with the body.
     let case_type = match eligible_case_type(&hand_in) {

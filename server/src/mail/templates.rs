@@ -28,6 +28,13 @@ pub struct AcknowledgementPayload {
     /// messages).
     #[serde(default)]
     pub track_link_days: Option<i64>,
+    /// The case type (`RCC`, `ENQ`, `IRQ`: requests about us state their own clock).
+    #[serde(default)]
+    pub case_type: Option<String>,
+    #[serde(default)]
+    pub assign_by: Option<NaiveDate>,
+    #[serde(default)]
+    pub close_by: Option<NaiveDate>,
 }
 
 /// The acknowledgement of a new concern.
@@ -53,10 +60,11 @@ pub fn acknowledgement(
             ("reference", payload.reference.as_str()),
             ("date", date.as_str()),
         ];
-        (
-            fill(&t("mail.acknowledgement.subject"), &values),
-            acknowledgement_body(payload, &values),
-        )
+        let subject = match request_key(payload, "subject") {
+            Some(key) => fill(&t(&key), &values),
+            None => fill(&t("mail.acknowledgement.subject"), &values),
+        };
+        (subject, acknowledgement_body(payload, &values))
     });
     Message::builder()
         .from(from.clone())
@@ -69,7 +77,8 @@ pub fn acknowledgement(
 
 /// The acknowledgement's words, then the copy of the answers as sent (when there is one).
 fn acknowledgement_body(payload: &AcknowledgementPayload, values: &[(&str, &str)]) -> String {
-    let mut body = fill(&t("mail.acknowledgement.body"), values);
+    let mut body =
+        request_body(payload).unwrap_or_else(|| fill(&t("mail.acknowledgement.body"), values));
     if let Some(link) = &payload.track_link {
         body.push_str("\n\n");
         let start = format!(
@@ -109,6 +118,30 @@ fn acknowledgement_body(payload: &AcknowledgementPayload, values: &[(&str, &str)
     body
 }
 
+/// The catalogue key of a request about us (RCC, ENQ, IRQ) for its own `part` of the
+/// acknowledgement ("subject", "body"); `None` for a concern.
+fn request_key(payload: &AcknowledgementPayload, part: &str) -> Option<String> {
+    let case_type = payload.case_type.as_deref()?;
+    let key = format!("mail.acknowledgement.request.{case_type}.{part}");
+    app::i18n::has(&key).then_some(key)
+}
+
+/// The words of a request about us: thanks for what it is, its reference, and its own clock
+/// (a service complaint also says where to go if still unhappy); `None` for a concern.
+fn request_body(payload: &AcknowledgementPayload) -> Option<String> {
+    let key = request_key(payload, "body")?;
+    let assign_by = payload.assign_by.map(long_date).unwrap_or_default();
+    let close_by = payload.close_by.map(long_date).unwrap_or_default();
+    Some(fill(
+        &t(&key),
+        &[
+            ("reference", payload.reference.as_str()),
+            ("assign_by", assign_by.as_str()),
+            ("close_by", close_by.as_str()),
+        ],
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -124,6 +157,9 @@ mod tests {
             reply_in_welsh,
             track_link: None,
             track_link_days: None,
+            case_type: None,
+            assign_by: None,
+            close_by: None,
         }
     }
 

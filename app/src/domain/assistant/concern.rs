@@ -17,6 +17,10 @@ pub enum Topic {
     Eir,
     Marketing,
     ServiceComplaint,
+    /// A request for written advice (ENQ).
+    WrittenAdvice,
+    /// A request for information the regulator holds (IRQ): FOI/EIR or subject access.
+    OurInformation,
 }
 
 impl Topic {
@@ -30,6 +34,8 @@ impl Topic {
             "eir" => Topic::Eir,
             "marketing" => Topic::Marketing,
             "service_complaint" => Topic::ServiceComplaint,
+            "written_advice" => Topic::WrittenAdvice,
+            "our_information" => Topic::OurInformation,
             _ => return None,
         })
     }
@@ -44,6 +50,8 @@ impl Topic {
             Topic::Eir => "eir",
             Topic::Marketing => "marketing",
             Topic::ServiceComplaint => "service_complaint",
+            Topic::WrittenAdvice => "written_advice",
+            Topic::OurInformation => "our_information",
         }
     }
 
@@ -60,6 +68,9 @@ impl Topic {
             Topic::Eir => Route::Eir,
             Topic::Marketing => Route::Marketing,
             Topic::ServiceComplaint => Route::ServiceComplaint,
+            // The readiness contract has no IRQ route: both are answered by us, with no rules
+            // to wait for; intake makes the IRQ case ([`super::requests::case_kind`]).
+            Topic::WrittenAdvice | Topic::OurInformation => Route::Advice,
         }
     }
 }
@@ -119,7 +130,9 @@ pub(crate) fn build(answers: &Answers, on_path: &[Step]) -> Option<Concern> {
     concern.raised_on = date(Step::RaisedOn);
     concern.response_on = date(Step::ResponseOn);
     concern.internal_review_requested_on = date(Step::ReviewOn);
-    concern.internal_review_outcome_on = date(Step::ReviewOutcomeOn);
+    // A refusal to carry out the review is the review's outcome (FOI/EIR in depth).
+    concern.internal_review_outcome_on =
+        date(Step::ReviewOutcomeOn).or_else(|| date(Step::ReviewRefusedOn));
     concern.last_contact_on = date(Step::LastContact);
     concern.incident_on = date(Step::IncidentOn);
     if asked(Step::ConsentNamed) {

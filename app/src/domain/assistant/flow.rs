@@ -31,8 +31,8 @@ pub fn path(answers: &Answers) -> Vec<Step> {
                 walk.ask(Step::AdvertisedNumber);
             }
         }
-        Topic::ServiceComplaint => {
-            walk.ask(Step::IncidentOn);
+        Topic::ServiceComplaint | Topic::WrittenAdvice | Topic::OurInformation => {
+            super::requests::path(&mut walk, topic);
         }
         Topic::CctvHousehold => {
             walk.ask(Step::ConsentNamed);
@@ -103,10 +103,17 @@ fn information_request(walk: &mut Walk<'_, '_>) {
             if !walk.ask(Step::ReviewOn) || !walk.ask(Step::ReviewAnswered) {
                 return;
             }
-            if answers.yes(Step::ReviewAnswered) && !walk.ask(Step::ReviewOutcomeOn) {
+            // A refusal to review ends the review as surely as a result does.
+            let ended_on = match answers.choice(Step::ReviewAnswered) {
+                Some("yes") => Some(Step::ReviewOutcomeOn),
+                Some(super::foi::REFUSED) => Some(Step::ReviewRefusedOn),
+                _ => None,
+            };
+            if ended_on.is_some_and(|step| !walk.ask(step)) {
                 return;
             }
-        } else {
+        } else if answers.choice(Step::Review) != Some(super::foi::NO_PROCEDURE) {
+            // No review asked for; with no procedure to ask, the complaint goes on without one.
             return;
         }
     }
@@ -127,14 +134,14 @@ fn responses(walk: &mut Walk<'_, '_>) {
     walk.ask(Step::LastContact);
 }
 
-struct Walk<'a, 'b> {
+pub(super) struct Walk<'a, 'b> {
     answers: &'a Answers,
     steps: &'b mut Vec<Step>,
 }
 
 impl Walk<'_, '_> {
     /// Adds `step` unless the path already stopped; true when it is answered.
-    fn ask(&mut self, step: Step) -> bool {
+    pub(super) fn ask(&mut self, step: Step) -> bool {
         if self.stopped() {
             return false;
         }

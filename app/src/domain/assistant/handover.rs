@@ -26,6 +26,10 @@ pub struct Handover {
 
 /// The questions after the verdict, up to and including the first one not done yet.
 pub fn submit_path(answers: &Answers, handover: &Handover) -> Vec<Step> {
+    // Requests about the regulator itself ask fewer questions (no organisation, no harm).
+    if let Some(wanted) = super::requests::submit_steps(handover) {
+        return super::requests::up_to_open(answers, handover, wanted);
+    }
     let mut wanted = vec![Step::ActingFor];
     if answers.choice(Step::ActingFor) == Some("someone_else") {
         wanted.extend([Step::TheirName, Step::Relationship]);
@@ -38,7 +42,13 @@ pub fn submit_path(answers: &Answers, handover: &Handover) -> Vec<Step> {
             wanted.push(Step::Sector);
         }
     }
-    wanted.extend([Step::Summary, Step::Timeline, Step::Harm, Step::Wanted]);
+    if super::foi::is_route(handover.route) {
+        // FOI/EIR: the request complained about first, and no harm (it does not apply).
+        wanted.extend(super::foi::request_steps(answers));
+        wanted.extend([Step::Summary, Step::Timeline, Step::Wanted]);
+    } else {
+        wanted.extend([Step::Summary, Step::Timeline, Step::Harm, Step::Wanted]);
+    }
     if handover.late {
         wanted.push(Step::LateReason);
     }
@@ -180,7 +190,7 @@ pub fn case_details(
             .and_then(Relationship::from_code)
             .unwrap_or(Relationship::Other),
     });
-    CaseDetails {
+    let details = CaseDetails {
         customer: Customer {
             name: text(Step::YourName).unwrap_or_default(),
             email: text(Step::Email).unwrap_or_default(),
@@ -204,7 +214,9 @@ pub fn case_details(
             None
         },
         evidence: answers.files(Step::Evidence).to_vec(),
-    }
+        information_request: super::foi::details_for(answers, handover.route),
+    };
+    super::requests::only_asked(details, handover)
 }
 
 fn typed_organisation(answers: &Answers) -> OrganisationAnswer {
@@ -219,9 +231,9 @@ fn typed_organisation(answers: &Answers) -> OrganisationAnswer {
 }
 
 /// Whether this topic's concerns can be handed in on the web (marketing goes to the nuisance
-/// tool; service complaints have their own form).
+/// tool).
 pub fn submits_on_web(topic: Topic) -> bool {
-    !matches!(topic, Topic::Marketing | Topic::ServiceComplaint)
+    !matches!(topic, Topic::Marketing)
 }
 
 impl super::plan::Outcome {

@@ -7,11 +7,17 @@
 mod answers;
 mod concern;
 mod flow;
+mod foi;
+#[cfg(test)]
+mod foi_tests;
 mod handover;
 #[cfg(test)]
 mod handover_tests;
 mod plan;
 mod remit;
+mod requests;
+#[cfg(test)]
+mod requests_tests;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -19,10 +25,15 @@ mod tests;
 pub use answers::{Answer, Answers, RawAnswer};
 pub use concern::{to_concern, Topic};
 pub use flow::{document_options, next_after, path, previous_before, Progress};
+pub use foi::{
+    checkbox_options, information_request_details, FoiTimescales, AUTHORITY_ACTIONS,
+    EIR_EXCEPTIONS, FOI_EXEMPTIONS, NOT_SURE,
+};
 pub use handover::{
     case_details, evidence_kinds, is_done, missing_evidence, submit_next_after, submit_path,
     submit_previous_before, submits_on_web, validate_event, Handover, MAX_EVENTS,
 };
 pub use plan::{plan, Letter, NextStep, Outcome};
 pub use remit::{out_of_remit, OutOfRemit, RemitCount};
+pub use requests::{about_us, case_kind, not_asked_fields, related_reference};
 pub use steps::{validate_answer, AnswerKind, Step, LISTED, SECTOR_CHOICES};

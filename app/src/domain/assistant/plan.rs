@@ -124,11 +124,15 @@ pub fn plan(
     let (Some(topic), Some(concern)) = (Topic::of(answers), to_concern(answers)) else {
         return Ok(None);
     };
-    let assessment = if is_scam(answers) {
+    let mut assessment = if is_scam(answers) {
         scam_signpost()
     } else {
         assess(&concern, today, now, calendar, settings)?
     };
+    // FOI/EIR: an authority with no review procedure cannot be asked for one.
+    if super::foi::accepted_without_review(answers) {
+        super::foi::waive_internal_review(&mut assessment);
+    }
     let next_step = if assessment.verdict == Verdict::NotYet {
         next_step(topic, &concern, &assessment, today, now, calendar, settings)?
     } else {

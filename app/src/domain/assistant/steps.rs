@@ -58,8 +58,16 @@ pub enum Step {
     ReviewOn,
     ReviewAnswered,
     ReviewOutcomeOn,
+    // FOI/EIR in depth (issue 19 part 3): when the authority refused to carry out a review.
+    ReviewRefusedOn,
     LastContact,
     Documents,
+    // Requests about the regulator itself (issue 19): written advice and information the
+    // regulator holds, asked before the verdict.
+    /// Written advice: for themselves or for an organisation.
+    AdviceFor,
+    /// Information from the regulator: an FOI/EIR request or a subject access request.
+    InformationKind,
     // Handing the concern in (after a ready or late verdict).
     ActingFor,
     TheirName,
@@ -80,6 +88,15 @@ pub enum Step {
     ContactBy,
     Adjustments,
     ReplyInWelsh,
+    // FOI/EIR in depth (issue 19 part 3): the request complained about, asked when handing in
+    // (s50 guidance: what was asked for, what the authority did, what it withheld).
+    InformationRequested,
+    AuthorityAction,
+    RefusalGrounds,
+    Withheld,
+    // Requests about the regulator itself (issue 19), asked when handing a service complaint in.
+    /// The reference of the case a service complaint is about (optional, check character).
+    OriginalReference,
 }
 
 /// What kind of form control a step shows.
@@ -134,8 +151,12 @@ impl Step {
         Step::ReviewOn,
         Step::ReviewAnswered,
         Step::ReviewOutcomeOn,
+        Step::ReviewRefusedOn,
         Step::LastContact,
         Step::Documents,
+        Step::OriginalReference,
+        Step::AdviceFor,
+        Step::InformationKind,
         Step::ActingFor,
         Step::TheirName,
         Step::Relationship,
@@ -154,6 +175,10 @@ impl Step {
         Step::ContactBy,
         Step::Adjustments,
         Step::ReplyInWelsh,
+        Step::InformationRequested,
+        Step::AuthorityAction,
+        Step::RefusalGrounds,
+        Step::Withheld,
     ];
 
     /// The page's path segment.
@@ -179,8 +204,12 @@ impl Step {
             Step::ReviewOn => "review-on",
             Step::ReviewAnswered => "review-answered",
             Step::ReviewOutcomeOn => "review-outcome-on",
+            Step::ReviewRefusedOn => "review-refused-on",
             Step::LastContact => "last-contact",
             Step::Documents => "documents",
+            Step::OriginalReference => "original-reference",
+            Step::AdviceFor => "advice-for",
+            Step::InformationKind => "information-kind",
             Step::ActingFor => "acting-for",
             Step::TheirName => "their-name",
             Step::Relationship => "relationship",
@@ -199,6 +228,10 @@ impl Step {
             Step::ContactBy => "contact-by",
             Step::Adjustments => "adjustments",
             Step::ReplyInWelsh => "reply-in-welsh",
+            Step::InformationRequested => "information-requested",
+            Step::AuthorityAction => "authority-action",
+            Step::RefusalGrounds => "exemptions",
+            Step::Withheld => "withheld",
         }
     }
 
@@ -217,6 +250,8 @@ impl Step {
                 "eir",
                 "marketing",
                 "service_complaint",
+                "written_advice",
+                "our_information",
             ]),
             Step::Channel => AnswerKind::Radios(&[
                 "sms",
@@ -241,16 +276,15 @@ impl Step {
                 AnswerKind::Radios(YES_NO_NOT_SURE)
             }
             Step::Exceptions => AnswerKind::Radios(&["whistleblower", "serious", "neither"]),
-            Step::ConsentNamed
-            | Step::Raised
-            | Step::Responded
-            | Step::Review
-            | Step::ReviewAnswered => AnswerKind::Radios(YES_NO),
+            Step::ConsentNamed | Step::Raised | Step::Responded => AnswerKind::Radios(YES_NO),
+            Step::Review => AnswerKind::Radios(&["yes", "no", super::foi::NO_PROCEDURE]),
+            Step::ReviewAnswered => AnswerKind::Radios(&["yes", "no", super::foi::REFUSED]),
             Step::IncidentOn
             | Step::RaisedOn
             | Step::ResponseOn
             | Step::ReviewOn
-            | Step::ReviewOutcomeOn => AnswerKind::Date { optional: false },
+            | Step::ReviewOutcomeOn
+            | Step::ReviewRefusedOn => AnswerKind::Date { optional: false },
             Step::LastContact => AnswerKind::Date { optional: true },
             Step::Documents => AnswerKind::Checkboxes,
             Step::ActingFor => AnswerKind::Radios(&["myself", "someone_else"]),
@@ -291,6 +325,18 @@ impl Step {
             Step::ContactBy => AnswerKind::Radios(ContactBy::codes()),
             Step::ReplyInWelsh => AnswerKind::Radios(YES_NO),
             Step::OrganisationMatch | Step::Timeline | Step::Evidence => AnswerKind::Custom,
+            Step::InformationRequested | Step::Withheld => AnswerKind::TextArea {
+                optional: false,
+                max: 2000,
+            },
+            Step::AuthorityAction => AnswerKind::Radios(super::foi::AUTHORITY_ACTIONS),
+            Step::RefusalGrounds => AnswerKind::Checkboxes,
+            Step::OriginalReference => AnswerKind::Text {
+                optional: true,
+                max: 30,
+            },
+            Step::AdviceFor => AnswerKind::Radios(&["myself", "organisation"]),
+            Step::InformationKind => AnswerKind::Radios(&["foi", "subject_access"]),
         }
     }
 
@@ -334,11 +380,15 @@ pub fn validate_answer(
             let mut chosen: Vec<String> = Vec::new();
             for value in &raw.values {
                 if !allowed.contains(value) {
-                    return Err("error.documents.unknown".to_owned());
+                    return Err(format!("error.{}.unknown", step.slug()));
                 }
                 if !chosen.contains(value) {
                     chosen.push(value.clone());
                 }
+            }
+            // The grounds of a refusal: at least one, or "not sure".
+            if chosen.is_empty() && step == Step::RefusalGrounds {
+                return Err(required);
             }
             Ok(Answer::Many(chosen))
         }
@@ -364,6 +414,9 @@ pub fn validate_answer(
             }
             if step == Step::Email && !is_email(&text) {
                 return Err("error.email.invalid".to_owned());
+            }
+            if step == Step::OriginalReference {
+                return super::requests::validate_reference(&text);
             }
             Ok(Answer::Text(text))
         }
@@ -408,6 +461,9 @@ fn check_date_order(step: Step, date: NaiveDate, answers: &Answers) -> Result<()
         Step::ReviewOn => not_before(Step::RaisedOn, "error.review-on.before-raised"),
         Step::ReviewOutcomeOn => {
             not_before(Step::ReviewOn, "error.review-outcome-on.before-review")
+        }
+        Step::ReviewRefusedOn => {
+            not_before(Step::ReviewOn, "error.review-refused-on.before-review")
         }
         Step::LastContact => not_before(Step::RaisedOn, "error.last-contact.before-raised"),
         _ => Ok(()),

@@ -69,6 +69,8 @@ code_enum! {
         NoFurtherContact => "no_further_contact",
         /// The acknowledgement printed as a letter (a caller with no email address).
         LetterPrinted => "letter_printed",
+        /// A complaint about our service linked to the case it is about (by its reference).
+        RelatesTo => "relates_to",
     }
 }
 

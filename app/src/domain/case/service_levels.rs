@@ -41,10 +41,15 @@ pub struct CaseSettings {
     pub service_complaint_close_days: u32,
     /// Complaints about our service (RCC): acknowledged (assigned) within these working days.
     pub service_complaint_assign_working_days: u32,
+    /// Requests for information we hold (IRQ): answered within this many working days, on the
+    /// UK-wide bank holidays (FOIA s10: 20 working days).
+    pub information_request_working_days: u32,
     /// Whose bank holidays the working-day service levels skip.
     pub division: Division,
     /// A service level is 'due soon' this many calendar days before its due day.
     pub due_soon_days: u32,
+    /// FOI/EIR complaints: the timescales the public pages quote (s50 guidance).
+    pub foi_complaints: crate::domain::assistant::FoiTimescales,
 }
 
 impl Default for CaseSettings {
@@ -58,8 +63,10 @@ impl Default for CaseSettings {
             advice_close_days: 30,
             service_complaint_close_days: 30,
             service_complaint_assign_working_days: 5,
+            information_request_working_days: 20,
             division: Division::EnglandAndWales,
             due_soon_days: 3,
+            foi_complaints: crate::domain::assistant::FoiTimescales::default(),
         }
     }
 }
@@ -79,7 +86,7 @@ pub struct ServiceLevels {
 
 /// The service level dates of a case of `case_type` created on `created_on`.
 ///
-/// Only `assign_by` needs the calendar: it fails with [`CalendarError::BeyondData`] when the
+/// Only `assign_by` (and an IRQ's `close_by`) needs the calendar: it fails with [`CalendarError::BeyondData`] when the
 /// bank holiday data does not cover the dates involved.
 pub fn service_levels(
     case_type: CaseKind,
@@ -96,6 +103,12 @@ pub fn service_levels(
     let close_by = match case_type {
         CaseKind::Enq => add_calendar_days(created_on, settings.advice_close_days),
         CaseKind::Rcc => add_calendar_days(created_on, settings.service_complaint_close_days),
+        // A request for our own information: the statutory clock, every UK bank holiday skipped.
+        CaseKind::Irq => calendar.add_working_days(
+            created_on,
+            settings.information_request_working_days,
+            Division::UkWide,
+        )?,
         _ => add_calendar_months(created_on, settings.close_months),
     };
     Ok(ServiceLevels {

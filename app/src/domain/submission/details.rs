@@ -142,4 +142,30 @@ pub struct CaseDetails {
     /// What they would like to happen (asked on the web; optional through the API).
     pub wanted: Option<String>,
     pub evidence: Vec<EvidenceFile>,
+    /// FOI/EIR: the request complained about (asked on the web; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub information_request: Option<InformationRequestDetails>,
+}
+
+/// FOI/EIR in depth (s50 guidance, "What do you expect us to do?"): what was asked for, what the
+/// authority did, the exemptions (FOI Part II) or exceptions (EIR regulations 12 and 13) it
+/// used, what it withheld and where the internal review stands. Every value is a code the case
+/// page puts into words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InformationRequestDetails {
+    /// `foi` or `eir`.
+    pub law: String,
+    /// The information asked for, in the person's words.
+    pub requested: String,
+    /// What the authority did: `no_response`, `refused`, `not_held`, `cost`, `vexatious`,
+    /// `extended` or `other`.
+    pub authority_action: String,
+    /// With `refused`: the exemption or exception codes (`s40`, `r12_5_e`, `not_sure`).
+    pub grounds: Vec<String>,
+    /// With `refused`: what was withheld, in the person's words.
+    pub withheld: Option<String>,
+    /// The internal review: `answered`, `awaited`, `refused`, `no_procedure` or `not_asked`
+    /// (`None` when the authority never replied, so no review was needed).
+    pub review: Option<String>,
 }

@@ -5,7 +5,19 @@ use crate::domain::case::{CaseKind, IntakeChannel, NewCase, SiftInput, SiftText}
 
 /// The texts the sift reads, in the order of the form, with the organisation's name.
 pub fn sift_input(details: &CaseDetails) -> SiftInput {
-    let mut texts = vec![SiftText::named("summary", &[], &details.summary)];
+    let mut texts = Vec::new();
+    // FOI/EIR: the request complained about comes first on the form.
+    if let Some(request) = &details.information_request {
+        texts.push(SiftText::named(
+            "information_requested",
+            &[],
+            &request.requested,
+        ));
+        if let Some(withheld) = &request.withheld {
+            texts.push(SiftText::named("withheld", &[], withheld));
+        }
+    }
+    texts.push(SiftText::named("summary", &[], &details.summary));
     for (i, event) in details.timeline.iter().enumerate() {
         let number = (i + 1).to_string();
         texts.push(SiftText::named(

@@ -14,6 +14,7 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
+pub use details::InformationRequestDetails;
 pub use details::{
     ActingFor, CaseDetails, ContactBy, Customer, EvidenceFile, EvidenceKind, OrganisationAnswer,
     OtherEvidence, Relationship, TimelineEvent,

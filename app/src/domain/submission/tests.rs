@@ -49,6 +49,7 @@ fn complete() -> CaseDetails {
         evidence: vec![file(EvidenceKind::Required(
             DocumentKind::SubjectAccessRequest,
         ))],
+        information_request: None,
     }
 }
 

@@ -114,7 +114,15 @@ pub fn validate_details(
         "summary",
         false,
     );
-    text("harm", &details.harm, limits.harm_chars, "harm", !web);
+    // FOI/EIR complaints are not asked about harm (it does not apply to them).
+    let no_harm = details.information_request.is_some();
+    text(
+        "harm",
+        &details.harm,
+        limits.harm_chars,
+        "harm",
+        !web || no_harm,
+    );
     let reason = details.late_reason.as_deref().unwrap_or_default();
     text(
         "late_reason",

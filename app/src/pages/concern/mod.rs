@@ -3,9 +3,11 @@
 pub mod check;
 pub mod copy;
 mod evidence;
+mod foi;
 pub mod letter;
 mod organisation;
 pub mod question;
+mod requests;
 pub mod submit;
 mod timeline;
 pub mod verdict;

@@ -15,7 +15,7 @@ use crate::components::{
     BackLink, Checkboxes, DateInput, ErrorSummary, Layout, Radios, Select, TextArea, TextInput,
 };
 use crate::domain::assistant::{
-    document_options, path, previous_before, submit_path, submit_previous_before, Answer,
+    checkbox_options, path, previous_before, submit_path, submit_previous_before, Answer,
     AnswerKind, Handover, RawAnswer, Step,
 };
 use crate::i18n::t;
@@ -172,9 +172,12 @@ fn form_page(step: Step, view: JourneyView, changing: bool, back: String) -> imp
             view! { <Select id=step.slug().to_owned() heading=title hint options selected=raw.value error/> }.into_any()
         }
         AnswerKind::Checkboxes => {
-            let options = document_options(&answers)
-                .iter()
-                .map(|kind| (kind.code().to_owned(), option_label(step, kind.code())))
+            let options = checkbox_options(step, &answers)
+                .into_iter()
+                .map(|code| {
+                    let label = option_label(step, &code);
+                    (code, label)
+                })
                 .collect();
             view! { <Checkboxes id=step.slug().to_owned() heading=title hint options selected=raw.values error/> }.into_any()
         }

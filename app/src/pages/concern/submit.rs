@@ -142,12 +142,16 @@ fn confirmation(view: JourneyView) -> impl IntoView {
     let sent_to = receipt.acknowledged_to.clone().unwrap_or_default();
     let reference = receipt.reference.clone();
     let copy = view.sent_copy.clone();
+    // A request about the regulator itself says its own clock (issue 19).
+    let title =
+        super::requests::confirmation_title(&receipt).unwrap_or_else(|| t("confirmation.title"));
+    let request_next = super::requests::confirmation_next(&receipt);
     view! {
-        <Title text=t("confirmation.title")/>
+        <Title text=title.clone()/>
         <Layout>
             <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">
-                    <Panel title=t("confirmation.title")>
+                    <Panel title=title>
                         {t("confirmation.reference")}<br/>
                         <strong data-testid="reference">{receipt.reference.clone()}</strong>
                     </Panel>
@@ -156,7 +160,11 @@ fn confirmation(view: JourneyView) -> impl IntoView {
                         None => view! { <p class="govuk-body">{fill(&t("confirmation.email"), &[("email", &sent_to)])}</p> }.into_any(),
                     }}
                     <h2 class="govuk-heading-m">{t("confirmation.next_title")}</h2>
-                    <p class="govuk-body">{fill(&t("confirmation.next"), &[("date", &contact_by)])}</p>
+                    {match request_next {
+                        Some(next) => next,
+                        None => view! { <p class="govuk-body">{fill(&t("confirmation.next"), &[("date", &contact_by)])}</p> }.into_any(),
+                    }}
+                    {super::foi::after_complaint(&receipt.case_type, &view.foi_timescales)}
                     <p class="govuk-body">{t("track.confirmation.track")}" "<a class="govuk-link" href="/track">{t("track.link.footer")}</a></p>
                     <h2 class="govuk-heading-m">{t("confirmation.add_title")}</h2>
                     <p class="govuk-body">{fill(&t("confirmation.add"), &[("reference", &reference)])}</p>

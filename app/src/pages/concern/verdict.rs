@@ -9,7 +9,8 @@ use leptos_router::components::Redirect;
 use super::letter::LetterBody;
 use super::StartAgainButton;
 use crate::components::Layout;
-use crate::domain::assistant::{NextStep, Outcome};
+use crate::domain::assistant::{Answers, NextStep, Outcome};
+use crate::domain::case::CaseSettings;
 use crate::domain::readiness::{DocumentKind, Reason, Verdict};
 use crate::domain::signposts::Contact;
 use crate::i18n::{long_date, t, tf};
@@ -39,8 +40,14 @@ fn verdict_page(slug: String, view: OutcomeView) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| t("q.organisation.fallback"));
     let (title, body) = match outcome.verdict() {
-        Verdict::Ready => (t("verdict.ready.title"), ready(&outcome).into_any()),
-        Verdict::Late => (t("verdict.late.title"), late(&outcome).into_any()),
+        Verdict::Ready => (
+            super::requests::verdict_title(&outcome).unwrap_or_else(|| t("verdict.ready.title")),
+            ready(&outcome, &view.case_settings, &view.answers).into_any(),
+        ),
+        Verdict::Late => (
+            t("verdict.late.title"),
+            late(&outcome, &view.case_settings, &view.answers).into_any(),
+        ),
         Verdict::NotYet => not_yet(&outcome, &organisation, &view),
         Verdict::NotForUs => (
             t("verdict.not_for_us.title"),
@@ -101,7 +108,11 @@ fn reason_notes(outcome: &Outcome) -> impl IntoView {
         .collect_view()
 }
 
-fn what_next(outcome: &Outcome) -> impl IntoView {
+fn what_next(outcome: &Outcome, settings: &CaseSettings) -> AnyView {
+    // A request about the regulator itself asks no organisation or evidence (issue 19).
+    if let Some(next) = super::requests::verdict_next(outcome, settings) {
+        return next;
+    }
     let documents = outcome.assessment.required_documents.clone();
     view! {
         <h2 class="govuk-heading-m">{t("verdict.ready.next_title")}</h2>
@@ -128,9 +139,10 @@ fn what_next(outcome: &Outcome) -> impl IntoView {
             </a>
         })}
     }
+    .into_any()
 }
 
-fn ready(outcome: &Outcome) -> impl IntoView {
+fn ready(outcome: &Outcome, settings: &CaseSettings, answers: &Answers) -> impl IntoView {
     let complain_by = outcome.assessment.complain_by.map(|date| {
         paragraph(tf(
             "verdict.ready.complain_by",
@@ -141,11 +153,12 @@ fn ready(outcome: &Outcome) -> impl IntoView {
         {paragraph(t("verdict.ready.body"))}
         {reason_notes(outcome)}
         {complain_by}
-        {what_next(outcome)}
+        {super::foi::verdict_notes(outcome, answers, &settings.foi_complaints)}
+        {what_next(outcome, settings)}
     }
 }
 
-fn late(outcome: &Outcome) -> impl IntoView {
+fn late(outcome: &Outcome, settings: &CaseSettings, answers: &Answers) -> impl IntoView {
     let since = outcome
         .concern
         .last_meaningful_contact()
@@ -158,7 +171,8 @@ fn late(outcome: &Outcome) -> impl IntoView {
         {paragraph(t("verdict.late.not_strict"))}
         {paragraph(t("verdict.late.tell_us"))}
         {reason_notes(outcome)}
-        {what_next(outcome)}
+        {super::foi::verdict_notes(outcome, answers, &settings.foi_complaints)}
+        {what_next(outcome, settings)}
     }
 }
 

@@ -58,6 +58,7 @@ pub(super) fn details_from(
         late_reason,
         wanted,
         evidence: Vec::new(),
+        information_request: None,
     }
 }
 
