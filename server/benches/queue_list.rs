@@ -338,9 +338,19 @@ async fn measure(database: &Database, runs: usize, cases: usize) {
         .await;
     }
     time(database, runs, "filter type FS50", &[("type", "FS50")]).await;
+    // A service-level filter with no sort lists the soonest deadline first.
     time(database, runs, "filter overdue", &[("level", "overdue")]).await;
     time(database, runs, "filter due soon", &[("level", "due_soon")]).await;
     time(database, runs, "filter on time", &[("level", "on_time")]).await;
+    for level in ["overdue", "due_soon", "on_time"] {
+        time(
+            database,
+            runs,
+            &format!("filter {level}, oldest first"),
+            &[("level", level), ("sort", "age")],
+        )
+        .await;
+    }
     time(
         database,
         runs,
@@ -353,6 +363,20 @@ async fn measure(database: &Database, runs: usize, cases: usize) {
         runs,
         "filter organisation 'leeds'",
         &[("organisation", "leeds")],
+    )
+    .await;
+    time(
+        database,
+        runs,
+        "filter organisation 'leeds city council 42' (few)",
+        &[("organisation", "leeds city council 42")],
+    )
+    .await;
+    time(
+        database,
+        runs,
+        "filter organisation 'zzqx' (none)",
+        &[("organisation", "zzqx")],
     )
     .await;
     time(

@@ -28,7 +28,7 @@ pub struct Handover {
 pub fn submit_path(answers: &Answers, handover: &Handover) -> Vec<Step> {
     // Requests about the regulator itself ask fewer questions (no organisation, no harm).
     if let Some(wanted) = super::requests::submit_steps(handover) {
-        return super::requests::up_to_open(answers, handover, wanted);
+        return up_to_open(answers, handover, wanted);
     }
     let mut wanted = vec![Step::ActingFor];
     if answers.choice(Step::ActingFor) == Some("someone_else") {
@@ -52,16 +52,24 @@ pub fn submit_path(answers: &Answers, handover: &Handover) -> Vec<Step> {
     if handover.late {
         wanted.push(Step::LateReason);
     }
-    wanted.extend([
-        Step::Evidence,
-        Step::YourName,
-        Step::Email,
-        Step::Phone,
-        Step::Address,
-        Step::ContactBy,
-        Step::Adjustments,
-        Step::ReplyInWelsh,
-    ]);
+    wanted.push(Step::Evidence);
+    wanted.extend(CONTACT);
+    up_to_open(answers, handover, wanted)
+}
+
+/// How to reach the person: the end of every handing-in.
+pub(super) const CONTACT: [Step; 7] = [
+    Step::YourName,
+    Step::Email,
+    Step::Phone,
+    Step::Address,
+    Step::ContactBy,
+    Step::Adjustments,
+    Step::ReplyInWelsh,
+];
+
+/// `wanted` up to and including the first question not done yet.
+pub(super) fn up_to_open(answers: &Answers, handover: &Handover, wanted: Vec<Step>) -> Vec<Step> {
     let mut steps = Vec::new();
     for step in wanted {
         steps.push(step);

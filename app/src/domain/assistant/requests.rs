@@ -9,7 +9,7 @@
 use super::answers::{Answer, Answers};
 use super::concern::Topic;
 use super::flow::Walk;
-use super::handover::{is_done, Handover};
+use super::handover::{Handover, CONTACT};
 use super::steps::Step;
 use crate::domain::case::{reference_error_key, CaseKind, Reference};
 use crate::domain::readiness::Route;
@@ -51,17 +51,6 @@ pub fn about_us(route: Route) -> bool {
     matches!(route, Route::ServiceComplaint | Route::Advice)
 }
 
-/// How to reach the person: the end of every handing-in.
-const CONTACT: [Step; 7] = [
-    Step::YourName,
-    Step::Email,
-    Step::Phone,
-    Step::Address,
-    Step::ContactBy,
-    Step::Adjustments,
-    Step::ReplyInWelsh,
-];
-
 /// The questions after the verdict for a request about us; `None` for other concerns.
 pub(super) fn submit_steps(handover: &Handover) -> Option<Vec<Step>> {
     let mut wanted = match handover.route {
@@ -76,18 +65,6 @@ pub(super) fn submit_steps(handover: &Handover) -> Option<Vec<Step>> {
     }
     wanted.extend(CONTACT);
     Some(wanted)
-}
-
-/// `wanted` up to and including the first question not done yet.
-pub(super) fn up_to_open(answers: &Answers, handover: &Handover, wanted: Vec<Step>) -> Vec<Step> {
-    let mut steps = Vec::new();
-    for step in wanted {
-        steps.push(step);
-        if !is_done(answers, handover, step) {
-            break;
-        }
-    }
-    steps
 }
 
 /// The details of a request about us keep only what was asked: no organisation, harm,

@@ -108,9 +108,19 @@ fn queue_filters(
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
+        // Walking the sort's index past many matches (SQLite), the names are checked there:
+        // read through `cases_queue_organisation`, "leeds" (75,000 matches at 1 M) was every
+        // match sorted, 246 ms, against 2 ms walking `cases_queue_received`.
+        let column = if walk && !by_organisation && sorted != "organisation_name" {
+            "+c.organisation_name"
+        } else {
+            "c.organisation_name"
+        };
         add(
-            " AND c.organisation_name IN (SELECT o.name FROM case_organisations o \
-             WHERE o.name_lower LIKE $n ESCAPE '\\')",
+            &format!(
+                " AND {column} IN (SELECT o.name FROM case_organisations o \
+                 WHERE o.name_lower LIKE $n ESCAPE '\\')"
+            ),
             pattern,
             &mut values,
         );
