@@ -158,12 +158,45 @@ fn page(view: CasePageView, proposal: Option<Proposal>) -> impl IntoView {
             </form>
         }
     });
-    let name = Some(view.me.name.clone());
+    confirm_frame(ConfirmFrame {
+        title,
+        name: view.me.name.clone(),
+        href,
+        flash,
+        reference,
+        heading,
+        body: body.into_any(),
+    })
+}
+
+/// A confirmation page about one case: back to the case, the error summary, the reference over
+/// the heading, then what will happen and the form (`body`).
+pub(super) struct ConfirmFrame<'a> {
+    pub title: String,
+    pub name: String,
+    pub href: String,
+    pub flash: &'a Option<crate::server_fns::staff::FormFlash>,
+    pub reference: String,
+    pub heading: String,
+    pub body: AnyView,
+}
+
+/// The staff page around a [`ConfirmFrame`].
+pub(super) fn confirm_frame(frame: ConfirmFrame<'_>) -> AnyView {
+    let ConfirmFrame {
+        title,
+        name,
+        href,
+        flash,
+        reference,
+        heading,
+        body,
+    } = frame;
     let content = view! {
-            <a href=href.clone() class="govuk-back-link">{t("case.back_to_case")}</a>
+            <a href=href class="govuk-back-link">{t("case.back_to_case")}</a>
             <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
                 {error_summary(flash)}
-                <span class="govuk-caption-l">{reference.clone()}</span>
+                <span class="govuk-caption-l">{reference}</span>
                 <h1 class="govuk-heading-l">{heading}</h1>
                 {body}
             </div></div>
@@ -171,6 +204,7 @@ fn page(view: CasePageView, proposal: Option<Proposal>) -> impl IntoView {
     .into_any();
     view! {
         <Title text=title/>
-        <StaffLayout name=name>{content}</StaffLayout>
+        <StaffLayout name=Some(name)>{content}</StaffLayout>
     }
+    .into_any()
 }

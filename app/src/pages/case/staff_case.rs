@@ -4,15 +4,14 @@
 
 use crate::components::path_param;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
 use super::fields::{problem, reference_field, typed};
-use super::{error_summary, has_errors};
+use super::has_errors;
 use crate::components::fields::{Choices, Field, Textarea};
 use crate::domain::case::{CaseKind, CaseStatus};
 use crate::i18n::{fill, t};
-use crate::pages::staff::{page_title, staff_page, StaffLayout};
+use crate::pages::staff::{page_title, staff_page};
 use crate::server_fns::case::{
     case_href, load_staff_case, staff_case_href, MarkStaffCase, StaffCaseView,
 };
@@ -78,19 +77,13 @@ fn page(view: StaffCaseView) -> impl IntoView {
         }
         .into_any()
     };
-    let name = Some(page.me.name.clone());
-    let content = view! {
-            <a href=href.clone() class="govuk-back-link">{t("case.back_to_case")}</a>
-            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-                {error_summary(flash)}
-                <span class="govuk-caption-l">{reference.clone()}</span>
-                <h1 class="govuk-heading-l">{heading}</h1>
-                {body}
-            </div></div>
-    }
-    .into_any();
-    view! {
-        <Title text=title/>
-        <StaffLayout name=name>{content}</StaffLayout>
-    }
+    super::confirm::confirm_frame(super::confirm::ConfirmFrame {
+        title,
+        name: page.me.name.clone(),
+        href,
+        flash,
+        reference,
+        heading,
+        body,
+    })
 }
