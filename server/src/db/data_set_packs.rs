@@ -17,7 +17,9 @@
 //! in it or not, as with any read of a changing month.
 
 use app::domain::case::{CaseKind, Closure};
-use app::domain::data_sets::{CompletedBreach, CompletedCase, DataSet};
+use app::domain::data_sets::{
+    push_breach_lines, push_case_line, CompletedBreach, CompletedCase, DataSet,
+};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
@@ -67,20 +69,27 @@ pub struct PackedCase(
 #[derive(Deserialize)]
 pub struct PackedBreach(String, String, Option<String>, String, String, String);
 
-/// A packed record: the next pack starts after its case.
-pub trait Packed {
+/// A packed record: the next pack starts after its case; it becomes the set's lines.
+pub trait Packed: serde::de::DeserializeOwned {
     fn case_id(&self) -> &str;
+    fn push_lines(self, out: &mut String, set: DataSet);
 }
 
 impl Packed for PackedCase {
     fn case_id(&self) -> &str {
         &self.10
     }
+    fn push_lines(self, out: &mut String, set: DataSet) {
+        push_case_line(out, set, &self.into());
+    }
 }
 
 impl Packed for PackedBreach {
     fn case_id(&self) -> &str {
         &self.5
+    }
+    fn push_lines(self, out: &mut String, _: DataSet) {
+        push_breach_lines(out, &self.into());
     }
 }
 

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use app::domain::case::{CaseKind, Outcome};
 use app::domain::data_sets::{
-    header_line, index_files, nuisance_lines, push_breach_lines, push_case_line, DataSet,
-    DataSetFile, DataSetPeriod, PeriodKind, PublishSettings,
+    header_line, index_files, nuisance_lines, DataSet, DataSetFile, DataSetPeriod, PeriodKind,
+    PublishSettings,
 };
 use app::ports::data_sets::PublishedDataSets;
 use app::ports::StoreError;
@@ -187,19 +187,11 @@ impl Database {
             let mut after = String::new();
             loop {
                 let full = if set == DataSet::PersonalDataBreaches {
-                    let pack: Vec<PackedBreach> = self.pack(&sql, &on, &after).await?;
-                    let full = pack_end(&pack, &mut after);
-                    for breach in pack {
-                        push_breach_lines(&mut out.buffer, &breach.into());
-                    }
-                    full
+                    self.pack_lines::<PackedBreach>(&sql, &on, &mut after, set, &mut out.buffer)
+                        .await?
                 } else {
-                    let pack: Vec<PackedCase> = self.pack(&sql, &on, &after).await?;
-                    let full = pack_end(&pack, &mut after);
-                    for case in pack {
-                        push_case_line(&mut out.buffer, set, &case.into());
-                    }
-                    full
+                    self.pack_lines::<PackedCase>(&sql, &on, &mut after, set, &mut out.buffer)
+                        .await?
                 };
                 if !out.send_full().await {
                     // The client went away: stop reading.
@@ -215,24 +207,38 @@ impl Database {
         Ok(())
     }
 
-    /// One pack of the cases completed on `on` after the case `after`, read from its JSON.
-    async fn pack<T: serde::de::DeserializeOwned>(
+    /// One pack of the cases completed on `on` after the case `after`, read from its JSON and
+    /// written as lines of `set`; `after` becomes its last case. True when the pack was full
+    /// (another may follow).
+    async fn pack_lines<T: Packed>(
         &self,
         sql: &str,
         on: &str,
-        after: &str,
-    ) -> anyhow::Result<Vec<T>> {
+        after: &mut String,
+        set: DataSet,
+        out: &mut String,
+    ) -> anyhow::Result<bool> {
         let pack: Option<String> = sqlx::query_scalar(sql)
             .bind(on)
-            .bind(after)
+            .bind(after.as_str())
             .fetch_one(&self.pool)
             .await
             .context("reading completed work")?;
-        match pack {
-            // No case: an empty array, or (PostgreSQL) none.
-            None => Ok(Vec::new()),
-            Some(pack) => serde_json::from_str(&pack).context("reading a pack of completed work"),
+        // No case: an empty array, or (PostgreSQL) none.
+        let pack: Vec<T> = match pack {
+            None => Vec::new(),
+            Some(pack) => {
+                serde_json::from_str(&pack).context("reading a pack of completed work")?
+            }
+        };
+        let full = pack.len() >= PACK;
+        if let Some(last) = pack.last() {
+            last.case_id().clone_into(after);
         }
+        for record in pack {
+            record.push_lines(out, set);
+        }
+        Ok(full)
     }
 
     /// Records per month of each set (cases, or nuisance reports), for months before `before`.
@@ -293,14 +299,6 @@ impl Database {
         }
         Ok(counts)
     }
-}
-
-/// Whether a full pack came (another may follow), keeping the case the next starts after.
-fn pack_end<T: Packed>(pack: &[T], after: &mut String) -> bool {
-    if let Some(case_id) = pack.last().map(Packed::case_id) {
-        case_id.clone_into(after);
-    }
-    pack.len() >= PACK
 }
 
 /// The file's text, sent to the response in chunks of about [`CHUNK_BYTES`].
