@@ -55,6 +55,19 @@ async fn post(
         .unwrap()
 }
 
+/// A browser of its own that opened the case `reference` with the address it was handed in with.
+async fn opened(portal: &TestPortal, reference: &str) -> reqwest::Client {
+    let person = browser();
+    post(
+        portal,
+        &person,
+        "/track/api/open",
+        &[("reference", reference), ("email", EMAIL)],
+    )
+    .await;
+    person
+}
+
 async fn get(portal: &TestPortal, client: &reqwest::Client, path: &str) -> (u16, String) {
     let response = client
         .get(format!("{}{path}", portal.url))
@@ -270,14 +283,7 @@ async fn information_added_lands_on_the_officers_case_page() {
     let (officer, officer_id) =
         staff(&portal, "officer@example.gov.uk", &[Role::CaseOfficer]).await;
     allocate(&portal, &reference, &officer_id).await;
-    let person = browser();
-    post(
-        &portal,
-        &person,
-        "/track/api/open",
-        &[("reference", &reference), ("email", EMAIL)],
-    )
-    .await;
+    let person = opened(&portal, &reference).await;
     let (_, status) = get(&portal, &person, "/track/case").await;
     assert!(status.contains("With a case officer"), "{status}");
 
@@ -393,14 +399,7 @@ async fn the_wait_is_worked_out_from_the_queues_recent_weeks() {
         .execute(&db.pool)
         .await
         .unwrap();
-    let person = browser();
-    post(
-        &portal,
-        &person,
-        "/track/api/open",
-        &[("reference", &reference), ("email", EMAIL)],
-    )
-    .await;
+    let person = opened(&portal, &reference).await;
     let (_, page) = get(&portal, &person, "/track/case").await;
     assert!(page.contains("Waiting for a case officer"), "{page}");
     // Nobody ahead: at 8 a week or 4 a week, 1 week either way.
@@ -458,14 +457,7 @@ async fn a_prioritisation_request_reaches_the_officers_manager_as_the_helplines_
         .await
         .unwrap();
     allocate(&portal, &reference, &officer_id).await;
-    let person = browser();
-    post(
-        &portal,
-        &person,
-        "/track/api/open",
-        &[("reference", &reference), ("email", EMAIL)],
-    )
-    .await;
+    let person = opened(&portal, &reference).await;
     let empty = post(&portal, &person, "/track/api/priority", &[("reasons", " ")]).await;
     assert_eq!(location(&empty), "/track/case#priority");
     let (_, refused) = get(&portal, &person, "/track/case").await;
@@ -547,14 +539,7 @@ async fn staff_notes_and_sift_flags_never_show() {
     .execute(&db.pool)
     .await
     .unwrap();
-    let person = browser();
-    post(
-        &portal,
-        &person,
-        "/track/api/open",
-        &[("reference", &reference), ("email", EMAIL)],
-    )
-    .await;
+    let person = opened(&portal, &reference).await;
     let (status, page) = get(&portal, &person, "/track/case").await;
     assert_eq!(status, 200);
     assert!(page.contains(&reference), "{page}");
