@@ -1,6 +1,7 @@
 //! Reading the published data sets (`app::domain::data_sets` has the rules): each period's
-//! completed work streamed from the database row by row and written out in chunks, never held
-//! whole, and the index's count of every period's records.
+//! completed work streamed from the database (in packs on SQLite, a row at a time on
+//! PostgreSQL: `super::data_set_packs` says why) and written out in chunks, never held whole,
+//! and the index's count of every period's records.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -18,8 +19,8 @@ use chrono::NaiveDate;
 use sqlx::Row;
 use tokio::sync::mpsc;
 
-use super::data_set_packs::{pack_query, Packed, PackedBreach, PackedCase, PACK};
-use super::Database;
+use super::data_set_packs::{PackedBreach, PackedCase};
+use super::{Backend, Database};
 
 /// Bytes gathered before a chunk is sent to the response.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -93,19 +94,26 @@ fn party_facts_sql() -> String {
     )
 }
 
-/// The set's published cases completed on one day (`$1`), with the columns
-/// [`data_set_packs::pack_query`] packs, by name; the pack adds its start and order.
-fn cases_query(set: DataSet) -> String {
+/// The set's published cases completed on one day (`$1`; [`super::data_set_packs::pack_query`]
+/// adds the pack's start and order) or, `period` true, from `$1` to before `$2`
+/// ([`super::data_set_packs::period_query`] adds the order), with the columns those two read by
+/// name.
+pub(super) fn cases_query(set: DataSet, period: bool) -> String {
     let extra = if set == DataSet::PersonalDataBreaches {
         "c.answers".to_owned()
     } else {
         party_facts_sql()
     };
+    let closed = if period {
+        "i.closed_on >= $1 AND i.closed_on < $2"
+    } else {
+        "i.closed_on = $1"
+    };
     format!(
         "SELECT c.reference, c.case_type, c.created_on, i.closed_on, c.sector, \
          c.organisation_name, c.priority, i.attributes, {extra}, i.case_id \
          FROM case_instances i JOIN cases c ON c.id = i.case_id \
-         WHERE i.closed_on = $1 AND c.case_type IN ({}) AND i.outcome NOT IN ({})",
+         WHERE {closed} AND c.case_type IN ({}) AND i.outcome NOT IN ({})",
         type_list(set.case_types()),
         unpublished_outcomes()
     )
@@ -179,66 +187,29 @@ impl Database {
                 .await;
             return Ok(());
         }
-        let sql = self.sql(&pack_query(self.backend, set, &cases_query(set)));
         let mut out = Chunks::new(set, sender);
-        let mut day = from;
-        while day < to {
-            let on = day.to_string();
-            let mut after = String::new();
-            loop {
-                let full = if set == DataSet::PersonalDataBreaches {
-                    self.pack_lines::<PackedBreach>(&sql, &on, &mut after, set, &mut out.buffer)
-                        .await?
-                } else {
-                    self.pack_lines::<PackedCase>(&sql, &on, &mut after, set, &mut out.buffer)
-                        .await?
-                };
-                if !out.send_full().await {
-                    // The client went away: stop reading.
-                    return Ok(());
-                }
-                if !full {
-                    break;
-                }
+        let read = match (self.backend, set) {
+            (Backend::Postgres, DataSet::PersonalDataBreaches) => {
+                self.stream_lines::<PackedBreach>(set, from, to, &mut out)
+                    .await?
             }
-            day = day.succ_opt().context("a day outside the calendar")?;
-        }
-        out.finish().await;
-        Ok(())
-    }
-
-    /// One pack of the cases completed on `on` after the case `after`, read from its JSON and
-    /// written as lines of `set`; `after` becomes its last case. True when the pack was full
-    /// (another may follow).
-    async fn pack_lines<T: Packed>(
-        &self,
-        sql: &str,
-        on: &str,
-        after: &mut String,
-        set: DataSet,
-        out: &mut String,
-    ) -> anyhow::Result<bool> {
-        let pack: Option<String> = sqlx::query_scalar(sql)
-            .bind(on)
-            .bind(after.as_str())
-            .fetch_one(&self.pool)
-            .await
-            .context("reading completed work")?;
-        // No case: an empty array, or (PostgreSQL) none.
-        let pack: Vec<T> = match pack {
-            None => Vec::new(),
-            Some(pack) => {
-                serde_json::from_str(&pack).context("reading a pack of completed work")?
+            (Backend::Postgres, _) => {
+                self.stream_lines::<PackedCase>(set, from, to, &mut out)
+                    .await?
+            }
+            (Backend::Sqlite, DataSet::PersonalDataBreaches) => {
+                self.pack_days::<PackedBreach>(set, from, to, &mut out)
+                    .await?
+            }
+            (Backend::Sqlite, _) => {
+                self.pack_days::<PackedCase>(set, from, to, &mut out)
+                    .await?
             }
         };
-        let full = pack.len() >= PACK;
-        if let Some(last) = pack.last() {
-            last.case_id().clone_into(after);
+        if read {
+            out.finish().await;
         }
-        for record in pack {
-            record.push_lines(out, set);
-        }
-        Ok(full)
+        Ok(())
     }
 
     /// Records per month of each set (cases, or nuisance reports), for months before `before`.
@@ -302,8 +273,8 @@ impl Database {
 }
 
 /// The file's text, sent to the response in chunks of about [`CHUNK_BYTES`].
-struct Chunks<'a> {
-    buffer: String,
+pub(super) struct Chunks<'a> {
+    pub(super) buffer: String,
     sender: &'a mpsc::Sender<Result<Bytes, std::io::Error>>,
 }
 
@@ -316,7 +287,7 @@ impl<'a> Chunks<'a> {
     }
 
     /// Sends the text gathered once it makes a chunk; false when the client went away.
-    async fn send_full(&mut self) -> bool {
+    pub(super) async fn send_full(&mut self) -> bool {
         if self.buffer.len() < CHUNK_BYTES {
             return true;
         }
