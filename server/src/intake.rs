@@ -123,17 +123,22 @@ fn parties(details: &CaseDetails) -> Vec<NewParty> {
 
 impl Intake {
     /// The new case's first events: handed in and, for a complaint about a case of ours, the
-    /// link to that case (with its type, when it exists).
-    async fn intake_events(&self, hand_in: &HandIn) -> Result<Vec<NewEvent>, IntakeError> {
+    /// link to that case (with its type, when it exists); and that case's id, when it exists.
+    async fn intake_events(
+        &self,
+        hand_in: &HandIn,
+    ) -> Result<(Vec<NewEvent>, Option<String>), IntakeError> {
         let mut events = vec![NewEvent {
             actor: "customer".to_owned(),
             kind: "submitted".to_owned(),
             details: json!({ "channel": hand_in.channel.code() }),
         }];
+        let mut original = None;
         if let Some(reference) = &hand_in.related_reference {
             let found = self.database.case_row(reference).await.map_err(|error| {
                 IntakeError::Failed(format!("finding the related case: {error}"))
             })?;
+            original = found.as_ref().map(|row| row.id.clone());
             events.push(NewEvent {
                 actor: "customer".to_owned(),
                 kind: CaseEventKind::RelatesTo.code().to_owned(),
@@ -144,7 +149,7 @@ impl Intake {
                 }),
             });
         }
-        Ok(events)
+        Ok((events, original))
     }
 }
 
@@ -165,6 +170,7 @@ impl CaseIntake for Intake {
             _ => None,
         };
         let levels = plan.service_levels;
+        let (events, complaint_about) = self.intake_events(&hand_in).await?;
         let submission = Submission {
             idempotency_key: hand_in.idempotency_key.clone(),
             channel: hand_in.channel.code(),
@@ -198,7 +204,8 @@ impl CaseIntake for Intake {
                 acknowledgement
             },
             message_kind: "acknowledgement",
-            events: self.intake_events(&hand_in).await?,
+            events,
+            complaint_about,
         };
         self.database
             .submit_case(&submission)

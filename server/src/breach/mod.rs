@@ -151,6 +151,7 @@ impl BreachReports for BreachStore {
                 kind: "submitted".to_owned(),
                 details: json!({ "reported_late": submission.reported_late }),
             }],
+            complaint_about: None,
         };
         self.database
             .submit_case(&stored)

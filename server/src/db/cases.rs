@@ -2,7 +2,7 @@
 //! acknowledgement in the outbox in one transaction, so nothing is half written; an idempotency
 //! key makes a repeated submission (double click, retry) return the first case.
 
-use app::domain::case::{IntakePlan, Reference, WorkQueue};
+use app::domain::case::{CaseEventKind, IntakePlan, Reference, WorkQueue};
 use app::domain::submission::EvidenceFile;
 pub use app::ports::CaseReceipt as StoredCase;
 use chrono::{NaiveDate, Utc};
@@ -41,6 +41,9 @@ pub struct Submission {
     pub message_kind: &'static str,
     /// Events for the case's history, written with it.
     pub events: Vec<super::NewEvent>,
+    /// The earlier case this one is a complaint about (its id), whose timeline is told of it
+    /// in the same transaction.
+    pub complaint_about: Option<String>,
 }
 
 /// Why a case could not be stored.
@@ -222,6 +225,18 @@ impl Database {
         }
         for event in &submission.events {
             self.insert_event(&mut tx, &case_id, event, now * 1000)
+                .await?;
+        }
+        if let Some(original) = &submission.complaint_about {
+            let event = super::NewEvent {
+                actor: "customer".to_owned(),
+                kind: CaseEventKind::ServiceComplaint.code().to_owned(),
+                details: serde_json::json!({
+                    "service_complaint": reference.as_str(),
+                    "case_type": plan.case_type.code(),
+                }),
+            };
+            self.insert_event(&mut tx, original, &event, now * 1000)
                 .await?;
         }
         tx.commit().await?;

@@ -50,6 +50,7 @@ fn submission(key: Option<&str>, summary: &str) -> Submission {
         acknowledgement: serde_json::json!({"to": "alex@example.org"}),
         message_kind: "acknowledgement",
         events: Vec::new(),
+        complaint_about: None,
     }
 }
 

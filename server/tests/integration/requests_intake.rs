@@ -9,7 +9,7 @@ use app::domain::staff::Role;
 use chrono::NaiveDate;
 use sqlx::Row;
 
-use crate::casework_case::{concern, portal, submit};
+use crate::casework_case::{allocate, concern, page, portal, staff, submit};
 use crate::support::{date, location, TestPortal};
 
 /// One request about us and what it should become.
@@ -311,6 +311,25 @@ async fn a_service_complaint_about_a_case_is_handed_in_on_the_web_and_linked_to_
     assert_eq!(link["reference"], original.as_str());
     assert_eq!(link["found"], true);
     assert_eq!(link["case_type"], "RFA");
+    // And the case it is about says so on its timeline, for its officer.
+    let (officer, officer_id) =
+        staff(&portal, "officer@example.gov.uk", &[Role::CaseOfficer]).await;
+    allocate(&portal, &original, &officer_id).await;
+    let (status, html) = page(&portal, &officer, &format!("/staff/cases/{original}")).await;
+    assert_eq!(status, 200, "{html}");
+    let event = html
+        .split(r#"data-kind="service_complaint""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .unwrap_or_else(|| panic!("no service complaint event: {html}"));
+    assert!(
+        event.contains("A complaint about our service names this case"),
+        "{event}"
+    );
+    assert!(
+        event.contains(&format!("Complaint about our service: {reference}")),
+        "{event}"
+    );
 }
 
 #[tokio::test]

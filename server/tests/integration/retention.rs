@@ -134,6 +134,7 @@ pub async fn new_case(database: &Database, customer: &str, documents: Vec<Eviden
         acknowledgement: serde_json::json!({"to": format!("{customer}@example.org")}),
         message_kind: "acknowledgement",
         events: Vec::new(),
+        complaint_about: None,
     };
     let stored = database.submit_case(&submission).await.unwrap();
     let row = sqlx::query(&database.sql("SELECT id FROM cases WHERE reference = $1"))

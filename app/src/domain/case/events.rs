@@ -71,6 +71,8 @@ code_enum! {
         LetterPrinted => "letter_printed",
         /// A complaint about our service linked to the case it is about (by its reference).
         RelatesTo => "relates_to",
+        /// On the case a complaint about our service is about: the complaint's reference.
+        ServiceComplaint => "service_complaint",
     }
 }
 

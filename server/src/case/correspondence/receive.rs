@@ -211,6 +211,7 @@ async fn new_case(intake: &MailIntake, email: &InboundEmail) -> Result<String, R
             kind: "submitted".to_owned(),
             details: json!({ "channel": "email" }),
         }],
+        complaint_about: None,
     };
     Ok(intake.database.submit_case(&submission).await?.reference)
 }

@@ -87,6 +87,7 @@ async fn queue_mail(db: &Database) {
         acknowledgement: serde_json::json!({"to": "alex@example.org", "name": "Alex Example"}),
         message_kind: "acknowledgement",
         events: Vec::new(),
+        complaint_about: None,
     };
     db.submit_case(&submission).await.unwrap();
 }
