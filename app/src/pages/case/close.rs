@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use server_fn::ServerFn;
 
+use super::confirm::{confirm_frame, ConfirmFrame};
 use super::fields::{problem, reference_field, typed};
 use super::{error_summary, has_errors};
 use crate::components::fields::{Choices, Field, First, Textarea};
@@ -94,21 +95,15 @@ fn page(view: CasePageView) -> impl IntoView {
             </form>
         }.into_any()
     };
-    let name = Some(view.me.name.clone());
-    let content = view! {
-            <a href=href class="govuk-back-link">{t("case.back_to_case")}</a>
-            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-                {error_summary(flash)}
-                <span class="govuk-caption-l">{reference.clone()}</span>
-                <h1 class="govuk-heading-l">{t("case.close.title")}</h1>
-                {body}
-            </div></div>
-    }
-    .into_any();
-    view! {
-        <Title text=title/>
-        <StaffLayout name=name>{content}</StaffLayout>
-    }
+    confirm_frame(ConfirmFrame {
+        title,
+        name: view.me.name.clone(),
+        href,
+        flash,
+        reference,
+        heading: t("case.close.title"),
+        body,
+    })
 }
 
 #[component]

@@ -4,15 +4,15 @@
 
 use crate::components::{path_param, query_param};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
+use super::confirm::{confirm_frame, ConfirmFrame};
 use super::fields::{problem, reference_field, typed};
-use super::{error_summary, has_errors};
+use super::has_errors;
 use crate::components::fields::{Choices, Field, Input, Textarea};
 use crate::domain::case::{reference_tag, EmailTemplate};
 use crate::i18n::{fill, t};
-use crate::pages::staff::{page_title, staff_page, StaffLayout};
+use crate::pages::staff::{page_title, staff_page};
 use crate::server_fns::case::{case_href, load_email, EmailPageView, SendEmail};
 
 #[component]
@@ -67,17 +67,10 @@ fn page(view: EmailPageView) -> impl IntoView {
         &[("name", &case_page.me.name)],
     );
     let no_parties = parties.is_empty();
-    let name = Some(case_page.me.name.clone());
-    let content = view! {
-            <a href=href.clone() class="govuk-back-link">{t("case.back_to_case")}</a>
-            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-                {error_summary(flash)}
-                <span class="govuk-caption-l">{reference.clone()}</span>
-                <h1 class="govuk-heading-l">{t("case.email.title")}</h1>
-                {if no_parties {
-                    view! { <p class="govuk-body">{t("case.email.no_parties")}</p> }.into_any()
-                } else {
-                    view! {
+    let body = if no_parties {
+        view! { <p class="govuk-body">{t("case.email.no_parties")}</p> }.into_any()
+    } else {
+        view! {
                         <form method="get" action=format!("{href}/email")>
                             {Field::new("choose-party", t("case.email.party"))
                                 .name("party")
@@ -111,12 +104,14 @@ fn page(view: EmailPageView) -> impl IntoView {
                             <button type="submit" class="govuk-button" data-module="govuk-button">{t("case.email.send")}</button>
                         </form>
                     }.into_any()
-                }}
-            </div></div>
-    }
-    .into_any();
-    view! {
-        <Title text=title/>
-        <StaffLayout name=name>{content}</StaffLayout>
-    }
+    };
+    confirm_frame(ConfirmFrame {
+        title,
+        name: case_page.me.name.clone(),
+        href,
+        flash,
+        reference,
+        heading: t("case.email.title"),
+        body,
+    })
 }

@@ -3,15 +3,15 @@
 
 use crate::components::path_param;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use server_fn::ServerFn;
 
+use super::confirm::{confirm_frame, ConfirmFrame};
 use super::fields::{problem, reference_field, typed};
-use super::{error_summary, has_errors};
+use super::has_errors;
 use crate::components::fields::{Field, Textarea};
 use crate::domain::case::CaseStatus;
 use crate::i18n::{fill, long_date, t};
-use crate::pages::staff::{page_title, staff_page, StaffLayout};
+use crate::pages::staff::{page_title, staff_page};
 use crate::server_fns::case::{case_href, load_case, CasePageView, ReopenCase};
 
 #[component]
@@ -47,19 +47,13 @@ fn page(view: CasePageView) -> impl IntoView {
             </form>
         }.into_any()
     };
-    let name = Some(view.me.name.clone());
-    let content = view! {
-            <a href=href class="govuk-back-link">{t("case.back_to_case")}</a>
-            <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-                {error_summary(flash)}
-                <span class="govuk-caption-l">{reference.clone()}</span>
-                <h1 class="govuk-heading-l">{t("case.reopen.title")}</h1>
-                {body}
-            </div></div>
-    }
-    .into_any();
-    view! {
-        <Title text=title/>
-        <StaffLayout name=name>{content}</StaffLayout>
-    }
+    confirm_frame(ConfirmFrame {
+        title,
+        name: view.me.name.clone(),
+        href,
+        flash,
+        reference,
+        heading: t("case.reopen.title"),
+        body,
+    })
 }
