@@ -1,17 +1,11 @@
 //! Casework intake against SQLite (default) or PostgreSQL (`PORTAL_TEST_DATABASE_URL`): one
 //! transaction per case, idempotent by key, distinct references under concurrency.
 
-use crate::support::{date, fresh_database};
-use app::domain::calendar::Calendar;
-use app::domain::case::{
-    plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, Reference, Sector, SiftInput,
-    SiftText,
-};
+use crate::support::{self, date, fresh_database};
+use app::domain::case::{CaseKind, IntakeChannel, NewCase, Reference, Sector, SiftInput, SiftText};
 use server::db::{NewParty, Submission};
 
 fn submission(key: Option<&str>, summary: &str) -> Submission {
-    let calendar =
-        Calendar::from_govuk_json(include_str!("../../../app/data/bank-holidays.json")).unwrap();
     let new = NewCase {
         case_type: CaseKind::Rfa,
         channel: IntakeChannel::Web,
@@ -21,11 +15,8 @@ fn submission(key: Option<&str>, summary: &str) -> Submission {
             ..SiftInput::default()
         },
     };
-    let created_on = date(2026, 11, 23);
     Submission {
         idempotency_key: key.map(str::to_owned),
-        channel: "web",
-        created_on,
         organisation_name: Some("Acme Mobile".to_owned()),
         sector: Some("telecoms".to_owned()),
         answers: serde_json::json!({"summary": summary}),
@@ -45,12 +36,8 @@ fn submission(key: Option<&str>, summary: &str) -> Submission {
                 details: serde_json::json!({"sector": "telecoms"}),
             },
         ],
-        documents: Vec::new(),
-        plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
         acknowledgement: serde_json::json!({"to": "alex@example.org"}),
-        message_kind: "acknowledgement",
-        events: Vec::new(),
-        complaint_about: None,
+        ..support::submission(date(2026, 11, 23), Some(new))
     }
 }
 

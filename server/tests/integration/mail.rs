@@ -4,10 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::support::{date, fresh_database};
-use app::domain::calendar::Calendar;
-use app::domain::case::{plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, SiftInput};
-use server::db::{Database, Submission};
+use crate::support::{date, fresh_database, submission};
+use server::db::Database;
 use server::mail::{deliver_due, MailConfig, Mailer};
 use sqlx::Row;
 
@@ -82,30 +80,7 @@ pub(crate) fn received(maildir: &Path) -> Vec<String> {
 }
 
 async fn queue_case(db: &Database) -> String {
-    let calendar =
-        Calendar::from_govuk_json(include_str!("../../../app/data/bank-holidays.json")).unwrap();
-    let new = NewCase {
-        case_type: CaseKind::Rfa,
-        channel: IntakeChannel::Web,
-        sector: None,
-        sift: SiftInput::default(),
-    };
-    let created_on = date(2026, 11, 23);
-    let submission = Submission {
-        idempotency_key: None,
-        channel: "web",
-        created_on,
-        organisation_name: None,
-        sector: None,
-        answers: serde_json::json!({}),
-        parties: vec![],
-        documents: Vec::new(),
-        plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
-        acknowledgement: serde_json::json!({"to": "alex@example.org", "name": "Alex Example"}),
-        message_kind: "acknowledgement",
-        events: Vec::new(),
-        complaint_about: None,
-    };
+    let submission = submission(date(2026, 11, 23), None);
     db.submit_case(&submission).await.unwrap().reference
 }
 

@@ -12,8 +12,6 @@ mod schema;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use app::domain::calendar::Calendar;
-use app::domain::case::{plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, SiftInput};
 use app::domain::evidence::FileType;
 use app::domain::submission::{EvidenceFile, EvidenceKind};
 use chrono::NaiveDate;
@@ -22,7 +20,7 @@ use server::files::{content_key, FileStore, LocalFileStore};
 use server::retention::{Counts, Retention, RetentionConfig, RunOutcome};
 use sqlx::Row;
 
-use crate::support::{date, unique};
+use crate::support::{date, submission, unique};
 
 /// The day the runs in these tests happen.
 fn today() -> NaiveDate {
@@ -105,21 +103,8 @@ fn party(role: &str, name: &str, email: Option<&str>) -> NewParty {
 
 /// Hands a case in with a customer and an organisation (and `documents`); its id.
 pub async fn new_case(database: &Database, customer: &str, documents: Vec<EvidenceFile>) -> String {
-    let calendar =
-        Calendar::from_govuk_json(include_str!("../../../app/data/bank-holidays.json")).unwrap();
-    let new = NewCase {
-        case_type: CaseKind::Rfa,
-        channel: IntakeChannel::Web,
-        sector: None,
-        sift: SiftInput::default(),
-    };
-    let created_on = date(2024, 1, 10);
     let submission = Submission {
-        idempotency_key: None,
-        channel: "web",
-        created_on,
         organisation_name: Some("Acme Ltd".to_owned()),
-        sector: None,
         answers: serde_json::json!({"summary": "what happened"}),
         parties: vec![
             party(
@@ -130,11 +115,8 @@ pub async fn new_case(database: &Database, customer: &str, documents: Vec<Eviden
             party("organisation", "Acme Ltd", None),
         ],
         documents,
-        plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
         acknowledgement: serde_json::json!({"to": format!("{customer}@example.org")}),
-        message_kind: "acknowledgement",
-        events: Vec::new(),
-        complaint_about: None,
+        ..submission(date(2024, 1, 10), None)
     };
     let stored = database.submit_case(&submission).await.unwrap();
     let row = sqlx::query(&database.sql("SELECT id FROM cases WHERE reference = $1"))

@@ -12,9 +12,12 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::{Mutex, PoisonError};
 
+use app::domain::calendar::Calendar;
+use app::domain::case::{plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, SiftInput};
 use chrono::NaiveDate;
 use leptos::config::LeptosOptions;
-use server::{build_router, db::Database, Config};
+use server::db::{Database, Submission};
+use server::{build_router, Config};
 use sqlx::{Connection, Executor};
 
 pub struct TestPortal {
@@ -344,6 +347,36 @@ pub fn location(response: &reqwest::Response) -> String {
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A data protection concern (RFA) handed in on the web on `created_on`, planned as intake
+/// plans it for `new` (or a plain RFA), with no parties, documents or events, acknowledged to
+/// alex@example.org: what a test stores straight through `Database::submit_case`, changing the
+/// fields it is about.
+pub fn submission(created_on: NaiveDate, new: Option<NewCase>) -> Submission {
+    let calendar =
+        Calendar::from_govuk_json(include_str!("../../../app/data/bank-holidays.json")).unwrap();
+    let new = new.unwrap_or(NewCase {
+        case_type: CaseKind::Rfa,
+        channel: IntakeChannel::Web,
+        sector: None,
+        sift: SiftInput::default(),
+    });
+    Submission {
+        idempotency_key: None,
+        channel: "web",
+        created_on,
+        organisation_name: None,
+        sector: None,
+        answers: serde_json::json!({}),
+        parties: Vec::new(),
+        documents: Vec::new(),
+        plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
+        acknowledgement: serde_json::json!({"to": "alex@example.org", "name": "Alex Example"}),
+        message_kind: "acknowledgement",
+        events: Vec::new(),
+        complaint_about: None,
+    }
 }
 
 /// A fresh, migrated database (SQLite, or PostgreSQL with `PORTAL_TEST_DATABASE_URL`).

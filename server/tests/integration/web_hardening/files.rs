@@ -5,13 +5,11 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use app::domain::calendar::Calendar;
-use app::domain::case::{plan_intake, CaseKind, CaseSettings, IntakeChannel, NewCase, SiftInput};
-use server::db::{Database, Submission};
+use server::db::Database;
 use server::files::FileStoreConfig;
 use server::mail::{deliver_due, MailConfig, Mailer};
 
-use crate::support::{date, fresh_database, unique};
+use crate::support::{date, fresh_database, submission, unique};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path)
@@ -65,30 +63,7 @@ async fn an_older_world_readable_database_is_narrowed_when_opened() {
 }
 
 async fn queue_mail(db: &Database) {
-    let calendar =
-        Calendar::from_govuk_json(include_str!("../../../../app/data/bank-holidays.json")).unwrap();
-    let new = NewCase {
-        case_type: CaseKind::Rfa,
-        channel: IntakeChannel::Web,
-        sector: None,
-        sift: SiftInput::default(),
-    };
-    let created_on = date(2026, 11, 23);
-    let submission = Submission {
-        idempotency_key: None,
-        channel: "web",
-        created_on,
-        organisation_name: None,
-        sector: None,
-        answers: serde_json::json!({}),
-        parties: vec![],
-        documents: Vec::new(),
-        plan: plan_intake(&new, created_on, &calendar, &CaseSettings::default()).unwrap(),
-        acknowledgement: serde_json::json!({"to": "alex@example.org", "name": "Alex Example"}),
-        message_kind: "acknowledgement",
-        events: Vec::new(),
-        complaint_about: None,
-    };
+    let submission = submission(date(2026, 11, 23), None);
     db.submit_case(&submission).await.unwrap();
 }
 
