@@ -1,6 +1,6 @@
-//! The changes an officer makes on a case page: notes, parties, preparing, the type, emails,
-//! re-opening; finding a case; attaching a waiting email; an admin's outcome correction. Each is
-//! a plain post; a refusal keeps what was typed and the problem for the page it came from.
+//! The changes an officer makes on a case page: notes, preparing, the type, emails, re-opening
+//! (parties in [`super::party_actions`]), and what they share. Each is a plain post; a refusal
+//! keeps what was typed and the problem for the page it came from.
 
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use crate::server_fns::staff::StaffError;
 
 /// The longest note, reason or arrangement kept.
 #[cfg(feature = "ssr")]
-const MAX_TEXT: usize = 5_000;
+pub(super) const MAX_TEXT: usize = 5_000;
 /// The longest email body.
 #[cfg(feature = "ssr")]
 const MAX_BODY: usize = 20_000;
@@ -23,7 +23,7 @@ pub(super) fn canonical(reference: &str) -> Result<String, StaffError> {
 
 /// Text as kept: trimmed, `None` when blank.
 #[cfg(feature = "ssr")]
-fn given(text: Option<String>) -> Option<String> {
+pub(super) fn given(text: Option<String>) -> Option<String> {
     text.map(|text| text.trim().to_owned())
         .filter(|text| !text.is_empty())
 }
@@ -104,12 +104,12 @@ pub(super) async fn refuse_field(
 }
 
 #[cfg(feature = "ssr")]
-fn one(field: &str, key: &str) -> Vec<(String, String)> {
+pub(super) fn one(field: &str, key: &str) -> Vec<(String, String)> {
     vec![(field.to_owned(), key.to_owned())]
 }
 
 #[cfg(feature = "ssr")]
-fn on_case<'a>(reference: &str, done: &'a str, anchor: &'a str) -> Back<'a> {
+pub(super) fn on_case<'a>(reference: &str, done: &'a str, anchor: &'a str) -> Back<'a> {
     Back {
         area: super::AREA,
         page: super::case_href(reference),
@@ -148,180 +148,6 @@ pub async fn add_note(reference: String, note: Option<String>) -> Result<(), Sta
         on_case(&reference, "note", "notes"),
     )
     .await
-}
-
-/// Adds a party (name, role, email, phone).
-#[server(prefix = "/staff/api/cases", endpoint = "party-add")]
-pub async fn add_party(
-    reference: String,
-    role: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-) -> Result<(), StaffError> {
-    use crate::domain::case::PARTY_ROLES;
-    use crate::domain::staff::normalise_email;
-    use crate::ports::case::CaseChange;
-    let reference = canonical(&reference)?;
-    let (role, name) = (role.unwrap_or_default(), name.unwrap_or_default());
-    let (email, phone) = (email.unwrap_or_default(), phone.unwrap_or_default());
-    let values = [
-        ("party-role", role.as_str()),
-        ("party-name", name.as_str()),
-        ("party-email", email.as_str()),
-        ("party-phone", phone.as_str()),
-    ];
-    let mut errors = Vec::new();
-    if !PARTY_ROLES.contains(&role.as_str()) {
-        errors.push(("party-role".to_owned(), "case.party.error.role".to_owned()));
-    }
-    if name.trim().is_empty() || name.chars().count() > 200 {
-        errors.push(("party-name".to_owned(), "case.party.error.name".to_owned()));
-    }
-    let checked_email = match given(Some(email.clone())) {
-        None => None,
-        Some(email) => match normalise_email(&email) {
-            Ok(email) => Some(email),
-            Err(_) => {
-                errors.push((
-                    "party-email".to_owned(),
-                    "case.party.error.email".to_owned(),
-                ));
-                None
-            }
-        },
-    };
-    if phone.chars().count() > 40 {
-        errors.push((
-            "party-phone".to_owned(),
-            "case.party.error.phone".to_owned(),
-        ));
-    }
-    let page = super::case_href(&reference);
-    if !errors.is_empty() {
-        return refuse_field(
-            super::AREA,
-            &format!("case:{reference}"),
-            &values,
-            errors,
-            &page,
-        )
-        .await;
-    }
-    let change = CaseChange::AddParty {
-        role: role.clone(),
-        name: name.trim().to_owned(),
-        email: checked_email,
-        phone: given(Some(phone.clone())),
-    };
-    apply(
-        &reference,
-        change,
-        &values,
-        on_case(&reference, "party_added", "parties"),
-    )
-    .await
-}
-
-/// Changes a party's restricted contact and single point of contact arrangements, with a reason.
-#[server(prefix = "/staff/api/cases", endpoint = "party-change")]
-pub async fn change_party(
-    reference: String,
-    party: String,
-    restricted_contact: Option<String>,
-    single_point_of_contact: Option<String>,
-    reason: Option<String>,
-) -> Result<(), StaffError> {
-    use crate::ports::case::CaseChange;
-    let reference = canonical(&reference)?;
-    let (restricted, single) = (
-        restricted_contact.unwrap_or_default(),
-        single_point_of_contact.unwrap_or_default(),
-    );
-    let typed_reason = reason.unwrap_or_default();
-    let field = |name: &str| format!("{name}-{party}");
-    let (restricted_id, single_id, reason_id) =
-        (field("restricted"), field("single"), field("reason"));
-    let values = [
-        (restricted_id.as_str(), restricted.as_str()),
-        (single_id.as_str(), single.as_str()),
-        (reason_id.as_str(), typed_reason.as_str()),
-    ];
-    let mut errors = Vec::new();
-    if typed_reason.trim().is_empty() {
-        errors.push((reason_id.clone(), "case.party.error.reason".to_owned()));
-    }
-    for (id, text) in [
-        (&restricted_id, &restricted),
-        (&single_id, &single),
-        (&reason_id, &typed_reason),
-    ] {
-        if text.chars().count() > MAX_TEXT {
-            errors.push((id.clone(), "case.error.too_long".to_owned()));
-        }
-    }
-    let page = super::case_href(&reference);
-    if !errors.is_empty() {
-        return refuse_field(
-            super::AREA,
-            &format!("case:{reference}"),
-            &values,
-            errors,
-            &page,
-        )
-        .await;
-    }
-    let change = CaseChange::ChangeParty {
-        party_id: party,
-        restricted_contact: given(Some(restricted.clone())),
-        single_point_of_contact: given(Some(single.clone())),
-        reason: typed_reason.trim().to_owned(),
-    };
-    apply(
-        &reference,
-        change,
-        &values,
-        on_case(&reference, "party_changed", "parties"),
-    )
-    .await
-}
-
-/// Merges a duplicate party record into the main record: the first post goes to the
-/// confirmation page; the confirmation's post, with the reason, merges.
-#[server(prefix = "/staff/api/cases", endpoint = "party-merge")]
-pub async fn merge_party(
-    reference: String,
-    main: String,
-    duplicate: String,
-    reason: Option<String>,
-    confirm: Option<String>,
-) -> Result<(), StaffError> {
-    use super::confirm::{confirm_href, confirmed_reason};
-    use crate::ports::case::CaseChange;
-    let reference = canonical(&reference)?;
-    let page = confirm_href(
-        &reference,
-        "merge",
-        &[("main", main.as_str()), ("duplicate", duplicate.as_str())],
-    );
-    let typed = reason.clone().unwrap_or_default();
-    let values = [("reason", typed.as_str())];
-    let form = format!("case:{reference}");
-    let Some(reason) = confirmed_reason(confirm, reason, MAX_TEXT, &form, &page).await? else {
-        return Ok(());
-    };
-    let change = CaseChange::MergeParty {
-        main,
-        duplicate,
-        reason,
-    };
-    let back = Back {
-        area: super::AREA,
-        page,
-        done: "party_merged",
-        anchor: "parties",
-    };
-    apply(&reference, change, &values, back).await
 }
 
 /// Completes the 'prepare' work item (the allocated officer).
@@ -525,171 +351,4 @@ pub async fn reopen_case(reference: String, reason: Option<String>) -> Result<()
         back,
     )
     .await
-}
-
-/// An admin corrects the outcome an instance was closed with.
-#[server(prefix = "/staff/api/corrections", endpoint = "correct")]
-pub async fn correct_outcome(
-    reference: String,
-    instance: Option<String>,
-    outcome: Option<String>,
-    reason: Option<String>,
-) -> Result<(), StaffError> {
-    use crate::domain::case::Outcome;
-    use crate::ports::case::CaseChange;
-    let reference = canonical(&reference)?;
-    let (instance, outcome, reason) = (
-        instance.unwrap_or_default(),
-        outcome.unwrap_or_default(),
-        reason.unwrap_or_default(),
-    );
-    let values = [
-        ("instance", instance.as_str()),
-        ("outcome", outcome.as_str()),
-        ("reason", reason.as_str()),
-    ];
-    let page = format!("{}/{reference}", super::CORRECTIONS_AREA);
-    let mut errors = Vec::new();
-    let number = instance.trim().parse::<u32>().ok();
-    if number.is_none() {
-        errors.push((
-            "instance".to_owned(),
-            "case.correction.error.instance".to_owned(),
-        ));
-    }
-    let chosen = Outcome::from_code(outcome.trim());
-    if chosen.is_none() {
-        errors.push((
-            "outcome".to_owned(),
-            "workflow.closure.outcome_missing".to_owned(),
-        ));
-    }
-    if reason.trim().is_empty() || reason.chars().count() > MAX_TEXT {
-        errors.push((
-            "reason".to_owned(),
-            "case.correction.error.reason".to_owned(),
-        ));
-    }
-    let (Some(instance), Some(outcome), true) = (number, chosen, errors.is_empty()) else {
-        return refuse_field(
-            super::CORRECTIONS_AREA,
-            &format!("case:{reference}"),
-            &values,
-            errors,
-            &page,
-        )
-        .await;
-    };
-    let back = Back {
-        area: super::CORRECTIONS_AREA,
-        page,
-        done: "corrected",
-        anchor: "instances",
-    };
-    let change = CaseChange::CorrectOutcome {
-        instance,
-        outcome,
-        reason: reason.trim().to_owned(),
-    };
-    apply(&reference, change, &values, back).await
-}
-
-/// The find-a-case box: opens the case, or explains the typo and suggests what was meant.
-#[server(prefix = "/staff/api/cases", endpoint = "find")]
-pub async fn find_case(reference: Option<String>) -> Result<(), StaffError> {
-    use super::{services, store};
-    use crate::domain::case::{read_reference, reference_error_key};
-    use crate::server_fns::staff::require_access;
-    let current = require_access(super::AREA)?;
-    let typed = reference.unwrap_or_default();
-    let back = format!("{}?from=find", super::AREA);
-    match read_reference(&typed) {
-        Ok(found) => {
-            if services()?
-                .workspaces
-                .visible(found.as_str(), &current.member)
-                .await
-                .map_err(store)?
-            {
-                leptos_axum::redirect(&super::case_href(found.as_str()));
-                Ok(())
-            } else {
-                refuse_field(
-                    super::AREA,
-                    "find",
-                    &[("reference", &typed)],
-                    one("reference", "case.reference.error.unknown"),
-                    &back,
-                )
-                .await
-            }
-        }
-        Err((error, suggestions)) => {
-            let mut values = vec![("reference", typed.as_str())];
-            let suggested: Vec<String> =
-                suggestions.iter().map(|r| r.as_str().to_owned()).collect();
-            values.extend(suggested.iter().map(|s| ("suggestion", s.as_str())));
-            refuse_field(
-                super::AREA,
-                "find",
-                &values,
-                one("reference", reference_error_key(&error)),
-                &back,
-            )
-            .await
-        }
-    }
-}
-
-/// Attaches a waiting email to the case the Advice Service names.
-#[server(prefix = "/staff/api/sift", endpoint = "correspondence-attach")]
-pub async fn attach_message(message: String, reference: Option<String>) -> Result<(), StaffError> {
-    use super::{services, store};
-    use crate::domain::case::{read_reference, reference_error_key};
-    use crate::server_fns::staff::require_access;
-    let current = require_access(super::SIFT_AREA)?;
-    let typed = reference.unwrap_or_default();
-    let field = format!("reference-{message}");
-    let back = format!("{}/correspondence", super::SIFT_AREA);
-    let found = match read_reference(&typed) {
-        Ok(found) => found,
-        Err((error, suggestions)) => {
-            let suggested: Vec<String> =
-                suggestions.iter().map(|r| r.as_str().to_owned()).collect();
-            let mut values = vec![(field.as_str(), typed.as_str())];
-            values.extend(suggested.iter().map(|s| ("suggestion", s.as_str())));
-            return refuse_field(
-                super::SIFT_AREA,
-                "correspondence",
-                &values,
-                one(&field, reference_error_key(&error)),
-                &back,
-            )
-            .await;
-        }
-    };
-    let services = services()?;
-    let attached = services
-        .workspaces
-        .visible(found.as_str(), &current.member)
-        .await
-        .map_err(store)?
-        && services
-            .workspaces
-            .attach(&message, found.as_str(), &current.member)
-            .await
-            .map_err(store)?;
-    if !attached {
-        let values = [(field.as_str(), typed.as_str())];
-        return refuse_field(
-            super::SIFT_AREA,
-            "correspondence",
-            &values,
-            one(&field, "case.reference.error.unknown"),
-            &back,
-        )
-        .await;
-    }
-    leptos_axum::redirect(&format!("{back}?attached={}", found.as_str()));
-    Ok(())
 }
