@@ -6,6 +6,7 @@
 
 use app::domain::case::CaseEventKind;
 use app::domain::submission::EvidenceFile;
+use app::domain::tracking::picked_up_before;
 use app::ports::helpline::HelplineResult;
 use app::ports::tracking::{CaseTracking, PriorityAsked, TrackFacts, TrackLinkEmail};
 use app::ports::StoreError;
@@ -120,12 +121,23 @@ impl TrackingStore {
         .try_get("sent")?;
         let queue = crate::db::code_of(&row.record.work_queue)?;
         let created = row.record.created_on.to_string();
-        let ahead: i64 = sqlx::query(&self.sql(
+        // Ahead: the higher priorities, then the same priority handed in earlier.
+        let mut above = Vec::new();
+        for priority in picked_up_before(row.record.priority) {
+            above.push(format!("'{}'", crate::db::code_of(&priority)?));
+        }
+        let higher = if above.is_empty() {
+            String::new()
+        } else {
+            format!("priority IN ({}) OR ", above.join(", "))
+        };
+        let ahead: i64 = sqlx::query(&self.sql(&format!(
             "SELECT COUNT(*) AS ahead FROM cases WHERE work_queue = $1 AND status = 'open' \
-             AND assigned_to IS NULL AND sifted_on IS NOT NULL \
-             AND (created_on < $2 OR (created_on = $3 AND reference < $4))",
-        ))
+             AND assigned_to IS NULL AND sifted_on IS NOT NULL AND ({higher}(priority = $2 \
+             AND (created_on < $3 OR (created_on = $4 AND reference < $5))))"
+        )))
         .bind(&queue)
+        .bind(crate::db::code_of(&row.record.priority)?)
         .bind(&created)
         .bind(&created)
         .bind(&row.record.reference)

@@ -9,6 +9,7 @@ use server::Config;
 use sqlx::Row;
 
 use crate::casework_case::{allocate, concern, page, staff, submit};
+use crate::staff::add_staff;
 use crate::support::{browser, database_url, date, location, spawn_portal_with, TestPortal};
 
 const EMAIL: &str = "alex@example.org";
@@ -399,10 +400,49 @@ async fn the_wait_is_worked_out_from_the_queues_recent_weeks() {
         .execute(&db.pool)
         .await
         .unwrap();
+    // Waiting in the same queue: one handed in the day before (ahead), one handed in after but
+    // prioritised (ahead), one handed in after (behind), and one prioritised but already with
+    // an officer (not waiting).
+    let officer = add_staff(&portal, "officer@example.gov.uk", &[Role::CaseOfficer])
+        .await
+        .id;
+    for (email, created_on, priority, assigned) in [
+        ("earlier@example.org", "2026-03-01", "normal", None),
+        ("prioritised@example.org", "2026-03-02", "high", None),
+        ("later@example.org", "2026-03-02", "normal", None),
+        (
+            "allocated@example.org",
+            "2026-03-01",
+            "high",
+            Some(officer.as_str()),
+        ),
+    ] {
+        // Handed in after ours: on the same day, its reference is later.
+        let other = handed_in(&portal, email).await;
+        sqlx::query(&db.sql(
+            "UPDATE cases SET sifted_on = $1, work_queue = $2, created_on = $3, priority = $4, \
+             assigned_to = $5 WHERE reference = $6",
+        ))
+        .bind("2026-03-02")
+        .bind(r#"{"numbered":6}"#)
+        .bind(created_on)
+        .bind(priority)
+        .bind(assigned)
+        .bind(&other)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
     let person = opened(&portal, &reference).await;
     let (_, page) = get(&portal, &person, "/track/case").await;
     assert!(page.contains("Waiting for a case officer"), "{page}");
-    // Nobody ahead: at 8 a week or 4 a week, 1 week either way.
+    assert!(
+        page.contains("There are 2 cases waiting in this team&#x27;s queue")
+            || page.contains("There are 2 cases waiting in this team's queue"),
+        "{page}"
+    );
+    assert!(page.contains("So yours is number 3."), "{page}");
+    // Third: at 8 a week or 4 a week, 1 week either way.
     assert!(page.contains("About 1 week"), "{page}");
     assert!(page.contains("How we worked this out"), "{page}");
     assert!(

@@ -9,7 +9,7 @@ pub mod wait;
 use serde::{Deserialize, Serialize};
 
 pub use stage::{public_stage, KeyDates, PublicStage};
-pub use wait::{expected_wait, week_starts, weekly_counts, WaitEstimate};
+pub use wait::{expected_wait, picked_up_before, week_starts, weekly_counts, WaitEstimate};
 
 /// The settings of case tracking (`PORTAL_TRACK_POLICY_FILE`, a TOML file; every field optional).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

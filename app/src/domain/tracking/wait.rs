@@ -6,6 +6,8 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::case::Priority;
+
 /// The expected wait, with the figures it was worked out from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WaitEstimate {
@@ -56,6 +58,18 @@ pub fn expected_wait(ahead: u32, weekly_allocations: &[u32], min_allocations: u3
     }
 }
 
+/// The priorities whose waiting cases go to an officer before a case of `priority` whatever
+/// their age: the higher ones. Cases of its own priority go first when they arrived earlier
+/// (by reference on the same day); lower ones wait behind it. So a case the manager prioritised
+/// counts only the cases still above or level with it, and a normal case counts a prioritised
+/// one that arrived after it.
+pub fn picked_up_before(priority: Priority) -> Vec<Priority> {
+    [Priority::High, Priority::Medium, Priority::Normal]
+        .into_iter()
+        .filter(|other| *other < priority)
+        .collect()
+}
+
 /// The last `weeks` complete weeks (Monday to Sunday) before the week of `today`, oldest
 /// first, as (Monday, Sunday).
 pub fn week_starts(today: NaiveDate, weeks: u32) -> Vec<(NaiveDate, NaiveDate)> {
@@ -88,6 +102,16 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn higher_priorities_go_first_whatever_their_age() {
+        assert_eq!(picked_up_before(Priority::High), Vec::<Priority>::new());
+        assert_eq!(picked_up_before(Priority::Medium), vec![Priority::High]);
+        assert_eq!(
+            picked_up_before(Priority::Normal),
+            vec![Priority::High, Priority::Medium]
+        );
+    }
 
     #[test]
     fn the_range_runs_from_the_fastest_week_to_the_slowest() {
