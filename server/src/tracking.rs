@@ -5,6 +5,7 @@
 //! in one transaction).
 
 use app::domain::case::CaseEventKind;
+use app::domain::evidence::CaseUploads;
 use app::domain::submission::EvidenceFile;
 use app::domain::tracking::picked_up_before;
 use app::ports::helpline::HelplineResult;
@@ -165,6 +166,30 @@ impl TrackingStore {
         }))
     }
 
+    async fn case_uploads(
+        &self,
+        session: &str,
+        now: i64,
+    ) -> Result<Option<CaseUploads>, CaseStoreError> {
+        let Some(row) = self.session_case(session, now).await? else {
+            return Ok(None);
+        };
+        let totals = sqlx::query(&self.sql(
+            "SELECT COUNT(*) AS files, CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) AS bytes \
+             FROM documents \
+             WHERE case_id = $1 AND kind <> 'email_attachment'",
+        ))
+        .bind(&row.id)
+        .fetch_one(&self.database.pool)
+        .await?;
+        let files: i64 = totals.try_get("files")?;
+        let bytes: i64 = totals.try_get("bytes")?;
+        Ok(Some(CaseUploads {
+            files: usize::try_from(files).unwrap_or(usize::MAX),
+            bytes: u64::try_from(bytes).unwrap_or(0),
+        }))
+    }
+
     async fn add(
         &self,
         session: &str,
@@ -317,6 +342,10 @@ impl CaseTracking for TrackingStore {
         self.read_facts(session, now, allocations_since)
             .await
             .map_err(store_error)
+    }
+
+    async fn uploads(&self, session: &str, now: i64) -> Result<Option<CaseUploads>, StoreError> {
+        self.case_uploads(session, now).await.map_err(store_error)
     }
 
     async fn add_information(

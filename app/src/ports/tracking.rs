@@ -84,6 +84,15 @@ pub trait CaseTracking: Send + Sync {
         allocations_since: NaiveDate,
     ) -> Result<Option<TrackFacts>, StoreError>;
 
+    /// The files the person has given the session's case so far (at hand-in and since; not the
+    /// attachments of emails filed on it), for the limits per case. `None` when the session is
+    /// not live.
+    async fn uploads(
+        &self,
+        session: &str,
+        now: i64,
+    ) -> Result<Option<crate::domain::evidence::CaseUploads>, StoreError>;
+
     /// Adds the person's information (and a checked, stored file) to the session's case: an
     /// event on its timeline for the officer, the file among its documents. `false` when the
     /// session is not live.

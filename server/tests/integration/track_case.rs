@@ -3,6 +3,7 @@
 //! message, the one-use emailed link, adding information that the officer sees, and the throttle
 //! on guesses.
 
+use app::domain::evidence::UploadLimits;
 use app::domain::staff::Role;
 use server::http::throttle::{Rate, ThrottleSettings};
 use server::Config;
@@ -634,4 +635,89 @@ async fn the_acknowledgement_carries_a_one_use_link_that_opens_the_case() {
     let (_, page) = get(&portal, &person, "/track/case").await;
     assert!(page.contains(&reference), "{page}");
     link_refused(&portal, &token).await;
+}
+
+/// Posts information with a file named `name` from the person's browser.
+async fn add_file(
+    portal: &TestPortal,
+    person: &reqwest::Client,
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("text", format!("Please see {name}."))
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes)
+                .file_name(name.to_owned())
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    person
+        .post(format!("{}/track/api/add", portal.url))
+        .header("origin", &portal.url)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn added_files_count_against_the_cases_limits() {
+    let portal = spawn_portal_with(Config {
+        database_url: database_url().await,
+        fixed_today: Some(date(2026, 3, 2)),
+        upload_limits: UploadLimits {
+            max_files: 2,
+            max_case_bytes: 200,
+            ..UploadLimits::default()
+        },
+        ..Config::default()
+    })
+    .await;
+    let reference = handed_in(&portal, EMAIL).await;
+    let person = opened(&portal, &reference).await;
+    let pdf =
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+            .to_vec();
+    assert_eq!(pdf.len(), 77);
+    let response = add_file(&portal, &person, "first.pdf", pdf.clone()).await;
+    assert_eq!(location(&response), "/track/case?done=added");
+
+    // 77 bytes kept, 150 more would pass 200: refused in this page's words, the text kept.
+    let mut large = pdf.clone();
+    large.splice(9..9, format!("%{}\n", "x".repeat(71)).into_bytes());
+    assert_eq!(large.len(), 150);
+    let response = add_file(&portal, &person, "large.pdf", large).await;
+    assert_eq!(location(&response), "/track/case#add");
+    let (_, refused) = get(&portal, &person, "/track/case").await;
+    assert!(
+        error_summary(&refused).contains("the files you have sent us together would be over"),
+        "{refused}"
+    );
+    assert!(refused.contains("Please see large.pdf."), "{refused}");
+
+    let response = add_file(&portal, &person, "second.pdf", pdf.clone()).await;
+    assert_eq!(location(&response), "/track/case?done=added");
+    // Two files: the most the case takes.
+    let response = add_file(&portal, &person, "third.pdf", pdf).await;
+    assert_eq!(location(&response), "/track/case#add");
+    let (_, refused) = get(&portal, &person, "/track/case").await;
+    assert!(
+        error_summary(&refused).contains("as many files from you as it can take"),
+        "{refused}"
+    );
+    let db = &portal.database;
+    let kept: Vec<String> = sqlx::query(&db.sql(
+        "SELECT d.file_name FROM documents d JOIN cases c ON c.id = d.case_id \
+         WHERE c.reference = $1 ORDER BY d.file_name",
+    ))
+    .bind(&reference)
+    .fetch_all(&db.pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| row.get(0))
+    .collect();
+    assert_eq!(kept, ["first.pdf", "second.pdf"]);
 }

@@ -30,6 +30,11 @@ fn add_problem(code: &str, view: &TrackView) -> Option<(String, String)> {
             Some(("reasons".to_owned(), t(&format!("track.error.{code}"))))
         }
         "reasons_too_long" => Some(("reasons".to_owned(), limit(view.reasons_chars))),
+        // The case cannot take the file (it has the most files, or bytes, a case takes from
+        // the person): said in this page's words, since nothing here can be removed.
+        "file_too_many" | "file_case_too_large" => {
+            Some(("file".to_owned(), t(&format!("track.error.{code}"))))
+        }
         _ => {
             let key = format!("error.upload.{}", code.strip_prefix("file_")?);
             has(&key).then(|| ("file".to_owned(), t(&key)))

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{TrackFlash, TrackView, SESSION_COOKIE};
 use crate::domain::case::{Reference, Stage};
-use crate::domain::evidence::{check_upload, CaseUploads};
+use crate::domain::evidence::check_upload;
 use crate::domain::submission::{is_email, EvidenceKind};
 use crate::domain::tracking::{expected_wait, public_stage, week_starts, weekly_counts, KeyDates};
 use crate::ports::tracking::{PriorityAsked, TrackLinkEmail};
@@ -327,8 +327,16 @@ pub async fn add(form: multer::Multipart<'static>) -> String {
     let stored = match file {
         None => None,
         Some(file) => {
+            let so_far = match services.tracking.uploads(&session, now(&services)).await {
+                Ok(Some(so_far)) => so_far,
+                Ok(None) => return START.to_owned(),
+                Err(error) => {
+                    tracing::error!(%error, "track my case: counting the case's files");
+                    return PROBLEM.to_owned();
+                }
+            };
             let name = file.file_name.clone().unwrap_or_default();
-            let checked = match check_upload(&file.bytes, &name, CaseUploads::default(), &limits) {
+            let checked = match check_upload(&file.bytes, &name, so_far, &limits) {
                 Ok(checked) => checked,
                 Err(error) => {
                     let key = error.message_key().to_owned();
