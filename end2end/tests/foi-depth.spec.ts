@@ -1,5 +1,5 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
-import { choose, confirm, date, expectAccessible, fixture, pageErrors, settled, start, tick, type, write } from './helpers';
+import { choose, confirm, date, expectAccessible, failOnPageErrors, fixture, settled, start, tick, type, write } from './helpers';
 import { wordsFor } from './i18n';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, addStaff, runTag, signIn, signOut, who } from './staff-helpers';
 
@@ -25,13 +25,7 @@ const DOCUMENTS: [string, string][] = [
   ['The result of the internal review', 'reply.docx'],
 ];
 
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = pageErrors(page);
-});
-test.afterEach(async () => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnPageErrors();
 
 async function next(page: Page, info: TestInfo, expected: RegExp) {
   const words = await wordsFor(page);

@@ -286,3 +286,17 @@ export function pageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/**
+ * Fails every test of the file that calls this (at its top level) on any of its page's errors
+ * ([pageErrors]): with JavaScript, a page that hydrates with a mismatch or panics fails its test.
+ */
+export function failOnPageErrors(): void {
+  let errors: string[] = [];
+  test.beforeEach(async ({ page }) => {
+    errors = pageErrors(page);
+  });
+  test.afterEach(async () => {
+    expect(errors).toEqual([]);
+  });
+}

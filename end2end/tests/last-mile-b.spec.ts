@@ -1,6 +1,6 @@
 import { APIRequestContext, expect, Page, test, TestInfo } from '@playwright/test';
 import * as fs from 'node:fs';
-import { expectAccessible, pageErrors, settled, waitForMail } from './helpers';
+import { expectAccessible, failOnPageErrors, settled, waitForMail } from './helpers';
 import { answerIncident, arrive, press } from './nuisance-helpers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './staff-helpers';
 
@@ -17,13 +17,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './staff-helpers';
 // The server's clock is fixed on Monday 2 March 2026.
 test.describe.configure({ timeout: 240_000 });
 
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = pageErrors(page);
-});
-test.afterEach(async () => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnPageErrors();
 
 const REFERENCE = /^IC-\d{6}-[2-9A-Z]{4}$/;
 const NUISANCE_REFERENCE = /^NR-\d{6,}-[2-9ACEFHJKMNPRTWXY]$/;

@@ -1,5 +1,5 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
-import { expectAccessible, pageErrors, settled } from './helpers';
+import { expectAccessible, failOnPageErrors, settled } from './helpers';
 import { answerIncident, arrive, Channel, CHANNEL_LABEL, press } from './nuisance-helpers';
 
 // The public nuisance calls and messages reporting journey, once with JavaScript and once without
@@ -9,13 +9,7 @@ test.describe.configure({ timeout: 240_000 });
 
 // With JavaScript, the pages hydrate without errors (a mismatch between the server's HTML and
 // the browser's would show here).
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = pageErrors(page);
-});
-test.afterEach(async () => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnPageErrors();
 
 const EML = [
   'Return-Path: <bounce@mailer.example.net>',

@@ -1,5 +1,5 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
-import { choose, confirm, date, expectAccessible, pageErrors, settled, start, type, waitForMail, write } from './helpers';
+import { choose, confirm, date, expectAccessible, failOnPageErrors, settled, start, type, waitForMail, write } from './helpers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, signIn, signOut, who } from './staff-helpers';
 
 // Issue 19: requests about the regulator itself go through the assistant: a complaint about our
@@ -13,13 +13,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, API_KEY, addStaff, signIn, signOut, who } 
 
 test.describe.configure({ timeout: 240_000 });
 
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = pageErrors(page);
-});
-test.afterEach(async () => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnPageErrors();
 
 const REFERENCE = /^IC-\d{6}-[2-9A-Z]{4}$/;
 

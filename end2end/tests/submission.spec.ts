@@ -5,10 +5,10 @@ import {
   confirm,
   date,
   expectAccessible,
+  failOnPageErrors,
   fixture,
   jsEnabled,
   mails,
-  pageErrors,
   select,
   settled,
   start,
@@ -36,13 +36,7 @@ test.describe.configure({ timeout: 180_000 });
 
 // With JavaScript, nothing goes wrong in the page on the way (a panic in the wasm shows here,
 // though the page may still move on).
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = pageErrors(page);
-});
-test.afterEach(async () => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnPageErrors();
 
 const REFERENCE = /^IC-\d{6}-[2-9A-Z]{4}$/;
 const subjectFor = (reference: string) => `[Ref. ${reference}] We have received your concern`;

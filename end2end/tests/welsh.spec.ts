@@ -1,5 +1,5 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
-import { choose, confirm, expectAccessible, pageErrors, settled, start, type } from './helpers';
+import { choose, confirm, expectAccessible, failOnPageErrors, settled, start, type } from './helpers';
 import { welsh, welshOf } from './i18n';
 import { answerIncident, arrive, press } from './nuisance-helpers';
 
@@ -12,13 +12,7 @@ import { answerIncident, arrive, press } from './nuisance-helpers';
 // The server's clock is fixed on Monday 2 March 2026.
 test.describe.configure({ timeout: 240_000 });
 
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = pageErrors(page);
-});
-test.afterEach(async () => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnPageErrors();
 
 /** Switches to Welsh with the link on the start page, as a person would. */
 async function switchToWelsh(page: Page, info: TestInfo) {
