@@ -17,12 +17,17 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "support/memory.rs"]
+mod memory;
+
 use std::time::Instant;
 
 use leptos::config::LeptosOptions;
 use server::db::{Backend, Database};
 use server::{build_router, Config};
 use sqlx::Executor;
+
+use memory::{current_kib, peak_kib, reset_peak};
 
 const BATCH: usize = 250;
 const ORGS: &[&str] = &[
@@ -137,7 +142,7 @@ async fn run(size: usize) {
     let client = reqwest::Client::new();
     let path = format!("http://{address}/data-sets/foi-eir-complaints/2026-10.csv");
     for attempt in 1..=2 {
-        reset_peak();
+        reset_peak("the load");
         let before = current_kib();
         let started = Instant::now();
         let mut response = client.get(&path).send().await.unwrap();
@@ -235,30 +240,5 @@ async fn load(database: &Database, size: usize) {
             .execute(&database.writer)
             .await
             .unwrap();
-    }
-}
-
-fn status_kib(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|line| line.strip_prefix(field))
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|kib| kib.parse().ok())
-        .unwrap_or(0)
-}
-
-fn peak_kib() -> u64 {
-    status_kib("VmHWM:")
-}
-
-fn current_kib() -> u64 {
-    status_kib("VmRSS:")
-}
-
-/// Resets the peak resident set size to the current one (Linux 4.0 and later).
-fn reset_peak() {
-    if std::fs::write("/proc/self/clear_refs", "5").is_err() {
-        println!("(could not reset the peak: it includes the load)");
     }
 }

@@ -19,6 +19,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "support/memory.rs"]
+mod memory;
+
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -27,6 +30,8 @@ use server::db::Database;
 use server::files::{content_key, LocalFileStore};
 use server::retention::{Retention, RetentionConfig, RunOutcome};
 use sqlx::Row;
+
+use memory::{current_kib, peak_kib, reset_peak};
 
 const CHUNK: usize = 500;
 
@@ -67,7 +72,7 @@ async fn main() {
 
     let store = Arc::new(LocalFileStore::open(files_root.clone()).await.unwrap());
     let retention = Retention::new(database.clone(), store, RetentionConfig::default(), 28);
-    reset_peak();
+    reset_peak("the fill");
     let base = current_kib();
     let started = Instant::now();
     let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
@@ -250,29 +255,4 @@ fn count_files(root: &std::path::Path) -> u64 {
             }
         })
         .sum()
-}
-
-fn status_kib(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|line| line.strip_prefix(field))
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|kib| kib.parse().ok())
-        .unwrap_or(0)
-}
-
-fn peak_kib() -> u64 {
-    status_kib("VmHWM:")
-}
-
-fn current_kib() -> u64 {
-    status_kib("VmRSS:")
-}
-
-/// Resets the peak resident set size to the current one (Linux 4.0 and later).
-fn reset_peak() {
-    if std::fs::write("/proc/self/clear_refs", "5").is_err() {
-        println!("(could not reset the peak: it includes the fill)");
-    }
 }
