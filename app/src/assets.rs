@@ -21,13 +21,17 @@ pub struct Assets {
     pub wasm: String,
 }
 
+/// Where cargo-leptos writes the names (`hash.txt`): beside this binary.
+pub fn hash_file_path(options: &LeptosOptions) -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.join(options.hash_file.as_ref()))
+}
+
 impl Assets {
     /// The names for these options: hashed when the build wrote `hash.txt` beside this binary
     /// (or `LEPTOS_HASH_FILES` says so), else `portal.css`, `portal.js`, `portal.wasm`.
     pub fn for_options(options: &LeptosOptions) -> Assets {
-        let hashes = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+        let hashes = hash_file_path(options)
             .and_then(|path| std::fs::read_to_string(path).ok())
             .filter(|_| options.hash_files)
             .unwrap_or_default();

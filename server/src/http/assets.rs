@@ -19,11 +19,7 @@ const NO_CACHE: &str = "no-cache";
 
 /// The `hash.txt` cargo-leptos wrote beside this binary, if it did.
 fn hash_file(options: &LeptosOptions) -> Option<PathBuf> {
-    let path = std::env::current_exe()
-        .ok()?
-        .parent()?
-        .join(options.hash_file.as_ref());
-    path.exists().then_some(path)
+    app::assets::hash_file_path(options).filter(|path| path.exists())
 }
 
 /// Turns hashed names on when the build made them (so no deployment can forget
