@@ -131,7 +131,7 @@ pub fn validate_event(
     if count >= MAX_EVENTS {
         return Err("error.timeline.too_many".to_owned());
     }
-    let on = super::steps::required_date(raw, today, "error.event-on.required")?;
+    let on = super::validate::required_date(raw, today, "error.event-on.required")?;
     let what = clean_text(raw.value.as_deref().unwrap_or_default());
     if what.is_empty() {
         return Err("error.event.required".to_owned());

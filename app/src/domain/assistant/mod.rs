@@ -21,6 +21,7 @@ mod requests_tests;
 mod steps;
 #[cfg(test)]
 mod tests;
+mod validate;
 
 pub use answers::{Answer, Answers, RawAnswer};
 pub use concern::{to_concern, Topic};
@@ -36,4 +37,5 @@ pub use handover::{
 pub use plan::{plan, Letter, NextStep, Outcome};
 pub use remit::{out_of_remit, OutOfRemit, RemitCount};
 pub use requests::{about_us, case_kind, not_asked_fields, related_reference};
-pub use steps::{validate_answer, AnswerKind, Step, LISTED, SECTOR_CHOICES};
+pub use steps::{AnswerKind, Step, LISTED, SECTOR_CHOICES};
+pub use validate::validate_answer;
