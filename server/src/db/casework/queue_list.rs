@@ -13,125 +13,20 @@
 
 use app::domain::case::WorkQueue;
 use app::domain::casework::{
-    due_bounds, QueueListQuery, QueuePosition, QueueSort, QueueWindow, QUEUE_COUNT_CAP,
-    QUEUE_PAGE_SIZE,
+    QueueListQuery, QueuePosition, QueueSort, QueueWindow, QUEUE_COUNT_CAP, QUEUE_PAGE_SIZE,
 };
 use app::server_fns::casework::QueueCase;
 use chrono::NaiveDate;
 use sqlx::Row;
 
 use super::lists::{listed, select_listed};
-use super::queue_sql::{segment_sql, segments, sort_column, unindexed_sort, Key};
+use super::queue_sql::{queue_filters, segment_sql, segments, sort_column, unindexed_sort, Key};
 use super::visible_to;
 use crate::db::{code_of, Backend, CaseStoreError, Database};
 
 /// From this many matches on, SQLite reads a filtered page along the sort's index (a page of
 /// 25 then costs at most about 25 × the queue's size ÷ this many index entries).
 const SORT_WALK_FROM: u64 = 1_000;
-
-/// The filters after `$1` (the reader, in [`visible_to`]): the SQL condition and its values in
-/// placeholder order (`$2` is the queue).
-/// `walk` (SQLite): the type filter, unless the list is sorted by type, is written
-/// `+c.case_type`, so that SQLite reads the sort's index and checks it there (the queue-list
-/// indexes hold it). The service-level filters are not: a next deadline follows the case's age,
-/// so the matches sit together at one end of most sorts and walking to them reads most of the
-/// queue (at 1 M, "on time" 125 ms and "due soon" 121 ms that way, against 254 and 103 ms
-/// through `cases_queue_next_due` and a sort).
-/// `by_organisation` (SQLite, an organisation text set, for the count and for a page read
-/// through the matches): the type filter is written `+c.case_type` whatever the sort, so that
-/// SQLite reads the matches through `cases_queue_organisation` (it has no statistics and
-/// otherwise prefers `cases_queue_type`, reading every case of the type).
-///
-/// The organisation text is matched against the distinct names the cases carry
-/// (`case_organisations`, kept by triggers, migration `20261210000040`), and the cases with a
-/// matching name are read through `cases_queue_organisation` (work queue, status, name): a text
-/// that matches nothing reads only the names. Measured by hand on `helpline_bench`
-/// (PostgreSQL, 1 M open sifted cases in one queue, 834,007 distinct names, warm; before →
-/// after), the capped count: "zzqx" (no match) 496 → 79 ms; a text in 46 cases 495 → 69 ms;
-/// "academy 22" (1,564 cases) 634 → 64 ms; "council" (over the cap) 93 → 75 ms. The first page
-/// of 46 or 1,564 matches by age (read through the matches and sorted, [`Database::queue_page`])
-/// 875 or 403 → 44 or 52 ms. The plan: a sequential scan of `case_organisations` for the
-/// pattern (most of that time: a `%…%` pattern has no index), then a nested loop of index
-/// (only) scans of `cases_queue_organisation` on (work_queue, status, organisation_name =
-/// name), stopping at the cap. Over the cap, the page walks the sort's index and looks each
-/// case's name up in `case_organisations_pkey` ("council" by reference, 4.7 ms). SQLite (a
-/// small database built by hand): `SEARCH c USING COVERING INDEX cases_queue_organisation
-/// (work_queue=? AND status=? AND organisation_name=?)` with the names as a `LIST SUBQUERY`
-/// for the count and a page read through the matches; over the cap, the sort's index.
-fn queue_filters(
-    queue_code: String,
-    query: &QueueListQuery,
-    today: NaiveDate,
-    due_soon_days: u32,
-    walk: bool,
-    by_organisation: bool,
-) -> (String, Vec<String>) {
-    let (sorted, _) = sort_column(query.sort);
-    let unindexed = |column: &str| {
-        if by_organisation || (walk && column != sorted) {
-            format!("+c.{column}")
-        } else {
-            format!("c.{column}")
-        }
-    };
-    let case_type = unindexed("case_type");
-    let mut condition =
-        String::from("c.status = 'open' AND c.sifted_on IS NOT NULL AND c.work_queue = $2");
-    let mut values = vec![queue_code];
-    let mut add = |sql: &str, value: String, values: &mut Vec<String>| {
-        values.push(value);
-        condition.push_str(&sql.replace("$n", &format!("${}", values.len() + 1)));
-    };
-    if let Some(kind) = query.case_type {
-        add(
-            &format!(" AND {case_type} = $n"),
-            kind.code().to_owned(),
-            &mut values,
-        );
-    }
-    if let Some(level) = query.level {
-        let (from, to) = due_bounds(level, today, due_soon_days);
-        if let Some(from) = from {
-            add(" AND c.next_due >= $n", from.to_string(), &mut values);
-        }
-        if let Some(to) = to {
-            add(" AND c.next_due <= $n", to.to_string(), &mut values);
-        }
-    }
-    if !query.organisation.is_empty() {
-        let pattern = format!(
-            "%{}%",
-            query
-                .organisation
-                .to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        // Walking the sort's index past many matches (SQLite), the names are checked there:
-        // read through `cases_queue_organisation`, "leeds" (75,000 matches at 1 M) was every
-        // match sorted, 246 ms, against 2 ms walking `cases_queue_received`.
-        let column = if walk && !by_organisation && sorted != "organisation_name" {
-            "+c.organisation_name"
-        } else {
-            "c.organisation_name"
-        };
-        add(
-            &format!(
-                " AND {column} IN (SELECT o.name FROM case_organisations o \
-                 WHERE o.name_lower LIKE $n ESCAPE '\\')"
-            ),
-            pattern,
-            &mut values,
-        );
-    }
-    match query.allocated {
-        Some(true) => condition.push_str(" AND c.assigned_to IS NOT NULL"),
-        Some(false) => condition.push_str(" AND c.assigned_to IS NULL"),
-        None => {}
-    }
-    (condition, values)
-}
 
 impl Database {
     /// The listed rows of the cases `ids`, in `order`.
