@@ -55,26 +55,12 @@ impl TrackingStore {
         Ok(None)
     }
 
-    /// Deletes the sessions and links that have expired (they open nothing), so the tables stay
-    /// small without a job of their own.
-    async fn sweep_expired(&self) -> Result<(), CaseStoreError> {
-        let now = chrono::Utc::now().timestamp();
-        for table in ["track_sessions", "track_links"] {
-            sqlx::query(&self.sql(&format!("DELETE FROM {table} WHERE expires_at < $1")))
-                .bind(now)
-                .execute(&self.database.writer)
-                .await?;
-        }
-        Ok(())
-    }
-
     async fn start_session(
         &self,
         case_id: &str,
         token: &str,
         expires_at: i64,
     ) -> Result<(), CaseStoreError> {
-        self.sweep_expired().await?;
         sqlx::query(&self.sql(
             "INSERT INTO track_sessions (token_hash, case_id, expires_at) VALUES ($1, $2, $3)",
         ))
@@ -268,7 +254,6 @@ impl CaseTracking for TrackingStore {
             let Some(case_id) = self.matching_case(reference, email).await? else {
                 return Ok(());
             };
-            self.sweep_expired().await?;
             let mut tx = self.database.writer.begin().await?;
             sqlx::query(&self.sql(
                 "INSERT INTO track_links (token_hash, case_id, expires_at) VALUES ($1, $2, $3)",

@@ -26,6 +26,7 @@ mod lease;
 mod parties;
 mod record;
 mod sql;
+mod tracking;
 
 pub use cases::HANDLED_REFERENCES;
 
@@ -85,6 +86,8 @@ pub struct Counts {
     pub other_rows: u64,
     /// Expired journeys (never handed in, or handed in and left).
     pub journeys: u64,
+    /// Expired Track my case sessions and links.
+    pub track_rows: u64,
     /// Files removed from the file store.
     pub files: u64,
 }
@@ -164,6 +167,9 @@ impl Retention {
         journeys::delete_expired(&self.database, self.journey_days, now, batch, counts, lease)
             .await
             .context("deleting expired journeys")?;
+        tracking::delete_expired(&self.database, now, batch, counts, lease)
+            .await
+            .context("deleting expired track sessions and links")?;
         files::remove_pending(&self.database, self.files.as_ref(), batch, counts, lease)
             .await
             .context("removing files")?;
@@ -186,6 +192,7 @@ fn log(counts: &Counts, outcome: &str) {
         other_rows,
         journeys,
         files,
+        track_rows,
     } = *counts;
     tracing::info!(
         outcome,
@@ -202,6 +209,7 @@ fn log(counts: &Counts, outcome: &str) {
         other_rows,
         journeys,
         files,
+        track_rows,
         "retention run"
     );
 }

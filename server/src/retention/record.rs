@@ -21,8 +21,10 @@ pub(super) async fn insert(
         "INSERT INTO retention_runs (id, started_at, finished_at, process, outcome, \
          cases_deleted, marked_cases_deleted, parties_deleted, parties_kept, \
          merged_parties_deleted, documents_deleted, messages_deleted, outbox_deleted, \
-         events_deleted, work_items_deleted, other_rows_deleted, journeys_deleted, files_deleted) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+         events_deleted, work_items_deleted, other_rows_deleted, journeys_deleted, files_deleted, \
+         track_rows_deleted) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+         $19)",
     ))
     .bind(id)
     .bind(started_at)
@@ -42,6 +44,7 @@ pub(super) async fn insert(
     .bind(count(counts.other_rows))
     .bind(count(counts.journeys))
     .bind(count(counts.files))
+    .bind(count(counts.track_rows))
     .execute(&database.writer)
     .await
     .context("recording the retention run")?;

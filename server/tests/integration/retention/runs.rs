@@ -108,3 +108,45 @@ async fn a_lease_held_elsewhere_stops_a_run_until_it_expires() {
     hold(now - 1).await;
     assert_eq!(run(&retention).await.cases, 1);
 }
+
+#[tokio::test]
+async fn expired_track_sessions_and_links_are_deleted_and_counted() {
+    let database = fresh_database().await;
+    let files = files().await;
+    let case = new_case(&database, "tess", Vec::new()).await;
+    let now = chrono::Utc::now().timestamp();
+    for (table, token, expires_at) in [
+        ("track_sessions", "expired session", now - 60),
+        ("track_sessions", "live session", now + 1_800),
+        ("track_links", "expired link", now - 1),
+        ("track_links", "another expired link", now - 86_400),
+        ("track_links", "live link", now + 86_400),
+    ] {
+        sqlx::query(&database.sql(&format!(
+            "INSERT INTO {table} (token_hash, case_id, expires_at) VALUES ($1, $2, $3)"
+        )))
+        .bind(token)
+        .bind(&case)
+        .bind(expires_at)
+        .execute(&database.writer)
+        .await
+        .unwrap();
+    }
+    let counts = run(&retention(&database, &files)).await;
+    assert_eq!(counts.track_rows, 3, "{counts:?}");
+    let mut left = Vec::new();
+    for table in ["track_sessions", "track_links"] {
+        let rows = sqlx::query(&format!("SELECT token_hash FROM {table}"))
+            .fetch_all(&database.pool)
+            .await
+            .unwrap();
+        left.extend(rows.iter().map(|row| row.get::<String, _>(0)));
+    }
+    assert_eq!(left, ["live session", "live link"]);
+    let recorded: i64 = sqlx::query("SELECT track_rows_deleted FROM retention_runs")
+        .fetch_one(&database.pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(recorded, 3);
+}
