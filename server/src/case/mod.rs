@@ -13,6 +13,7 @@ mod correspondence;
 mod duplicates;
 mod follow_on;
 mod parties;
+mod party_changes;
 mod read;
 mod staff_case;
 
