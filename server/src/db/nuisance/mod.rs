@@ -7,6 +7,7 @@
 //! durable commit, for however many reports arrived together.
 
 mod feed;
+mod offenders;
 mod ranking;
 mod write;
 
