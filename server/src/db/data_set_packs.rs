@@ -32,7 +32,7 @@ use futures_util::TryStreamExt;
 use serde::Deserialize;
 
 use super::data_sets::{cases_query, Chunks};
-use super::Database;
+use super::{Backend, Database};
 
 /// Cases a pack carries (a pack of FOI cases is about 150 KB of JSON).
 pub const PACK: usize = 1000;
@@ -214,10 +214,28 @@ impl From<PackedBreach> for CompletedBreach {
 }
 
 impl Database {
+    /// The period's records of `set`, written as lines: in one statement on PostgreSQL, in
+    /// packs on SQLite (the module's doc says why). False when the client went away.
+    pub(super) async fn read_period<T>(
+        &self,
+        set: DataSet,
+        from: NaiveDate,
+        to: NaiveDate,
+        out: &mut Chunks<'_>,
+    ) -> anyhow::Result<bool>
+    where
+        T: Packed + for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        match self.backend {
+            Backend::Postgres => self.stream_lines::<T>(set, from, to, out).await,
+            Backend::Sqlite => self.pack_days::<T>(set, from, to, out).await,
+        }
+    }
+
     /// PostgreSQL: the period's cases in one statement, written as lines as its rows arrive
     /// (its driver reads them on the task itself, and the server sends them as the connection
     /// takes them). False when the client went away.
-    pub(super) async fn stream_lines<T>(
+    async fn stream_lines<T>(
         &self,
         set: DataSet,
         from: NaiveDate,
@@ -243,7 +261,7 @@ impl Database {
 
     /// SQLite: the period's cases a day at a time, a pack at a time
     /// ([`super::data_set_packs`] says why). False when the client went away.
-    pub(super) async fn pack_days<T: Packed>(
+    async fn pack_days<T: Packed>(
         &self,
         set: DataSet,
         from: NaiveDate,

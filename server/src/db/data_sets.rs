@@ -20,7 +20,7 @@ use sqlx::Row;
 use tokio::sync::mpsc;
 
 use super::data_set_packs::{PackedBreach, PackedCase};
-use super::{Backend, Database};
+use super::Database;
 
 /// Bytes gathered before a chunk is sent to the response.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -188,23 +188,12 @@ impl Database {
             return Ok(());
         }
         let mut out = Chunks::new(set, sender);
-        let read = match (self.backend, set) {
-            (Backend::Postgres, DataSet::PersonalDataBreaches) => {
-                self.stream_lines::<PackedBreach>(set, from, to, &mut out)
-                    .await?
-            }
-            (Backend::Postgres, _) => {
-                self.stream_lines::<PackedCase>(set, from, to, &mut out)
-                    .await?
-            }
-            (Backend::Sqlite, DataSet::PersonalDataBreaches) => {
-                self.pack_days::<PackedBreach>(set, from, to, &mut out)
-                    .await?
-            }
-            (Backend::Sqlite, _) => {
-                self.pack_days::<PackedCase>(set, from, to, &mut out)
-                    .await?
-            }
+        let read = if set == DataSet::PersonalDataBreaches {
+            self.read_period::<PackedBreach>(set, from, to, &mut out)
+                .await?
+        } else {
+            self.read_period::<PackedCase>(set, from, to, &mut out)
+                .await?
         };
         if read {
             out.finish().await;
