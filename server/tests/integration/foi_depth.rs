@@ -6,7 +6,7 @@
 use app::domain::staff::Role;
 
 use crate::casework_case::{allocate, page as staff_page, scalar, staff};
-use crate::submission::upload;
+use crate::submission::{add_event, contact_details, upload};
 use crate::support::{date, location, spawn_portal, TestPortal};
 
 const REQUESTED: &str = "The contract between the council and its waste contractor, with prices.";
@@ -173,18 +173,7 @@ async fn an_foi_refusal_under_s40_and_s43_reaches_the_case_page_with_its_answers
             ("value", "The council withheld most of the contract."),
         ])
         .await;
-    let added = portal
-        .post_form(
-            "/api/concern/add-event",
-            &[
-                ("day", "5"),
-                ("month", "1"),
-                ("year", "2026"),
-                ("what", "Made my request"),
-            ],
-        )
-        .await;
-    assert_eq!(location(&added), "/concern/timeline");
+    add_event(&portal, "Made my request").await;
     // No harm question: what they would like to happen comes straight after the timeline.
     let finished = portal
         .post_form("/api/concern/finish", &[("step", "timeline")])
@@ -207,22 +196,7 @@ async fn an_foi_refusal_under_s40_and_s43_reaches_the_case_page_with_its_answers
         .post_form("/api/concern/finish", &[("step", "evidence")])
         .await;
     assert_eq!(location(&finished), "/concern/your-name");
-    for fields in [
-        [("step", "your-name"), ("value", "Sam Example")],
-        [("step", "email"), ("value", "sam@example.org")],
-        [("step", "phone"), ("value", "")],
-        [("step", "address"), ("value", "")],
-        [("step", "contact-by"), ("value", "email")],
-        [("step", "adjustments"), ("value", "")],
-    ] {
-        portal.answer(&fields).await;
-    }
-    assert_eq!(
-        portal
-            .answer(&[("step", "reply-in-welsh"), ("value", "no")])
-            .await,
-        "/concern/submit"
-    );
+    contact_details(&portal, "Sam Example", "sam@example.org", "no").await;
 
     // Check your answers: the new answers, each with its change link; no harm.
     let (_, check) = portal.page("/concern/submit").await;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use sqlx::Row;
 
 use crate::casework_case::{allocate, concern, page, portal, staff, submit};
+use crate::submission::contact_details;
 use crate::support::{date, location, TestPortal};
 
 /// One request about us and what it should become.
@@ -169,22 +170,7 @@ async fn hand_in_refusing(portal: &TestPortal, request: &Request, refuse: Option
         let next = portal.answer(fields).await;
         assert_ne!(next, format!("/concern/{}", fields[0].1), "{fields:?}");
     }
-    for fields in [
-        [("step", "your-name"), ("value", "Alex Jones")],
-        [("step", "email"), ("value", "alex@example.org")],
-        [("step", "phone"), ("value", "")],
-        [("step", "address"), ("value", "")],
-        [("step", "contact-by"), ("value", "email")],
-        [("step", "adjustments"), ("value", "")],
-    ] {
-        portal.answer(&fields).await;
-    }
-    assert_eq!(
-        portal
-            .answer(&[("step", "reply-in-welsh"), ("value", "no")])
-            .await,
-        "/concern/submit"
-    );
+    contact_details(portal, "Alex Jones", "alex@example.org", "no").await;
     let (_, check) = portal.page("/concern/submit").await;
     assert!(!check.contains("/concern/organisation-match"), "{check}");
     assert!(!check.contains("/concern/harm"), "{check}");

@@ -79,18 +79,7 @@ pub(crate) async fn up_to_evidence(portal: &TestPortal) {
             ("value", "I asked for my records.\r\n\r\nNo reply."),
         ])
         .await;
-    let added = portal
-        .post_form(
-            "/api/concern/add-event",
-            &[
-                ("day", "5"),
-                ("month", "1"),
-                ("year", "2026"),
-                ("what", "Sent my request"),
-            ],
-        )
-        .await;
-    assert_eq!(location(&added), "/concern/timeline");
+    add_event(portal, "Sent my request").await;
     let finished = portal
         .post_form("/api/concern/finish", &[("step", "timeline")])
         .await;
@@ -99,6 +88,47 @@ pub(crate) async fn up_to_evidence(portal: &TestPortal) {
     portal
         .answer(&[("step", "what-you-want"), ("value", "A copy of my records")])
         .await;
+}
+
+/// On the timeline: adds an event on 5 January 2026 and is back on the timeline.
+pub(crate) async fn add_event(portal: &TestPortal, what: &str) {
+    let added = portal
+        .post_form(
+            "/api/concern/add-event",
+            &[
+                ("day", "5"),
+                ("month", "1"),
+                ("year", "2026"),
+                ("what", what),
+            ],
+        )
+        .await;
+    assert_eq!(location(&added), "/concern/timeline");
+}
+
+/// The contact questions, by email, then "reply in Welsh" (`yes` or `no`): the check page next.
+pub(crate) async fn contact_details(
+    portal: &TestPortal,
+    name: &str,
+    email: &str,
+    reply_in_welsh: &str,
+) {
+    for fields in [
+        [("step", "your-name"), ("value", name)],
+        [("step", "email"), ("value", email)],
+        [("step", "phone"), ("value", "")],
+        [("step", "address"), ("value", "")],
+        [("step", "contact-by"), ("value", "email")],
+        [("step", "adjustments"), ("value", "")],
+    ] {
+        portal.answer(&fields).await;
+    }
+    assert_eq!(
+        portal
+            .answer(&[("step", "reply-in-welsh"), ("value", reply_in_welsh)])
+            .await,
+        "/concern/submit"
+    );
 }
 
 /// Answers every question after the verdict, uploading the request.
@@ -116,22 +146,7 @@ pub(crate) async fn hand_in_details(portal: &TestPortal, name: &str) {
         .post_form("/api/concern/finish", &[("step", "evidence")])
         .await;
     assert_eq!(location(&finished), "/concern/your-name");
-    for fields in [
-        [("step", "your-name"), ("value", name)],
-        [("step", "email"), ("value", "alex@example.org")],
-        [("step", "phone"), ("value", "")],
-        [("step", "address"), ("value", "")],
-        [("step", "contact-by"), ("value", "email")],
-        [("step", "adjustments"), ("value", "")],
-    ] {
-        portal.answer(&fields).await;
-    }
-    assert_eq!(
-        portal
-            .answer(&[("step", "reply-in-welsh"), ("value", "yes")])
-            .await,
-        "/concern/submit"
-    );
+    contact_details(portal, name, "alex@example.org", "yes").await;
 }
 
 #[tokio::test]
