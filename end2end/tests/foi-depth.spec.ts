@@ -1,5 +1,5 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
-import { choose, confirm, date, expectAccessible, failOnPageErrors, fixture, settled, start, tick, type, write } from './helpers';
+import { addEvent, choose, confirm, date, expectAccessible, failOnPageErrors, fixture, settled, start, tick, type, write } from './helpers';
 import { wordsFor } from './i18n';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, addStaff, runTag, signIn, signOut, who } from './staff-helpers';
 
@@ -104,14 +104,7 @@ test('an FOI complaint about a refusal under s.40 and s.43 carries its new answe
   await tick(page, info, GROUNDS, /withheld$/);
   await write(page, info, WITHHELD, /summary$/);
   await write(page, info, 'The council withheld most of the contract.', /timeline$/);
-  await expectAccessible(page);
-  await page.getByLabel('Day').fill('5');
-  await page.getByLabel('Month').fill('1');
-  await page.getByLabel('Year').fill('2026');
-  await page.getByLabel('What happened on that date').fill('Made my request');
-  await page.getByRole('button', { name: 'Add event' }).click();
-  await expect(page).toHaveURL(/timeline$/);
-  await settled(page, info);
+  await addEvent(page, info, ['5', '1', '2026'], 'Made my request');
   // No harm question for an FOI complaint: what they would like to happen comes next.
   await next(page, info, /what-you-want$/);
   await write(page, info, 'The contract, with the prices.', /evidence$/);

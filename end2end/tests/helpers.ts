@@ -300,3 +300,18 @@ export function failOnPageErrors(): void {
     expect(errors).toEqual([]);
   });
 }
+
+/** On the timeline: adds one event and sees it listed. */
+export async function addEvent(page: Page, info: TestInfo, [day, month, year]: string[], what: string) {
+  await expectAccessible(page);
+  const words = await wordsFor(page);
+  await page.getByLabel(words('Day')).fill(day);
+  await page.getByLabel(words('Month')).fill(month);
+  await page.getByLabel(words('Year')).fill(year);
+  await page.getByLabel(words('What happened on that date')).fill(what);
+  await page.getByRole('button', { name: words('Add event') }).click();
+  await expect(page).toHaveURL(/timeline$/);
+  await settled(page, info);
+  await expect(page.locator('.govuk-summary-list')).toContainText(what);
+  await expectAccessible(page);
+}

@@ -1,5 +1,5 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
-import { choose, confirm, date, expectAccessible, jsEnabled, select, settled, start, tick, type, write } from './helpers';
+import { addEvent, choose, confirm, date, expectAccessible, jsEnabled, select, settled, start, tick, type, write } from './helpers';
 
 // Issue 18, part A: the pages around every journey, each service's own name, and the concerns
 // journey's last fixes. Runs with and without JavaScript (the two projects); axe (WCAG 2.2 A and
@@ -182,14 +182,7 @@ test('the ready verdict of a serious concern not raised first promises no list i
     await expect(page.locator('#summary-info')).toHaveText('You have 3,000 characters too many');
   }
   await write(page, info, 'They published my details.', /timeline$/);
-  await expectAccessible(page);
-  await page.getByLabel('Day').fill('5');
-  await page.getByLabel('Month').fill('1');
-  await page.getByLabel('Year').fill('2026');
-  await page.getByLabel('What happened on that date').fill('They published it.');
-  await page.getByRole('button', { name: 'Add event' }).click();
-  await expect(page).toHaveURL(/timeline$/);
-  await settled(page, info);
+  await addEvent(page, info, ['5', '1', '2026'], 'They published it.');
   await next(page, info, /harm$/);
   await write(page, info, 'I was worried.', /what-you-want$/);
 

@@ -1,6 +1,7 @@
 import { expect, Page, test, TestInfo } from '@playwright/test';
 import * as fs from 'node:fs';
 import {
+  addEvent,
   choose,
   confirm,
   date,
@@ -317,21 +318,6 @@ async function answerOrganisation(page: Page, info: TestInfo, organisation: Orga
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('What kind of organisation is it?'));
     await select(page, info, organisation.none, after);
   }
-}
-
-/** On the timeline: adds one event and sees it listed. */
-async function addEvent(page: Page, info: TestInfo, [day, month, year]: string[], what: string) {
-  await expectAccessible(page);
-  const words = await wordsFor(page);
-  await page.getByLabel(words('Day')).fill(day);
-  await page.getByLabel(words('Month')).fill(month);
-  await page.getByLabel(words('Year')).fill(year);
-  await page.getByLabel(words('What happened on that date')).fill(what);
-  await page.getByRole('button', { name: words('Add event') }).click();
-  await expect(page).toHaveURL(/timeline$/);
-  await settled(page, info);
-  await expect(page.locator('.govuk-summary-list')).toContainText(what);
-  await expectAccessible(page);
 }
 
 /** On the evidence page: uploads one file as this kind of document and sees it listed. */
